@@ -1,0 +1,38 @@
+# eventwire: two commands on a fresh machine — `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-load lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/eventwire code examples/ --format table
+	$(BIN)/eventwire ingest examples/ --db eventwire.duckdb
+	@echo
+	@echo "Open the dashboard with:  $(BIN)/eventwire serve --db eventwire.duckdb  (then http://127.0.0.1:8000/)"
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/eventwire actors check
+	$(BIN)/python -m pytest -q
+
+test-load: $(STAMP)
+	$(BIN)/python -m pytest -q -m load
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info eventwire.duckdb
