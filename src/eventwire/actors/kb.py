@@ -1,0 +1,293 @@
+"""ActorKB: the actor knowledge base, loaded from YAML data files, queried by date.
+
+Every file (the shipped ones in `actors/data/` and a user's own) is a YAML list
+of entries with one schema:
+
+    - id: jpn                     # unique; a user entry with the same id replaces the shipped one
+      kind: state                 # state | igo | region | person | org | sector | title
+      name: Japan                 # canonical name
+      code: JPN                   # ISO 3166-1 alpha-3, an IGO or region code, or null
+      sector: GOV                 # default sector of the actor (GOV MIL LEG JUD POL MED BUS CVL REB IGO)
+      terms: [Japan]              # names that denote the actor itself
+      adjectives: [Japanese]      # modifier forms: "Japanese troops"
+      metonyms: [Tokyo]           # capitals and seats of power used for the government
+      offices:                    # persons only: what they held, when
+        - {office: head_of_government, country: JPN, title: prime minister,
+           start: 2025-10-21, end: null}
+      office: head_of_state       # titles only: which office a title word denotes
+
+Terms are matched case-insensitively unless they are written in capitals of
+three letters or fewer ("US", "UN", "EU"), which must match as written.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..records import SECTORS, Actor
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+KINDS = ("state", "igo", "region", "person", "org", "sector", "title")
+TERM_FIELDS = ("terms", "adjectives", "metonyms")
+
+
+class KBError(ValueError):
+    """A knowledge-base file that does not follow the schema (names file, entry and field)."""
+
+
+@dataclass(frozen=True)
+class Office:
+    office: str
+    country: str | None
+    title: str | None
+    start: date | None
+    end: date | None
+
+    def holds_on(self, on: date | None) -> bool:
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str
+    name: str | None
+    code: str | None
+    sector: str | None
+    terms: list[str] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    office: str | None = None
+    origin: str = ""  # "file:line" the entry came from
+
+    def actor(self, on: date | None = None) -> Actor:
+        """This entry as an Actor on a date (a person takes the sector of an office held then)."""
+        sector, office = self.sector, None
+        if self.offices:
+            held = [o for o in self.offices if o.holds_on(on)]
+            if held:
+                office = held[0].office
+                sector = sector or "GOV"
+        return Actor(code=self.code, name=self.name, sector=sector, office=office, entry=self.id)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One surface form in the text that points at an entry."""
+
+    text: str
+    field: str  # terms | adjectives | metonyms
+    entry_id: str
+    case_sensitive: bool
+
+
+def _norm(s: str) -> str:
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", s.strip()).lower()
+
+
+def _is_acronym(term: str) -> bool:
+    t = term.replace(".", "")
+    return len(t) <= 3 and t.isupper()
+
+
+def _date(value: Any, where: str, fieldname: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise KBError(f"{where}: field '{fieldname}': not an ISO date: {value!r}") from None
+
+
+def _str_list(value: Any, where: str, fieldname: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KBError(f"{where}: field '{fieldname}': expected a list of strings")
+    return list(value)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line each mapping starts on."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_entries(text: str, source: str) -> list[Entry]:
+    """Entries of one YAML file; raises KBError naming file, line and field."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise KBError(f"{source}{line}: not valid YAML ({getattr(e, 'problem', e)})") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise KBError(f"{source}: expected a list of entries at the top level")
+    entries = []
+    for raw in data:
+        if not isinstance(raw, dict):
+            raise KBError(f"{source}: every entry must be a mapping, got {type(raw).__name__}")
+        line = raw.pop("__line__", None)
+        where = f"{source}:{line}"
+        entries.append(_entry(raw, where))
+    return entries
+
+
+def _entry(raw: dict[str, Any], where: str) -> Entry:
+    known = {"id", "kind", "name", "code", "sector", "offices", "office", "note", *TERM_FIELDS}
+    unknown = set(raw) - known
+    if unknown:
+        raise KBError(f"{where}: unknown field '{sorted(unknown)[0]}'")
+    eid = raw.get("id")
+    if not isinstance(eid, str) or not eid:
+        raise KBError(f"{where}: field 'id': required, a non-empty string")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise KBError(f"{where}: field 'kind': must be one of {', '.join(KINDS)}, got {kind!r}")
+    sector = raw.get("sector")
+    if sector is not None and sector not in SECTORS:
+        raise KBError(f"{where}: field 'sector': must be one of {', '.join(SECTORS)}, got {sector!r}")
+    code = raw.get("code")
+    if code is not None and not isinstance(code, str):
+        raise KBError(f"{where}: field 'code': expected a string")
+    offices = []
+    for o in raw.get("offices") or []:
+        if not isinstance(o, dict) or "office" not in o:
+            raise KBError(f"{where}: field 'offices': each needs at least 'office'")
+        o.pop("__line__", None)
+        start = _date(o.get("start"), where, "offices.start")
+        end = _date(o.get("end"), where, "offices.end")
+        if start and end and end < start:
+            raise KBError(f"{where}: field 'offices': end {end} before start {start}")
+        offices.append(Office(str(o["office"]), o.get("country") or code, o.get("title"), start, end))
+    return Entry(
+        id=eid,
+        kind=kind,
+        name=raw.get("name"),
+        code=code,
+        sector=sector,
+        terms=_str_list(raw.get("terms"), where, "terms"),
+        adjectives=_str_list(raw.get("adjectives"), where, "adjectives"),
+        metonyms=_str_list(raw.get("metonyms"), where, "metonyms"),
+        offices=offices,
+        office=raw.get("office"),
+        origin=where,
+    )
+
+
+def shipped_files() -> list[tuple[str, str]]:
+    """(name, text) of the shipped data files, in a stable order."""
+    folder = resources.files("eventwire").joinpath("actors", "data")
+    out = []
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith((".yaml", ".yml")):
+            out.append((f"actors/data/{item.name}", item.read_text(encoding="utf-8")))
+    return out
+
+
+class ActorKB:
+    """Actor knowledge: entries by id, surface terms, and office holders by date."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: dict[str, Entry] = {}
+        for e in entries:
+            self.entries[e.id] = e  # later entries (user files) replace earlier ones
+        self._index()
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> ActorKB:
+        """The shipped knowledge plus the user's files (their entries win)."""
+        entries: list[Entry] = []
+        for name, text in shipped_files():
+            entries.extend(parse_entries(text, name))
+        for path in extra:
+            p = Path(path)
+            try:
+                text = p.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise KBError(f"{p}: cannot read actor file ({e})") from None
+            entries.extend(parse_entries(text, str(p)))
+        return cls(entries)
+
+    def _index(self) -> None:
+        self.by_term: dict[str, list[Term]] = defaultdict(list)
+        self.by_title: dict[str, list[Entry]] = defaultdict(list)  # title text -> title entries
+        self.holders: dict[tuple[str, str], list[tuple[Office, Entry]]] = defaultdict(list)
+        self.by_code: dict[str, Entry] = {}
+        for e in self.entries.values():
+            for fieldname in TERM_FIELDS:
+                for t in getattr(e, fieldname):
+                    term = Term(t, fieldname, e.id, _is_acronym(t))
+                    key = t.replace("\u2019", "'") if term.case_sensitive else _norm(t)
+                    self.by_term[key].append(term)
+            if e.kind in ("state", "igo", "region") and e.code and e.code not in self.by_code:
+                self.by_code[e.code] = e
+            for o in e.offices:
+                if o.country:
+                    self.holders[(o.office, o.country)].append((o, e))
+                    if o.title:
+                        self.holders[(_norm(o.title), o.country)].append((o, e))
+
+    # ------------------------------------------------------------------ lookups
+
+    def terms(self) -> Iterator[Term]:
+        """Every surface term (for building a phrase matcher)."""
+        for ts in self.by_term.values():
+            yield from ts
+
+    def entry(self, entry_id: str) -> Entry:
+        return self.entries[entry_id]
+
+    def lookup(self, text: str) -> list[Term]:
+        """Terms equal to `text` (case-insensitive, or exact for short acronyms)."""
+        exact = self.by_term.get(text.replace("\u2019", "'"), [])
+        folded = [t for t in self.by_term.get(_norm(text), []) if not t.case_sensitive]
+        return [*exact, *folded] if exact is not folded else exact
+
+    def country(self, code: str) -> Entry | None:
+        return self.by_code.get(code)
+
+    def holder(self, office: str, country: str, on: date | None = None) -> Actor | None:
+        """Who held `office` (an office id like head_of_state, or a title like 'prime minister')."""
+        rows = self.holders.get((office, country)) or self.holders.get((_norm(office), country)) or []
+        current = [(o, e) for o, e in rows if o.holds_on(on)]
+        if len(current) != 1:
+            return None
+        o, e = current[0]
+        a = e.actor(on)
+        return Actor(code=e.code or o.country, name=e.name, sector=a.sector or "GOV", office=o.office, entry=e.id)
+
+    def resolve(self, mention: str, on: date | None = None) -> Actor | None:
+        """Resolve a whole mention ("Japan", "the Kremlin", "President Xi", "Japan's prime minister")."""
+        from .mentions import resolve_string  # the text-level rules live with mention detection
+
+        return resolve_string(self, mention, on)

@@ -1,0 +1,258 @@
+"""Actor mentions: find knowledge-base terms in a parsed sentence and resolve noun phrases to actors.
+
+Two steps:
+
+* `TermMatcher.matches(doc)` runs spaCy phrase matchers built from the
+  knowledge base's terms (case-insensitive, acronyms exact) and keeps the
+  longest match at each place.
+* `NPResolver.resolve(token)` turns the noun phrase headed by `token` into an
+  `Actor`: a person, organisation, state or IGO named at the head wins;
+  otherwise a title ("Japan's prime minister") goes to the office holder on
+  the document's date; a sector word ("Chinese troops") takes its sector and
+  the country named around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..records import Actor
+from .kb import ActorKB, Entry, Term
+
+# Dependents that belong to a noun phrase's own words (not clauses or other arguments).
+NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct", "npadvmod",
+           "appos", "prt"}
+OF_PREPS = {"of", "from", "in"}  # "ministers of the G7", "officials from Japan", "police in Seoul"
+COUNTRY_KINDS = {"state", "igo", "region"}
+NAMED_KINDS = {"person", "org", "state", "igo", "region"}
+
+
+@dataclass
+class Match:
+    start: int  # token index in the doc
+    end: int
+    terms: list[Term]
+
+    def best(self, kb: ActorKB) -> Term:
+        """The preferred reading of an ambiguous term: names over adjectives over metonyms."""
+        order = {"terms": 0, "adjectives": 1, "metonyms": 2}
+        kinds = {"person": 0, "org": 1, "state": 2, "igo": 3, "region": 4, "title": 5, "sector": 6}
+        return min(self.terms, key=lambda t: (kinds.get(kb.entry(t.entry_id).kind, 9), order[t.field]))
+
+
+class TermMatcher:
+    """Phrase matchers over every knowledge-base term, built once per Coder."""
+
+    def __init__(self, kb: ActorKB, nlp: Language) -> None:
+        self.kb = kb
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.keys: dict[str, list[Term]] = {}
+        by_key: dict[tuple[bool, str], list[Term]] = {}
+        for term in kb.terms():
+            k = term.text if term.case_sensitive else term.text.lower()
+            by_key.setdefault((term.case_sensitive, k), []).append(term)
+        texts = list(by_key)
+        docs = nlp.tokenizer.pipe(t for _, t in texts)
+        for (exact, text), pattern in zip(texts, docs, strict=True):
+            key = ("X:" if exact else "L:") + text
+            self.keys[key] = by_key[(exact, text)]
+            (self.exact if exact else self.lower).add(key, [pattern])
+
+    def matches(self, doc: Doc) -> list[Match]:
+        found: list[tuple[Span, list[Term]]] = []
+        for matcher in (self.exact, self.lower):
+            for key, start, end in matcher(doc):
+                terms = self.keys[doc.vocab.strings[key]]
+                span = doc[start:end]
+                terms = [t for t in terms if self._plausible(t, span)]
+                if terms:
+                    found.append((span, terms))
+        spans = filter_spans([s for s, _ in found])
+        keep = {(s.start, s.end) for s in spans}
+        out: dict[tuple[int, int], Match] = {}
+        for s, terms in found:
+            if (s.start, s.end) in keep:
+                m = out.setdefault((s.start, s.end), Match(s.start, s.end, []))
+                m.terms.extend(t for t in terms if t not in m.terms)
+        return sorted(out.values(), key=lambda m: m.start)
+
+    def _plausible(self, term: Term, span: Span) -> bool:
+        """Names must be written as names: a capitalised word somewhere in the match."""
+        kind = self.kb.entry(term.entry_id).kind
+        if kind in ("sector", "title") or term.case_sensitive:
+            return True
+        return any(t.text[:1].isupper() for t in span)
+
+
+@dataclass
+class Resolved:
+    """A noun phrase resolved to an actor, with the character span that names it."""
+
+    actor: Actor
+    start: int  # character offsets in the spaCy Doc
+    end: int
+    text: str
+    kind: str  # kind of the deciding entry: person, org, state, igo, region, title, sector, name
+    title: str | None = None  # for an unresolved title ("the president"), its office, for coreference
+
+
+class NPResolver:
+    """Resolve noun phrases of one parsed document to actors on the document's date."""
+
+    def __init__(self, kb: ActorKB, doc: Doc, matches: list[Match], on: date | None) -> None:
+        self.kb, self.doc, self.on = kb, doc, on
+        self.by_token: dict[int, Match] = {}
+        for m in matches:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def entry_at(self, i: int) -> tuple[Entry, Term, Match] | None:
+        m = self.by_token.get(i)
+        if m is None:
+            return None
+        term = m.best(self.kb)
+        return self.kb.entry(term.entry_id), term, m
+
+    def np_tokens(self, head: Token) -> list[Token]:
+        """The head and the words of its own phrase (modifiers, possessors, 'of' phrases)."""
+        out = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ in OF_PREPS and t is head):
+                    out.append(c)
+                    stack.append(c)
+                elif c.dep_ == "pobj" and t.dep_ == "prep":
+                    out.append(c)
+                    stack.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def resolve(self, head: Token) -> Resolved | None:
+        """The actor named by the noun phrase headed by `head`, or None."""
+        toks = self.np_tokens(head)
+        span_of = self._span(toks)
+        hit = self.entry_at(head.i)
+        if hit is not None:
+            entry, term, m = hit
+            if entry.kind in NAMED_KINDS:
+                actor = entry.actor(self.on)
+                if entry.kind in COUNTRY_KINDS and term.field == "adjectives" and head.pos_ != "PROPN":
+                    pass  # "the Chinese" as a head noun: the state itself
+                if actor.code is None:
+                    mod = self._modifier_actor(head, toks, m)
+                    if mod is not None:
+                        actor = Actor(mod.code, actor.name, actor.sector, actor.office, actor.entry)
+                return Resolved(actor, *span_of, entry.kind)
+            if entry.kind == "title":
+                return self._title(head, toks, entry, term, m, span_of)
+            if entry.kind == "sector":
+                mod = self._modifier_actor(head, toks, m)
+                code = mod.code if mod else None
+                sector = entry.sector
+                if mod is not None and mod.sector in ("MIL", "LEG", "JUD", "POL", "REB", "MED", "BUS") and \
+                        sector in ("GOV",):
+                    sector = mod.sector
+                name = mod.name if mod and mod.name else None
+                return Resolved(Actor(code, name, sector, None, entry.id), *span_of, "sector")
+        # head not a known term: an unknown person or a common noun with a known modifier
+        mod = self._modifier_actor(head, toks, None)
+        sector_hit = self._modifier_sector(head, toks)
+        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and sector_hit is not None):
+            name = self._name_text(head)
+            if mod is not None or sector_hit is not None:
+                code = mod.code if mod else None
+                sector = sector_hit or (mod.sector if mod else None) or "GOV"
+                return Resolved(Actor(code, name, sector, None, None), *span_of, "name")
+            return None
+        if mod is not None and head.pos_ in ("NOUN", "PROPN"):
+            sector = sector_hit or mod.sector
+            return Resolved(Actor(mod.code, mod.name, sector, mod.office, mod.entry), *span_of, "modifier")
+        return None
+
+    # ------------------------------------------------------------------ helpers
+
+    def _span(self, toks: list[Token]) -> tuple[int, int, str]:
+        # keep the phrase contiguous from its first word to the head's phrase end
+        first = toks[0]
+        while first.dep_ in ("det", "punct", "case") and first.i < toks[-1].i:
+            first = self.doc[first.i + 1]
+        last = toks[-1]
+        start, end = first.idx, last.idx + len(last.text)
+        return start, end, self.doc.text[start:end]
+
+    def _name_text(self, head: Token) -> str:
+        parts = [c for c in head.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"] + [head]
+        return " ".join(t.text for t in parts)
+
+    def _modifier_actor(self, head: Token, toks: list[Token], own: Match | None) -> Actor | None:
+        """The first state/IGO/person/org named among the phrase's modifiers (possessor first)."""
+        ordered = sorted((t for t in toks if t is not head), key=lambda t: (t.dep_ != "poss", t.i))
+        for t in ordered:
+            if own is not None and own.start <= t.i < own.end:
+                continue
+            hit = self.entry_at(t.i)
+            if hit is None:
+                continue
+            entry, _, _ = hit
+            if entry.kind in NAMED_KINDS:
+                a = entry.actor(self.on)
+                if a.code is not None:
+                    return a
+        return None
+
+    def _modifier_sector(self, head: Token, toks: list[Token]) -> str | None:
+        for t in toks:
+            if t is head:
+                continue
+            hit = self.entry_at(t.i)
+            if hit and hit[0].kind in ("sector", "title"):
+                return hit[0].sector
+        return None
+
+    def _title(self, head: Token, toks: list[Token], entry: Entry, term: Term, m: Match,
+               span_of: tuple[int, int, str]) -> Resolved | None:
+        """A title: the office holder of the country named with it, else a reference for coreference."""
+        mod = self._modifier_actor(head, toks, m)
+        office = entry.office or entry.id
+        if mod is not None and mod.code is not None:
+            if mod.entry and self.kb.entries.get(mod.entry) and self.kb.entry(mod.entry).kind == "person":
+                return Resolved(mod, *span_of, "person")
+            holder = self.kb.holder(term.text, mod.code, self.on) or self.kb.holder(office, mod.code, self.on)
+            if holder is not None:
+                return Resolved(holder, *span_of, "title")
+            return Resolved(Actor(mod.code, None, entry.sector or "GOV", office, None), *span_of, "title")
+        return Resolved(Actor(None, None, entry.sector or "GOV", office, None), *span_of, "title", title=office)
+
+
+def resolve_string(kb: ActorKB, mention: str, on: date | None = None) -> Actor | None:
+    """Resolve a mention given as a string (for `ActorKB.resolve` and the `actor` command)."""
+    from .. import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    doc = nlp(mention)
+    matcher = _matcher_for(kb, nlp)
+    res = NPResolver(kb, doc, matcher.matches(doc), on)
+    roots = [t for t in doc if t.head is t]
+    for root in roots:
+        r = res.resolve(root)
+        if r is not None:
+            return r.actor
+    return None
+
+
+_MATCHERS: dict[int, TermMatcher] = {}
+
+
+def _matcher_for(kb: ActorKB, nlp: Language) -> TermMatcher:
+    key = id(kb)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = TermMatcher(kb, nlp)
+    return _MATCHERS[key]

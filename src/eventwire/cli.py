@@ -1,0 +1,169 @@
+"""The `eventwire` command line: a thin typer layer over the Python API.
+
+    eventwire code INPUT... [--published DATE] [--format jsonl|csv|parquet|table] [-o OUT] [--errors FILE]
+
+Other command groups (actors, store and dashboard) register themselves from
+their own modules.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import io as ewio
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Political event data from news text (PLOVER events, actors, dates, modality, evidence).")
+
+log = logging.getLogger("eventwire")
+
+
+def _date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+class ProblemLog:
+    """Reports skipped input: one line each on stderr, and the records to --errors FILE if given."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.count = 0
+        self.path = path
+        self.fh = None
+        if path is not None:
+            try:
+                self.fh = path.open("w", encoding="utf-8")
+            except OSError as e:
+                raise typer.BadParameter(f"cannot write errors file {path}: {e.strerror}") from None
+
+    def report(self, where: str, problem: str, record: dict | None = None) -> None:
+        self.count += 1
+        typer.echo(f"eventwire: skipped {where}: {problem}", err=True)
+        if self.fh is not None:
+            self.fh.write(json.dumps(record or {"where": where, "problem": problem}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+
+def coded_documents(inputs: list[str], published: date | None, problems: ProblemLog, actors: list[Path],
+                    progress: bool = True, **scale_options) -> Iterator:
+    """Read inputs, report bad records, and code the good ones (in one process, or on Dask when asked)."""
+    from .coder import Coder
+
+    def documents():
+        for item in ewio.read_inputs(inputs, published):
+            if isinstance(item, ewio.InputProblem):
+                problems.report(item.where, item.problem, item.to_dict())
+            else:
+                yield item
+
+    docs = documents()
+    if any(v for v in scale_options.values()):
+        from .scale import code_sharded
+
+        yield from code_sharded(docs, actor_files=[str(a) for a in actors], **scale_options)
+        return
+    coder = Coder(actor_files=actors)
+    results = coder.pipe(docs)
+    if progress and sys.stderr.isatty():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
+                      TimeElapsedColumn(), transient=True) as bar:
+            task = bar.add_task("coding", total=None)
+            for r in results:
+                bar.advance(task)
+                yield r
+    else:
+        yield from results
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL or .txt files, folders of them, or - for stdin")],
+    published: Annotated[str | None, typer.Option(help="Publication date for .txt input (YYYY-MM-DD)")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or table")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default stdout)")] = None,
+    errors: Annotated[Path | None, typer.Option(help="Write skipped records here (JSONL)")] = None,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor file(s) (YAML)")] = None,
+) -> None:
+    """Code news documents into PLOVER event records."""
+    pub = _date_option(published)
+    if fmt not in ewio.FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(ewio.FORMATS)}")
+    problems = ProblemLog(errors)
+    try:
+        writer = ewio.EventWriter(fmt, output)
+    except (ValueError, OSError) as e:
+        typer.echo(f"eventwire: cannot write {output}: {e}", err=True)
+        raise typer.Exit(2) from None
+    ndocs = 0
+    ok = False
+    try:
+        for result in coded_documents(inputs, pub, problems, actors or []):
+            ndocs += 1
+            if result.problem:
+                problems.report(f"document {result.doc_id}", result.problem)
+                continue
+            for ev in result.events:
+                writer.write(ev)
+        ok = True
+    except OSError as e:
+        typer.echo(f"eventwire: error writing output: {e}", err=True)
+        raise typer.Exit(2) from None
+    except ValueError as e:  # an actor file with a schema error, a bad option value
+        typer.echo(f"eventwire: {e}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        try:
+            writer.close(ok)
+        except OSError as e:
+            typer.echo(f"eventwire: error writing output: {e}", err=True)
+            raise typer.Exit(2) from None
+        problems.close()
+    where = f" to {output}" if output else ""
+    typer.echo(f"eventwire: coded {ndocs} documents, {writer.count} events{where}"
+               + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})"
+                  if problems.count else ""), err=True)
+    if problems.count:
+        raise typer.Exit(1)
+
+
+def _register_optional() -> None:
+    """Command groups that live in their own modules."""
+    import importlib
+
+    for name in ("cli_actors", "cli_store"):
+        try:
+            mod = importlib.import_module(f"eventwire.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"eventwire.{name}":
+                raise
+            continue
+        mod.register(app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="eventwire: %(levelname)s %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""Coreference for actors: pronouns, bare titles and group references resolved within a document.
+
+A `MentionHistory` records every resolved actor mention in reading order;
+`resolve_reference` answers "he", "its", "they", "the president",
+"the two leaders" from it. Rules, not a model: the nearest fitting
+antecedent before the reference, the subject of a reporting verb for a
+pronoun in its reported clause ("the party said IT would ..."), and the
+document's main country where a bare title has no antecedent.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..actors.mentions import Resolved
+from ..records import Actor
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+PAIR_HEADS = {"leaders", "sides", "countries", "nations", "governments", "states", "neighbours", "neighbors",
+              "parties", "ministers", "presidents", "capitals", "allies", "rivals", "powers"}
+
+
+@dataclass
+class Mention:
+    resolved: Resolved
+    position: int  # character offset in the document
+    plural: bool
+
+
+@dataclass
+class MentionHistory:
+    mentions: list[Mention] = field(default_factory=list)
+    states: Counter[str] = field(default_factory=Counter)
+
+    def add(self, r: Resolved, position: int, plural: bool) -> None:
+        if r.actor.code is None:
+            return
+        self.mentions.append(Mention(r, position, plural))
+        if r.kind in ("state", "title", "person", "name", "modifier"):
+            self.states[r.actor.code] += 1
+
+    def main_country(self) -> str | None:
+        return self.states.most_common(1)[0][0] if self.states else None
+
+    def before(self, position: int) -> list[Mention]:
+        return [m for m in self.mentions if m.position < position]
+
+
+def is_reference(tok: Token) -> bool:
+    low = tok.lower_
+    if tok.pos_ == "PRON" and low in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
+        return True
+    return is_pair(tok)
+
+
+def is_pair(tok: Token) -> bool:
+    """ "the two leaders", "both sides", "the two countries" """
+    if tok.lower_ not in PAIR_HEADS:
+        return False
+    return any(c.lower_ in ("two", "both") for c in tok.children)
+
+
+def _person(m: Mention) -> bool:
+    a = m.resolved.actor
+    return m.resolved.kind in ("person", "name") or (m.resolved.kind == "title" and a.name is not None)
+
+
+def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker: Actor | None = None
+                      ) -> list[Actor]:
+    """The actor(s) a pronoun or group reference stands for; empty when unsure."""
+    low = tok.lower_
+    pos = offset + tok.idx
+    prior = history.before(pos)
+    if is_pair(tok):
+        seen: list[Actor] = []
+        want_person = low in ("leaders", "presidents", "ministers")
+        for m in reversed(prior):
+            if want_person and not _person(m):
+                continue
+            if not want_person and m.resolved.kind not in ("state", "igo", "title", "person", "name"):
+                continue
+            if all(a.code != m.resolved.actor.code for a in seen):
+                seen.append(m.resolved.actor)
+            if len(seen) == 2:
+                return list(reversed(seen))
+        return []
+    if low in FIRST_PERSON:
+        return [speaker] if speaker is not None else []
+    if speaker is not None and low not in PERSON_PRONOUNS - {"his", "her"}:
+        # a pronoun in a reported clause refers to the one who reports: "X said it would ..."
+        return [speaker]
+    if low in PERSON_PRONOUNS:
+        for m in reversed(prior):
+            if _person(m):
+                return [m.resolved.actor]
+        return []
+    if low in THING_PRONOUNS:
+        for m in reversed(prior):
+            if m.resolved.kind in ("state", "igo", "org", "sector", "modifier") and not m.plural:
+                return [m.resolved.actor]
+        return []
+    if low in GROUP_PRONOUNS:
+        for m in reversed(prior):
+            if m.plural or m.resolved.kind in ("sector", "org"):
+                return [m.resolved.actor]
+        for m in reversed(prior):
+            return [m.resolved.actor]
+    return []
+
+
+def resolve_title(r: Resolved, offset: int, history: MentionHistory, holder) -> Actor | None:
+    """A bare title ("the president"): the last person with that office, else the main country's holder."""
+    office = r.title
+    for m in reversed(history.before(offset + r.start)):
+        a = m.resolved.actor
+        if _person(m) and a.office == office:
+            return a
+    country = history.main_country()
+    if country is not None:
+        h = holder(office, country)
+        if h is not None:
+            return h
+    for m in reversed(history.before(offset + r.start)):
+        if _person(m):
+            return m.resolved.actor
+    return None

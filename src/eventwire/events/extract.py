@@ -1,0 +1,454 @@
+"""Event extraction: (source, trigger, target) from the dependency parse, filled into Event records.
+
+For every sentence: find trigger words (`triggers`), drop those that are only
+the content of another trigger ("urged X TO LIFT ..." is one REQUEST), take
+sources from subjects (climbing through coordinated and controlled verbs,
+passive agents) and targets from objects and the prepositions the trigger's
+type allows, resolve both to actors (`actors.mentions`, `coref`), then add
+modality, date, place and attribution, and drop repeats within the document.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.kb import ActorKB
+from ..actors.mentions import NPResolver, Resolved, TermMatcher
+from ..codes import tables
+from ..dates import event_date
+from ..places import event_location
+from ..records import Actor, ActorMention, Attribution, Document, Event, Location
+from ..records import Span as TextSpan
+from . import coref
+from .modality import ModalityLexicon, classify, governors
+from .triggers import Trigger, TriggerLexicon
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"}
+OBJECT_CONTROL = {"urge", "ask", "invite", "call", "allow", "press", "force", "order", "tell", "persuade",
+                  "encourage", "help", "enable", "let", "request"}
+SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
+
+
+@dataclass
+class Arg:
+    """An argument of an event: the actor and where it is named."""
+
+    actor: Actor
+    text: str
+    start: int  # document offsets
+    end: int
+    direct: bool = True  # named in the sentence (not a pronoun or inferred)
+
+
+class Extractor:
+    """Holds what extraction needs (matchers, lexicons); `extract` is a pure function of its input."""
+
+    def __init__(self, kb: ActorKB, nlp: Language) -> None:
+        self.kb = kb
+        self.matcher = TermMatcher(kb, nlp)
+        self.lex = TriggerLexicon.load()
+        self.modal = ModalityLexicon.load()
+        self.codes = tables()
+
+    # ------------------------------------------------------------------ document
+    def extract(self, doc: Document, pieces: list[tuple[int, Doc]]) -> list[Event]:
+        history = coref.MentionHistory()
+        events: list[Event] = []
+        sent_index = 0
+        last_date: date | None = None
+        for offset, sdoc in pieces:
+            matches = self.matcher.matches(sdoc)
+            resolver = NPResolver(self.kb, sdoc, matches, doc.published)
+            for sent in sdoc.sents:
+                ctx = _Sentence(self, doc, sent, offset, resolver, history, sent_index)
+                new = ctx.events(last_date)
+                for ev in new:
+                    if ev.date and ev.date_precision == "day":
+                        try:
+                            last_date = date.fromisoformat(ev.date)
+                        except ValueError:
+                            pass
+                events.extend(new)
+                sent_index += 1
+        return dedup(events)
+
+
+class _Sentence:
+    """Extraction state for one sentence."""
+
+    def __init__(self, ex: Extractor, doc: Document, sent: Span, offset: int, resolver: NPResolver,
+                 history: coref.MentionHistory, index: int) -> None:
+        self.ex, self.doc, self.sent, self.offset = ex, doc, sent, offset
+        self.resolver, self.history, self.index = resolver, history, index
+        self.cache: dict[int, list[Arg]] = {}
+        self._record_mentions()
+
+    # -------------------------------------------------------------- mentions
+    def _record_mentions(self) -> None:
+        """Resolve every noun-phrase head once, in reading order, into the document history."""
+        for tok in self.sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "flat", "amod"):
+                continue
+            r = self.resolver.resolve(tok)
+            if r is None:
+                continue
+            if r.kind == "title" and r.actor.code is None:
+                a = coref.resolve_title(r, self.offset, self.history, self._holder)
+                if a is None:
+                    continue
+                r = Resolved(a, r.start, r.end, r.text, "title")
+            self.history.add(r, self.offset + r.start, tok.tag_ in ("NNS", "NNPS"))
+
+    def _holder(self, office: str, country: str) -> Actor | None:
+        return self.ex.kb.holder(office, country, self.doc.published)
+
+    def args_of(self, tok: Token, speaker: Actor | None = None) -> list[Arg]:
+        """Actors named by the phrase headed by `tok` (with its conjuncts resolved separately)."""
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        out: list[Arg] = []
+        if coref.is_reference(tok):
+            for a in coref.resolve_reference(tok, self.offset, self.history, speaker):
+                out.append(Arg(a, tok.text, self.offset + tok.idx, self.offset + tok.idx + len(tok.text), False))
+        else:
+            r = self.resolver.resolve(tok)
+            if r is not None and r.kind == "title" and r.actor.code is None:
+                a = coref.resolve_title(r, self.offset, self.history, self._holder)
+                r = Resolved(a, r.start, r.end, r.text, "title") if a else None
+            if r is not None and r.actor.code is None and r.kind == "sector":
+                fallback = self._fallback_country()
+                if fallback:
+                    a = r.actor
+                    r = Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
+                                 "sector")
+            if r is not None and r.actor.code is not None:
+                out.append(Arg(r.actor, r.text, self.offset + r.start, self.offset + r.end))
+        self.cache[tok.i] = out
+        return out
+
+    def _fallback_country(self) -> str | None:
+        """The country of a sector word named without one: a place in the sentence, else the document's."""
+        for ent in self.sent.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                for t in self.ex.kb.lookup(ent.text):
+                    e = self.ex.kb.entry(t.entry_id)
+                    if e.kind == "state" and e.code:
+                        return e.code
+        return self.history.main_country()
+
+    def phrase_args(self, tok: Token, speaker: Actor | None = None) -> list[Arg]:
+        """`tok` and its coordinated siblings ("China and Russia"), each resolved."""
+        out = list(self.args_of(tok, speaker))
+        for c in tok.conjuncts:
+            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.extend(self.args_of(c, speaker))
+        if not out and tok.pos_ == "NOUN":
+            # "the use of force against X", "relations with X": an actor inside the object phrase
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "toward", "towards"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            out.extend(self.args_of(g, speaker))
+        return out
+
+    # -------------------------------------------------------------- triggers
+    def triggers(self) -> list[Trigger]:
+        found: dict[int, Trigger] = {}
+        for tok in self.sent:
+            trig = None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                trig = self.ex.lex.light_noun(tok)
+                own = self.ex.lex.find(tok)
+                if own is not None and (trig is None or own.rule.specificity > 0):
+                    trig = own
+            elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+                if tok.dep_ in ("dobj",) and tok.head.i in found and found[tok.head.i].obj is tok:
+                    continue
+                trig = self.ex.lex.find(tok)
+                if trig is not None and tok.dep_ in ("dobj", "pobj") and \
+                        self.ex.lex.lemma_of(tok.head) in self.ex.lex.light_verbs:
+                    continue  # handled through its light verb
+            if trig is not None:
+                found[tok.i] = trig
+        # a trigger inside another trigger's complement is that trigger's content, not its own event
+        keep = []
+        heads = {t.head.i for t in found.values()}
+        for t in found.values():
+            chain = governors(t.head)[1:] + _reported_chain(t.head)
+            if any(g.i in heads and g.i != t.head.i for g in chain):
+                continue
+            if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and _inside_verb_trigger(t.token, heads):
+                continue
+            keep.append(t)
+        return keep
+
+    # -------------------------------------------------------------- arguments
+    def subjects(self, head: Token) -> tuple[list[Arg], list[Arg]]:
+        """(sources, passive patients) of the clause headed by `head`."""
+        t = head
+        for _ in range(6):
+            subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+            pas = [c for c in t.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if subj or pas or agent:
+                speaker = self.speaker(t)
+                sources = [a for s in subj for a in self.phrase_args(s, speaker)]
+                sources += [a for s in agent for a in self.phrase_args(s, speaker)]
+                patients = [a for s in pas for a in self.phrase_args(s, speaker)]
+                if t is not head and t.dep_ != "xcomp":
+                    patients = []
+                return sources, patients
+            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
+                return self.phrase_args(t.head), []
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
+                objs = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return [a for o in objs for a in self.phrase_args(o)], []
+            if t.dep_ in CHAIN_DEPS and t.head is not t:
+                t = t.head
+                continue
+            break
+        return [], []
+
+    def speaker(self, t: Token) -> Actor | None:
+        """For a reported clause, the actor that reports it ("X said ...")."""
+        x = t
+        for _ in range(4):
+            if x.dep_ in ("ccomp", "conj", "advcl") and x.head is not x:
+                x = x.head
+                if x.lemma_.lower() in self.ex.modal.reporting_verbs:
+                    for c in x.children:
+                        if c.dep_ == "nsubj":
+                            args = self.args_of(c)
+                            if args:
+                                return args[0].actor
+            else:
+                return None
+        return None
+
+    def targets(self, trig: Trigger) -> list[Arg]:
+        rule, tok = trig.rule, trig.token
+        preps = set(rule.targets)
+        out: list[Arg] = []
+        holders = [tok] if trig.light is None else [tok, trig.light]
+        for h in holders:
+            if h.pos_ in ("VERB", "AUX") or h.tag_.startswith("VB"):
+                for c in h.children:
+                    if c.dep_ in ("dobj", "dative", "iobj") and c is not trig.obj and c is not tok:
+                        out.extend(self.phrase_args(c))
+                    elif c.dep_ == "dobj" and c is trig.obj and rule.objects and tok.pos_ != "NOUN":
+                        # "summoned the AMBASSADOR": the licensing object can itself name the target
+                        if rule.type in ("ACCUSE", "RETREAT", "COERCE", "SANCTION"):
+                            out.extend(self.phrase_args(c))
+            for c in h.children:
+                if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            out.extend(self.phrase_args(g))
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            out.extend(self.phrase_args(g))
+            if trig.obj is not None:
+                for c in trig.obj.children:
+                    if c.dep_ == "prep" and c.lower_ in preps:
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                out.extend(self.phrase_args(g))
+        return out
+
+    def noun_sources(self, tok: Token) -> list[Arg]:
+        """The actor of a noun trigger: its possessor or modifier ("China's drills", "Russian strikes")."""
+        out: list[Arg] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                out.extend(self.phrase_args(c))
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(self.phrase_args(g))
+        return out
+
+    # -------------------------------------------------------------- events
+    def events(self, last_date: date | None) -> list[Event]:
+        out: list[Event] = []
+        attribution = self.attribution()
+        for trig in self.triggers():
+            out.extend(self.code_trigger(trig, attribution, last_date))
+        for i, ev in enumerate(out):
+            ev.index = i
+        return out
+
+    def code_trigger(self, trig: Trigger, attribution: Attribution | None, last_date: date | None) -> list[Event]:
+        rule, head = trig.rule, trig.head
+        is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
+        if is_noun:
+            sources, patients = self.noun_sources(trig.token), []
+            if not sources and trig.token.dep_ in ("nsubj", "nsubjpass"):
+                sources = []
+        else:
+            sources, patients = self.subjects(head)
+        targets = self.targets(trig) + patients
+        if is_noun and not sources:
+            return []
+        pairs: list[tuple[Arg, Arg | None]] = []
+        if not sources and patients and rule.self_target:
+            # "1,000 people were arrested": the state acts on its own people
+            for p in patients:
+                pairs.append((Arg(Actor(p.actor.code, None, "GOV"), "", p.start, p.start, False), p))
+        if rule.only_subject_sectors:
+            sources = [s for s in sources if s.actor.sector in rule.only_subject_sectors]
+        if rule.not_subject_sectors:
+            sources = [s for s in sources if s.actor.sector not in rule.not_subject_sectors]
+        if rule.only_without_target and targets:
+            return []
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)] or (
+            targets if len(sources) <= 1 else [])
+        if len(sources) >= 2 and not targets and rule.type in SYMMETRIC:
+            pairs.append((sources[0], sources[1]))
+        else:
+            for s in sources:
+                ts = [t for t in targets if not _same(t, s)]
+                if not ts and any(t.actor.code == s.actor.code for t in targets):
+                    ts = [t for t in targets if t.actor.code == s.actor.code and t.actor.sector != s.actor.sector]
+                if ts:
+                    pairs.extend((s, t) for t in ts)
+                elif rule.self_target:
+                    sector = SELF_TARGET_SECTOR.get(rule.type, "GOV")
+                    pairs.append((s, Arg(Actor(s.actor.code, None, sector), "", s.start, s.start, False)))
+        if not pairs:
+            return []
+        modality = classify(head, self.ex.modal, noun=trig.token if is_noun or trig.light else None)
+        events = []
+        for s, t in pairs[:6]:
+            events.append(self.make_event(trig, s, t, modality, attribution, last_date))
+        return events
+
+    def make_event(self, trig: Trigger, s: Arg, t: Arg | None, modality: str, attribution: Attribution | None,
+                   last_date: date | None) -> Event:
+        rule = trig.rule
+        cameo, goldstein = self.ex.codes.cameo_for(rule.type, rule.cameo)
+        toks = sorted({trig.token.i, trig.head.i} | ({trig.obj.i} if trig.obj is not None else set()))
+        first, last = self.sent.doc[toks[0]], self.sent.doc[toks[-1]]
+        tstart, tend = first.idx, last.idx + len(last.text)
+        when = event_date(self.sent, trig.head, self.doc.published, future=modality == "planned",
+                          anchor=last_date)
+        if modality == "asserted" and when.date and self.doc.published and when.precision == "day" and \
+                when.date > self.doc.published.isoformat():
+            modality = "planned"
+        place = event_location(self.sent, trig.head, self.ex.kb)
+        if place is not None and place.start is not None:
+            place = Location(place.text, place.country, place.lat, place.lon, place.start + self.offset,
+                             (place.end or 0) + self.offset)
+        confidence = 0.45 + (0.2 if s.direct else 0.05) + (0.2 if t is not None and t.direct else 0.0) + \
+            (0.1 if rule.specificity else 0.0)
+        return Event(
+            doc_id=self.doc.id,
+            sentence=self.index,
+            text=self.sent.text,
+            trigger=TextSpan(self.doc.text[self.offset + tstart:self.offset + tend], self.offset + tstart,
+                             self.offset + tend),
+            event_type=rule.type,
+            source=_mention(s),
+            target=_mention(t) if t is not None else None,
+            mode=rule.mode,
+            cameo=cameo,
+            goldstein=goldstein,
+            quad_class=self.ex.codes.quad_class[rule.type],
+            modality=modality,
+            date=when.date,
+            date_precision=when.precision,
+            date_span=TextSpan(self.doc.text[self.offset + when.start:self.offset + when.end],
+                               self.offset + when.start, self.offset + when.end)
+            if when.start is not None and when.end is not None else None,
+            location=place or Location(),
+            attributed_to=attribution,
+            confidence=min(confidence, 0.95),
+        )
+
+    def attribution(self) -> Attribution | None:
+        """ "according to X" anywhere in the sentence, or the subject of a sentence-level reporting verb."""
+        for tok in self.sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                to = tok.doc[tok.i + 1]
+                for g in list(to.children) + list(tok.children):
+                    if g.dep_ == "pobj":
+                        return self._attr(g)
+        root = self.sent.root
+        if root.lemma_.lower() in self.ex.modal.reporting_verbs and any(c.dep_ == "ccomp" for c in root.children):
+            for c in root.children:
+                if c.dep_ == "nsubj":
+                    return self._attr(c)
+        return None
+
+    def _attr(self, tok: Token) -> Attribution | None:
+        args = self.args_of(tok)
+        span = self.resolver.np_tokens(tok)
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        text = self.sent.doc.text[start:end]
+        if args:
+            a = args[0].actor
+            return Attribution(text, a.code, a.sector, self.offset + start, self.offset + end)
+        if tok.pos_ in ("PROPN", "NOUN"):
+            return Attribution(text, None, None, self.offset + start, self.offset + end)
+        return None
+
+
+def _reported_chain(head: Token) -> list[Token]:
+    """Heads above a reported clause: "warned THAT it could strike" -> [warned]."""
+    out = []
+    t = head
+    for _ in range(3):
+        if t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "advcl") and t.head is not t:
+            t = t.head
+            out.append(t)
+            if t.dep_ == "ROOT":
+                break
+        else:
+            break
+    return out
+
+
+def _inside_verb_trigger(tok: Token, heads: set[int]) -> bool:
+    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing."""
+    h = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and h.i in heads:
+        return True
+    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.i in heads:
+        return True
+    return False
+
+
+def _same(a: Arg, b: Arg) -> bool:
+    return a.actor.code == b.actor.code and a.actor.sector == b.actor.sector
+
+
+def _mention(a: Arg) -> ActorMention:
+    return ActorMention(a.text, a.start, a.end, a.actor)
+
+
+def dedup(events: list[Event]) -> list[Event]:
+    """One event per action: the same type, dyad and modality reported again in a document is dropped."""
+    seen: set[tuple] = set()
+    out = []
+    for ev in events:
+        s = ev.source.code if ev.source else None
+        t = ev.target.code if ev.target else None
+        key = (ev.event_type, s, t, ev.modality)
+        if ev.event_type in SYMMETRIC:
+            key = (ev.event_type, *sorted([s or "", t or ""]), ev.modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    return out

@@ -1,0 +1,139 @@
+"""Modality: is an event asserted, planned, negated or hypothetical?
+
+Read off the parse around the trigger: negation and modal auxiliaries on the
+trigger's clause, the verbs that govern it ("declined to", "plans to",
+"could consider"), conditional clauses ("if talks fail"), determiners such as
+"no" ("made no arrests") and adjectives such as "planned" or "possible" on a
+noun trigger. The word lists are in `events/data/modality.yaml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+CLIMB_DEPS = {"xcomp", "pcomp", "prep", "acomp", "auxpass", "aux", "dobj", "attr", "oprd"}
+
+
+@dataclass(frozen=True)
+class ModalityLexicon:
+    negators: frozenset[str]
+    negating_verbs: frozenset[str]
+    planning_verbs: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    future_modals: frozenset[str]
+    reporting_verbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    planned_adjectives: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    negating_determiners: frozenset[str]
+
+    @classmethod
+    def load(cls) -> ModalityLexicon:
+        return _shipped()
+
+
+@cache
+def _shipped() -> ModalityLexicon:
+    text = resources.files("eventwire").joinpath("events", "data", "modality.yaml").read_text(encoding="utf-8")
+    d = yaml.safe_load(text)
+    return ModalityLexicon(**{k: frozenset(str(x).lower() for x in v) for k, v in d.items()})
+
+
+def _lemma(t: Token) -> str:
+    return (t.lemma_ or t.text).lower()
+
+
+def governors(head: Token) -> list[Token]:
+    """The trigger's clause head and the verbs/adjectives that govern it, nearest first.
+
+    Climbs through complements ("declined TO recognise", "is expected TO meet",
+    "refrained FROM supporting"), stopping at a reported clause (ccomp), which
+    carries its own modality.
+    """
+    chain = [head]
+    t = head
+    for _ in range(6):
+        if t.dep_ in CLIMB_DEPS and t.head is not t:
+            t = t.head
+            chain.append(t)
+        elif t.dep_ == "conj" and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+            # coordinated verbs share auxiliaries: "would complete and withdraw"
+            t = t.head
+            chain.append(t)
+        else:
+            break
+    return chain
+
+
+def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inherent: str | None = None) -> str:
+    """asserted | planned | negated | hypothetical for the event whose clause head is `head`."""
+    chain = governors(head)
+    result: str | None = None
+    for depth, t in enumerate(chain):
+        kids = list(t.children)
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+            kids += [c for c in t.head.children if c.dep_ in ("aux", "neg") and c.i < t.head.i]
+        has_neg = any(c.dep_ == "neg" or c.lower_ in lex.negators and c.dep_ in ("advmod", "neg") for c in kids)
+        modals = [_lemma(c) for c in kids if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
+        lemma = _lemma(t)
+        if depth > 0 and lemma in lex.negating_verbs:
+            return "negated"
+        if has_neg:
+            return "negated"
+        if any(m in lex.hypothetical_modals for m in modals):
+            if "would" in modals and _reported(t, lex) and not _conditional(t, lex):
+                result = result or "planned"
+            else:
+                return "hypothetical"
+        if any(m in lex.future_modals for m in modals):
+            result = result or "planned"
+        if depth > 0 and lemma in lex.hypothetical_verbs:
+            return "hypothetical"
+        if depth > 0 and lemma in lex.planning_verbs:
+            result = result or "planned"
+        if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in kids):
+            result = result or "planned"
+        if _conditional(t, lex):
+            return "hypothetical"
+    if noun is not None:
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "det", "compound", "acl")}
+        if mods & lex.negating_determiners:
+            return "negated"
+        if mods & lex.hypothetical_adjectives:
+            return "hypothetical"
+        if mods & lex.planned_adjectives:
+            result = result or "planned"
+    for c in head.children:  # "made no arrests", "reached no agreement"
+        if c.dep_ in ("dobj", "attr") and any(d.lower_ in lex.negating_determiners for d in c.children
+                                                if d.dep_ == "det"):
+            return "negated"
+    return result or inherent or "asserted"
+
+
+def _reported(t: Token, lex: ModalityLexicon) -> bool:
+    """Is this clause reported speech ("said they WOULD file") — a stated plan, not a conditional?"""
+    x = t
+    for _ in range(4):
+        if x.dep_ in ("ccomp", "conj", "xcomp", "advcl") and x.head is not x:
+            x = x.head
+            if _lemma(x) in lex.reporting_verbs or _lemma(x) in lex.planning_verbs:
+                return True
+        else:
+            return False
+    return False
+
+
+def _conditional(t: Token, lex: ModalityLexicon) -> bool:
+    """Is the clause (or a clause it depends on) introduced by "if", "unless"...?"""
+    if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in t.children):
+        return True
+    for c in t.children:  # "X would strike if talks fail": the main clause of a condition
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children):
+            return True
+    return False

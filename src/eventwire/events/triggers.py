@@ -1,0 +1,166 @@
+"""Trigger lexicon: which words report which PLOVER event, read from `events/data/triggers.yaml`.
+
+`TriggerLexicon.find(token)` returns the most specific rule that fires on a
+token: rules that need a particular object or particle beat plain ones, and a
+light verb ("held", "imposed", "launched") hands over to the rule of its
+object noun ("talks", "tariffs", "strikes").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from ..records import EVENT_TYPES
+
+VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN"}
+ADJ_POS = {"ADJ"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    lemma: str
+    pos: str  # VERB | NOUN | ADJ
+    type: str
+    cameo: str | None = None
+    mode: str | None = None
+    objects: frozenset[str] = frozenset()
+    prt: str | None = None
+    targets: tuple[str, ...] = ()
+    self_target: bool = False
+    joint: bool = False
+    only_subject_sectors: frozenset[str] = frozenset()
+    not_subject_sectors: frozenset[str] = frozenset()
+    only_without_target: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects else 0) + (2 if self.prt else 0)
+
+
+@dataclass
+class Trigger:
+    """A rule firing on a token: `token` is the trigger word, `obj` the object that licensed it."""
+
+    rule: Rule
+    token: Token
+    obj: Token | None = None
+    light: Token | None = None  # the light verb whose object this noun trigger is
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def head(self) -> Token:
+        """The token that carries the clause: the light verb if any, else the trigger itself."""
+        return self.light if self.light is not None else self.token
+
+
+class TriggerLexicon:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.type_targets: dict[str, tuple[str, ...]] = {
+            t: tuple(v) for t, v in (data.get("types") or {}).items()
+        }
+        self.light_verbs = frozenset(data.get("light_verbs") or [])
+        self.rules: dict[tuple[str, str], list[Rule]] = defaultdict(list)
+        for i, r in enumerate(data.get("triggers") or []):
+            if r.get("type") not in EVENT_TYPES:
+                raise ValueError(f"[E030] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
+            rule = Rule(
+                lemma=str(r["lemma"]).lower(),
+                pos=r.get("pos", "VERB"),
+                type=r["type"],
+                cameo=r.get("cameo"),
+                mode=r.get("mode"),
+                objects=frozenset(str(o).lower() for o in r.get("objects") or []),
+                prt=r.get("prt"),
+                targets=tuple(r.get("targets") or self.type_targets.get(r["type"], ())),
+                self_target=bool(r.get("self")),
+                joint=bool(r.get("joint")),
+                only_subject_sectors=frozenset(r.get("only_subject_sectors") or []),
+                not_subject_sectors=frozenset(r.get("not_subject_sectors") or []),
+                only_without_target=bool(r.get("only_without_target")),
+            )
+            self.rules[(rule.lemma, rule.pos)].append(rule)
+        for rules in self.rules.values():
+            rules.sort(key=lambda r: -r.specificity)
+
+    @classmethod
+    def load(cls) -> TriggerLexicon:
+        return _shipped()
+
+    def lemma_of(self, tok: Token) -> str:
+        return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+    def _pos(self, tok: Token) -> str | None:
+        if tok.pos_ in VERB_POS or tok.tag_.startswith("VB"):
+            return "VERB"
+        if tok.pos_ in NOUN_POS:
+            return "NOUN"
+        if tok.pos_ in ADJ_POS:
+            return "ADJ"
+        return None
+
+    def objects_of(self, tok: Token) -> list[Token]:
+        """Direct objects (with their conjuncts), and objects of a particle-like preposition."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (c.dep_ == "dative" and c.pos_ == "NOUN"):
+                out.append(c)
+                out.extend(x for x in c.conjuncts)
+        for c in tok.children:
+            if c.dep_ == "prep":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        if tok.dep_ == "acl" or tok.dep_ == "relcl":  # "the strikes it carried out"
+            out.append(tok.head)
+        return out
+
+    def particles_of(self, tok: Token) -> set[str]:
+        return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
+
+    def find(self, tok: Token) -> Trigger | None:
+        """The most specific rule that fires on `tok`, or None."""
+        pos = self._pos(tok)
+        if pos is None:
+            return None
+        lemma = self.lemma_of(tok)
+        rules = self.rules.get((lemma, pos))
+        if not rules and pos == "NOUN" and tok.lower_ != lemma:
+            rules = self.rules.get((tok.lower_, pos))
+        if not rules:
+            return None
+        objs = self.objects_of(tok) if pos == "VERB" else []
+        prts = self.particles_of(tok)
+        for rule in rules:
+            obj = None
+            if rule.objects:
+                obj = next((o for o in objs if self.lemma_of(o) in rule.objects or o.lower_ in rule.objects), None)
+                if obj is None:
+                    continue
+            if rule.prt and rule.prt not in prts:
+                continue
+            return Trigger(rule, tok, obj)
+        return None
+
+    def light_noun(self, verb: Token) -> Trigger | None:
+        """A noun trigger that is the object of a light verb: "held TALKS", "imposed TARIFFS"."""
+        if self.lemma_of(verb) not in self.light_verbs:
+            return None
+        for o in self.objects_of(verb):
+            if o.pos_ not in NOUN_POS:
+                continue
+            rules = self.rules.get((self.lemma_of(o), "NOUN")) or self.rules.get((o.lower_, "NOUN"))
+            if rules:
+                return Trigger(rules[0], o, None, light=verb)
+        return None
+
+
+@cache
+def _shipped() -> TriggerLexicon:
+    text = resources.files("eventwire").joinpath("events", "data", "triggers.yaml").read_text(encoding="utf-8")
+    return TriggerLexicon(yaml.safe_load(text))
