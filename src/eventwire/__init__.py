@@ -5,15 +5,32 @@
         print(ev.to_dict())
 
 The public API: `Coder`, `code_text`, `code_documents`, and the records
-`Event`, `Document`, `Actor`.
+`Event`, `Document`, `Actor`. The coder (and spaCy) is imported on first use,
+so that `import eventwire.io` or the store stay light.
 """
 
-import logging
+from __future__ import annotations
 
-from .coder import CodedDocument, Coder, code_documents, code_text
-from .records import Actor, ActorMention, Document, Event
+import importlib
+import logging
+from typing import TYPE_CHECKING, Any
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = ["Actor", "ActorMention", "CodedDocument", "Coder", "Document", "Event", "code_documents", "code_text"]
 __version__ = "0.1.0"
+
+_WHERE = {
+    "Coder": "coder", "CodedDocument": "coder", "code_documents": "coder", "code_text": "coder",
+    "Actor": "records", "ActorMention": "records", "Document": "records", "Event": "records",
+}
+
+if TYPE_CHECKING:
+    from .coder import CodedDocument, Coder, code_documents, code_text
+    from .records import Actor, ActorMention, Document, Event
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")

@@ -25,7 +25,7 @@ from ..places import event_location
 from ..records import Actor, ActorMention, Attribution, Document, Event, Location
 from ..records import Span as TextSpan
 from . import coref
-from .modality import ModalityLexicon, classify, governors
+from .modality import ModalityLexicon, classify
 from .triggers import Trigger, TriggerLexicon
 
 log = logging.getLogger(__name__)
@@ -184,8 +184,7 @@ class _Sentence:
         keep = []
         heads = {t.head.i for t in found.values()}
         for t in found.values():
-            chain = governors(t.head)[1:] + _reported_chain(t.head)
-            if any(g.i in heads and g.i != t.head.i for g in chain):
+            if any(g.i in heads for g in _governing_heads(t.head)):
                 continue
             if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and _inside_verb_trigger(t.token, heads):
                 continue
@@ -404,16 +403,14 @@ class _Sentence:
         return None
 
 
-def _reported_chain(head: Token) -> list[Token]:
-    """Heads above a reported clause: "warned THAT it could strike" -> [warned]."""
+def _governing_heads(head: Token) -> list[Token]:
+    """The words whose complement this clause is: "urged X TO LIFT" / "warned THAT it could strike" -> urged."""
     out = []
     t = head
-    for _ in range(3):
-        if t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "advcl") and t.head is not t:
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "acomp") and t.head is not t:
             t = t.head
             out.append(t)
-            if t.dep_ == "ROOT":
-                break
         else:
             break
     return out

@@ -68,9 +68,15 @@ class TriggerLexicon:
         }
         self.light_verbs = frozenset(data.get("light_verbs") or [])
         self.rules: dict[tuple[str, str], list[Rule]] = defaultdict(list)
+        for t, preps in self.type_targets.items():
+            _check_words(preps, f"types.{t}")
         for i, r in enumerate(data.get("triggers") or []):
             if r.get("type") not in EVENT_TYPES:
                 raise ValueError(f"[E030] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
+            for key in ("objects", "targets"):
+                _check_words(r.get(key) or [], f"entry {i + 1} ({r.get('lemma')}) {key}")
+            if "prt" in r:
+                _check_words([r["prt"]], f"entry {i + 1} ({r.get('lemma')}) prt")
             rule = Rule(
                 lemma=str(r["lemma"]).lower(),
                 pos=r.get("pos", "VERB"),
@@ -158,6 +164,13 @@ class TriggerLexicon:
             if rules:
                 return Trigger(rules[0], o, None, light=verb)
         return None
+
+
+def _check_words(words: Any, where: str) -> None:
+    """YAML reads a bare `on`/`off`/`no` as a boolean: insist on strings so such words are quoted."""
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:
+        raise ValueError(f"[E031] triggers.yaml {where}: {bad!r} is not a word (quote on/off/no in YAML)")
 
 
 @cache

@@ -1,0 +1,80 @@
+"""Shared fixtures: the spaCy model (loaded once) and a small actor KB written for the tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", REPO.parent / "shared"))
+
+KB_YAML = """
+- {id: t/usa, kind: state, code: USA, name: United States, sector: GOV, terms: [United States, U.S., US],
+   adjectives: [American, U.S.], metonyms: [Washington, White House]}
+- {id: t/chn, kind: state, code: CHN, name: China, sector: GOV, terms: [China], adjectives: [Chinese],
+   metonyms: [Beijing]}
+- {id: t/jpn, kind: state, code: JPN, name: Japan, sector: GOV, terms: [Japan], adjectives: [Japanese],
+   metonyms: [Tokyo]}
+- {id: t/fra, kind: state, code: FRA, name: France, sector: GOV, terms: [France], adjectives: [French],
+   metonyms: [Paris]}
+- {id: t/bra, kind: state, code: BRA, name: Brazil, sector: GOV, terms: [Brazil], adjectives: [Brazilian],
+   metonyms: [Brasilia]}
+- {id: t/arg, kind: state, code: ARG, name: Argentina, sector: GOV, terms: [Argentina], adjectives: [Argentine],
+   metonyms: [Buenos Aires]}
+- {id: t/ken, kind: state, code: KEN, name: Kenya, sector: GOV, terms: [Kenya], adjectives: [Kenyan],
+   metonyms: [Nairobi]}
+- {id: t/nato, kind: igo, code: NATO, name: NATO, sector: IGO, terms: [NATO]}
+- {id: t/p/rivera, kind: person, code: ARG, name: Lucia Rivera, terms: [Lucia Rivera, Rivera],
+   offices: [{office: head_of_state, title: president, start: 2023-01-01}]}
+- {id: t/p/okafor, kind: person, code: KEN, name: Daniel Okafor, terms: [Daniel Okafor, Okafor],
+   offices: [{office: head_of_government, title: prime minister, start: 2020-01-01, end: 2024-06-30}]}
+- {id: t/p/mwangi, kind: person, code: KEN, name: Grace Mwangi, terms: [Grace Mwangi, Mwangi],
+   offices: [{office: head_of_government, title: prime minister, start: 2024-07-01}]}
+"""
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from eventwire import nlp as nlp_mod
+
+    return nlp_mod.load()
+
+
+@pytest.fixture(scope="session")
+def test_kb():
+    from eventwire.actors.kb import ActorKB, parse_entries, shipped_files
+
+    entries = []
+    for name, text in shipped_files():
+        if name.endswith(("sectors.yaml", "titles.yaml")):
+            entries.extend(parse_entries(text, name))
+    entries.extend(parse_entries(KB_YAML, "tests/conftest.py"))
+    return ActorKB(entries)
+
+
+@pytest.fixture(scope="session")
+def coder(test_kb):
+    from eventwire.coder import Coder
+
+    return Coder(kb=test_kb)
+
+
+@pytest.fixture(scope="session")
+def code(coder):
+    """code(text, published) -> list of event dicts."""
+    from datetime import date
+
+    from eventwire.records import Document
+
+    def run(text: str, published: str | None = "2025-03-12") -> list[dict]:
+        pub = date.fromisoformat(published) if published else None
+        return [e.to_dict() for e in coder.code(Document("t", text, pub))]
+
+    return run
+
+
+def triples(events: list[dict]) -> set[tuple]:
+    return {(e["event_type"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["modality"])
+            for e in events}

@@ -1,0 +1,108 @@
+"""End-to-end extraction on sentences written for these tests (a small actor KB from conftest)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_active_voice_with_prepositional_target(code):
+    evs = code("Kenya imposed tariffs on Brazilian steel on Tuesday.")
+    assert ("SANCTION", "KEN", "BRA", "asserted") in triples(evs)
+
+
+def test_light_verb_and_noun_trigger(code):
+    evs = code("French President Emmanuel Dupont held talks with Kenyan officials in Nairobi.")
+    assert ("CONSULT", "FRA", "KEN", "asserted") in triples(evs)
+
+
+def test_passive_voice_agent_is_source(code):
+    evs = code("Kenya's proposal was rejected by Argentina on Monday.")
+    assert ("REJECT", "ARG", "KEN", "asserted") in triples(evs)
+
+
+def test_coordinated_subjects_meet(code):
+    evs = code("Japan and Brazil met in Tokyo to discuss trade.")
+    got = {(e["event_type"], frozenset({e["source"]["code"], e["target"]["code"]})) for e in evs}
+    assert ("CONSULT", frozenset({"JPN", "BRA"})) in got
+
+
+def test_object_and_possessor_targets(code):
+    evs = code("NATO criticised China's naval manoeuvres and urged Beijing to show restraint.")
+    t = triples(evs)
+    assert ("ACCUSE", "NATO", "CHN", "asserted") in t
+    assert ("REQUEST", "NATO", "CHN", "asserted") in t
+    # the content of the request ("show restraint") is not a second event
+    assert len(evs) == 2
+
+
+def test_negation_and_refusal(code):
+    t = triples(code("Brazil did not support the French plan. Argentina declined to recognise Kenya's claim."))
+    assert ("SUPPORT", "BRA", "FRA", "negated") in t
+    assert ("SUPPORT", "ARG", "KEN", "negated") in t
+
+
+def test_planned_and_hypothetical(code):
+    t = triples(code("Japan will send aid to Kenya next month. Argentina could impose sanctions on Brazil."))
+    assert ("AID", "JPN", "KEN", "planned") in t
+    assert ("SANCTION", "ARG", "BRA", "hypothetical") in t
+
+
+def test_reported_plan(code):
+    t = triples(code("Kenyan officials said they would visit Paris in May."))
+    assert ("CONSULT", "KEN", "FRA", "planned") in t
+
+
+def test_title_resolves_to_office_holder_by_date(code):
+    before = code("Kenya's prime minister thanked France.", published="2024-03-01")
+    after = code("Kenya's prime minister thanked France.", published="2024-09-01")
+    assert before[0]["source"]["name"] == "Daniel Okafor"
+    assert after[0]["source"]["name"] == "Grace Mwangi"
+
+
+def test_pronoun_resolves_to_earlier_person(code):
+    evs = code("Lucia Rivera arrived in Nairobi on Monday. She later met Kenyan officials.")
+    assert ("CONSULT", "ARG", "KEN", "asserted") in triples(evs)
+    ev = next(e for e in evs if e["event_type"] == "CONSULT")
+    assert ev["source"]["name"] == "Lucia Rivera" and ev["source"]["text"] == "She"
+
+
+def test_domestic_act_targets_own_country(code):
+    evs = code("Kenyan police arrested dozens of protesters in Nairobi.")
+    assert ("COERCE", "KEN", "KEN", "asserted") in triples(evs)
+    ev = evs[0]
+    assert ev["source"]["sector"] == "GOV" and ev["target"]["sector"] == "CVL"
+
+
+def test_no_event_without_political_actor(code):
+    assert code("The striker attacked the defence and scored twice in the second half.") == []
+    assert code("Inflation eased to 2.4 percent in February, the statistics office said.") == []
+
+
+def test_writer_opinion_is_not_an_event(code):
+    evs = code("Brazil may need to adopt a more cautious approach towards Washington.")
+    assert all(e["modality"] != "asserted" for e in evs)
+
+
+def test_offsets_point_into_the_text(code):
+    text = "After a long dispute, Argentina expelled two French diplomats on Friday."
+    evs = code(text)
+    ev = next(e for e in evs if e["event_type"] == "SANCTION")
+    for field in ("trigger", "source", "target"):
+        span = ev[field]
+        assert text[span["start"]:span["end"]] == span["text"]
+    assert ev["source"]["code"] == "ARG" and ev["target"]["code"] == "FRA"
+
+
+def test_repeated_action_is_one_event(code):
+    evs = code("Kenya condemned France on Monday. Kenya again condemned France, officials said.")
+    assert sum(1 for e in evs if e["event_type"] == "ACCUSE") == 1
+
+
+def test_attribution(code):
+    evs = code("Japan sent rescue teams to Kenya, according to NATO.")
+    ev = next(e for e in evs if e["event_type"] == "AID")
+    assert ev["attributed_to"]["code"] == "NATO"
