@@ -37,6 +37,7 @@ class Mention:
 class MentionHistory:
     mentions: list[Mention] = field(default_factory=list)
     states: Counter[str] = field(default_factory=Counter)
+    main: str | None = None  # the document's main country, when known before reading
 
     def add(self, r: Resolved, position: int, plural: bool) -> None:
         if r.actor.code is None:
@@ -46,6 +47,8 @@ class MentionHistory:
             self.states[r.actor.code] += 1
 
     def main_country(self) -> str | None:
+        if self.main is not None:
+            return self.main
         return self.states.most_common(1)[0][0] if self.states else None
 
     def before(self, position: int) -> list[Mention]:

@@ -37,6 +37,8 @@ CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp"
 OBJECT_CONTROL = {"urge", "ask", "invite", "call", "allow", "press", "force", "order", "tell", "persuade",
                   "encourage", "help", "enable", "let", "request"}
 SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
+# acts that, with no target named, fall on the actor's own country
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Arg:
     start: int  # document offsets
     end: int
     direct: bool = True  # named in the sentence (not a pronoun or inferred)
+    inferred: bool = False  # the country was not named but taken from the document
 
 
 class Extractor:
@@ -66,8 +69,9 @@ class Extractor:
         events: list[Event] = []
         sent_index = 0
         last_date: date | None = None
-        for offset, sdoc in pieces:
-            matches = self.matcher.matches(sdoc)
+        parsed = [(offset, sdoc, self.matcher.matches(sdoc)) for offset, sdoc in pieces]
+        history.main = self.main_country(parsed)
+        for offset, sdoc, matches in parsed:
             resolver = NPResolver(self.kb, sdoc, matches, doc.published)
             for sent in sdoc.sents:
                 ctx = _Sentence(self, doc, sent, offset, resolver, history, sent_index)
@@ -81,6 +85,16 @@ class Extractor:
                 events.extend(new)
                 sent_index += 1
         return dedup(events)
+
+    def main_country(self, parsed: list) -> str | None:
+        """The state the document is mostly about: the one its names, adjectives and people point at most."""
+        counts: dict[str, int] = {}
+        for _, _, matches in parsed:
+            for m in matches:
+                entry = self.kb.entry(m.best(self.kb).entry_id)
+                if entry.kind in ("state", "person") and entry.code:
+                    counts[entry.code] = counts.get(entry.code, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 class _Sentence:
@@ -130,21 +144,24 @@ class _Sentence:
                 if fallback:
                     a = r.actor
                     r = Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
-                                 "sector")
+                                 "inferred")
             if r is not None and r.actor.code is not None:
-                out.append(Arg(r.actor, r.text, self.offset + r.start, self.offset + r.end))
+                out.append(Arg(r.actor, r.text, self.offset + r.start, self.offset + r.end, r.kind != "inferred",
+                               r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
 
     def _fallback_country(self) -> str | None:
-        """The country of a sector word named without one: a place in the sentence, else the document's."""
+        """The country of a sector word named without one: the document's, else a place in the sentence."""
+        if self.history.main_country():
+            return self.history.main_country()
         for ent in self.sent.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 for t in self.ex.kb.lookup(ent.text):
                     e = self.ex.kb.entry(t.entry_id)
                     if e.kind == "state" and e.code:
                         return e.code
-        return self.history.main_country()
+        return None
 
     def phrase_args(self, tok: Token, speaker: Actor | None = None) -> list[Arg]:
         """`tok` and its coordinated siblings ("China and Russia"), each resolved."""
@@ -236,35 +253,42 @@ class _Sentence:
         return None
 
     def targets(self, trig: Trigger) -> list[Arg]:
+        """Actors the trigger acts on: objects, the prepositions its type allows, a reported clause's subject."""
         rule, tok = trig.rule, trig.token
-        preps = set(rule.targets)
+        preps = set(rule.targets) | {"between"}
+        licensing = {trig.obj.i, *(c.i for c in trig.obj.conjuncts)} if trig.obj is not None else set()
         out: list[Arg] = []
-        holders = [tok] if trig.light is None else [tok, trig.light]
-        for h in holders:
-            if h.pos_ in ("VERB", "AUX") or h.tag_.startswith("VB"):
-                for c in h.children:
-                    if c.dep_ in ("dobj", "dative", "iobj") and c is not trig.obj and c is not tok:
-                        out.extend(self.phrase_args(c))
-                    elif c.dep_ == "dobj" and c is trig.obj and rule.objects and tok.pos_ != "NOUN":
-                        # "summoned the AMBASSADOR": the licensing object can itself name the target
-                        if rule.type in ("ACCUSE", "RETREAT", "COERCE", "SANCTION"):
-                            out.extend(self.phrase_args(c))
+
+        def from_preps(h: Token) -> None:
             for c in h.children:
                 if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             out.extend(self.phrase_args(g))
-                if c.dep_ == "prep" and c.lower_ == "between":
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            out.extend(self.phrase_args(g))
-            if trig.obj is not None:
-                for c in trig.obj.children:
-                    if c.dep_ == "prep" and c.lower_ in preps:
+
+        holders = [tok] if trig.light is None else [tok, trig.light]
+        for h in holders:
+            if h.pos_ in ("VERB", "AUX") or h.tag_.startswith("VB"):
+                for c in h.children:
+                    if c.dep_ in ("dobj", "dative", "iobj") and c.i not in licensing and c is not tok:
+                        out.extend(self.phrase_args(c))
+                    elif c.dep_ == "dobj" and c is trig.obj and rule.type in ("ACCUSE", "RETREAT", "COERCE"):
+                        out.extend(self.phrase_args(c))  # "summoned the AMBASSADOR", "released the PRISONERS"
+            else:
+                for c in h.children:  # "its request for New Delhi to extradite her"
+                    if c.dep_ in ("acl", "advcl", "relcl"):
                         for g in c.children:
-                            if g.dep_ == "pobj":
+                            if g.dep_ == "nsubj":
                                 out.extend(self.phrase_args(g))
-        return out
+            from_preps(h)
+        if trig.obj is not None:
+            from_preps(trig.obj)
+            for c in trig.obj.children:  # "filed a motion to impeach HIM"
+                if c.dep_ in ("acl", "relcl"):
+                    for g in c.children:
+                        if g.dep_ == "dobj":
+                            out.extend(self.phrase_args(g))
+        return [a for a in out if not a.inferred]
 
     def noun_sources(self, tok: Token) -> list[Arg]:
         """The actor of a noun trigger: its possessor or modifier ("China's drills", "Russian strikes")."""
@@ -293,45 +317,61 @@ class _Sentence:
         is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
         if is_noun:
             sources, patients = self.noun_sources(trig.token), []
-            if not sources and trig.token.dep_ in ("nsubj", "nsubjpass"):
-                sources = []
         else:
             sources, patients = self.subjects(head)
-        targets = self.targets(trig) + patients
         if is_noun and not sources:
             return []
+        if rule.only_subject_sectors:
+            sources = [s for s in sources if s.actor.sector in rule.only_subject_sectors]
+        if rule.not_subject_sectors:
+            sources = [s for s in sources if s.actor.sector not in rule.not_subject_sectors]
+        targets = self.targets(trig) + patients
+        if rule.only_without_target and targets:
+            return []
+        if not targets and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+            # "X described Lai as ... and warned of further action": the coordinated verb's target
+            head_trig = self.ex.lex.find(head.head)
+            if head_trig is not None:
+                targets = self.targets(head_trig)
         pairs: list[tuple[Arg, Arg | None]] = []
         if not sources and patients and rule.self_target:
             # "1,000 people were arrested": the state acts on its own people
             for p in patients:
                 pairs.append((Arg(Actor(p.actor.code, None, "GOV"), "", p.start, p.start, False), p))
-        if rule.only_subject_sectors:
-            sources = [s for s in sources if s.actor.sector in rule.only_subject_sectors]
-        if rule.not_subject_sectors:
-            sources = [s for s in sources if s.actor.sector not in rule.not_subject_sectors]
-        if rule.only_without_target and targets:
-            return []
-        targets = [t for t in targets if not any(_same(t, s) for s in sources)] or (
-            targets if len(sources) <= 1 else [])
         if len(sources) >= 2 and not targets and rule.type in SYMMETRIC:
             pairs.append((sources[0], sources[1]))
         else:
             for s in sources:
                 ts = [t for t in targets if not _same(t, s)]
-                if not ts and any(t.actor.code == s.actor.code for t in targets):
-                    ts = [t for t in targets if t.actor.code == s.actor.code and t.actor.sector != s.actor.sector]
                 if ts:
                     pairs.extend((s, t) for t in ts)
-                elif rule.self_target:
-                    sector = SELF_TARGET_SECTOR.get(rule.type, "GOV")
-                    pairs.append((s, Arg(Actor(s.actor.code, None, sector), "", s.start, s.start, False)))
+                else:
+                    fallback = self.fallback_target(rule, s)
+                    if fallback is not None or self.may_lack_target(rule, s):
+                        pairs.append((s, fallback))
         if not pairs:
             return []
-        modality = classify(head, self.ex.modal, noun=trig.token if is_noun or trig.light else None)
-        events = []
-        for s, t in pairs[:6]:
-            events.append(self.make_event(trig, s, t, modality, attribution, last_date))
-        return events
+        modality = classify(head, self.ex.modal, noun=trig.token if is_noun or trig.light else None,
+                            inherent=rule.modality)
+        return [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in pairs[:6]]
+
+    def fallback_target(self, rule, s: Arg) -> Arg | None:
+        """The target of an act that names none: the document's country if the act is abroad,
+        the source's own country for a domestic act."""
+        if rule.type in SYMMETRIC or rule.type == "SUPPORT":
+            return None
+        main = self.history.main_country()
+        code = main if main and main != s.actor.code and s.actor.sector != "IGO" else None
+        sector = "GOV"
+        if code is None:
+            if not (rule.self_target or rule.type in DOMESTIC_TYPES):
+                return None
+            code, sector = s.actor.code, SELF_TARGET_SECTOR.get(rule.type, "GOV")
+        return Arg(Actor(code, None, sector), "", s.start, s.start, False, True)
+
+    def may_lack_target(self, rule, s: Arg) -> bool:
+        """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered")."""
+        return rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO"
 
     def make_event(self, trig: Trigger, s: Arg, t: Arg | None, modality: str, attribution: Attribution | None,
                    last_date: date | None) -> Event:
@@ -408,7 +448,9 @@ def _governing_heads(head: Token) -> list[Token]:
     out = []
     t = head
     for _ in range(4):
-        if t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "acomp") and t.head is not t:
+        content = t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "acomp") or (
+            t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN")  # "a motion TO IMPEACH", "request to EXTRADITE"
+        if content and t.head is not t:
             t = t.head
             out.append(t)
         else:

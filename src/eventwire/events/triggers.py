@@ -39,6 +39,7 @@ class Rule:
     only_subject_sectors: frozenset[str] = frozenset()
     not_subject_sectors: frozenset[str] = frozenset()
     only_without_target: bool = False
+    modality: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -91,6 +92,7 @@ class TriggerLexicon:
                 only_subject_sectors=frozenset(r.get("only_subject_sectors") or []),
                 not_subject_sectors=frozenset(r.get("not_subject_sectors") or []),
                 only_without_target=bool(r.get("only_without_target")),
+                modality=r.get("modality"),
             )
             self.rules[(rule.lemma, rule.pos)].append(rule)
         for rules in self.rules.values():
@@ -154,8 +156,12 @@ class TriggerLexicon:
         return None
 
     def light_noun(self, verb: Token) -> Trigger | None:
-        """A noun trigger that is the object of a light verb: "held TALKS", "imposed TARIFFS"."""
-        if self.lemma_of(verb) not in self.light_verbs:
+        """A noun trigger that is the object of a verb that is no trigger itself.
+
+        Light verbs ("held TALKS", "imposed TARIFFS") and verbs of continuing
+        ("revived MEETINGS", "renewed its REQUEST") hand the event to their object.
+        """
+        if self.find(verb) is not None and self.lemma_of(verb) not in self.light_verbs:
             return None
         for o in self.objects_of(verb):
             if o.pos_ not in NOUN_POS:
