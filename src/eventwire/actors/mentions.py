@@ -84,9 +84,18 @@ class TermMatcher:
         return sorted(out.values(), key=lambda m: m.start)
 
     def _plausible(self, term: Term, span: Span) -> bool:
-        """Names must be written as names: a capitalised word somewhere in the match."""
+        """Names must be written as names, and not be part of a longer place name ("British Columbia")."""
         kind = self.kb.entry(term.entry_id).kind
-        if kind in ("sector", "title") or term.case_sensitive:
+        if kind in ("sector", "title"):
+            return True
+        for t in span:
+            if t.ent_type_ in ("GPE", "LOC", "FAC"):
+                ent = next((e for e in span.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None and (ent.start < span.start or ent.end > span.end) and \
+                        not (ent.end == span.end and span.doc[ent.start].lower_ == "the") and \
+                        not (ent.end == span.end + 1 and span.doc[span.end].lower_ == "'s"):
+                    return False
+        if term.case_sensitive:
             return True
         return any(t.text[:1].isupper() for t in span)
 
@@ -172,7 +181,7 @@ class NPResolver:
                 sector = sector_hit or (mod.sector if mod else None) or "GOV"
                 return Resolved(Actor(code, name, sector, None, None), *span_of, "name")
             return None
-        if mod is not None and head.pos_ in ("NOUN", "PROPN"):
+        if mod is not None and head.pos_ in ("NOUN", "PROPN", "NUM"):
             sector = sector_hit or mod.sector
             return Resolved(Actor(mod.code, mod.name, sector, mod.office, mod.entry), *span_of, "modifier")
         return None

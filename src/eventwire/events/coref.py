@@ -37,7 +37,7 @@ class Mention:
 class MentionHistory:
     mentions: list[Mention] = field(default_factory=list)
     states: Counter[str] = field(default_factory=Counter)
-    main: str | None = None  # the document's main country, when known before reading
+    countries: Counter[str] = field(default_factory=Counter)  # the document's countries, counted before reading
 
     def add(self, r: Resolved, position: int, plural: bool) -> None:
         if r.actor.code is None:
@@ -47,9 +47,16 @@ class MentionHistory:
             self.states[r.actor.code] += 1
 
     def main_country(self) -> str | None:
-        if self.main is not None:
-            return self.main
+        if self.countries:
+            return self.countries.most_common(1)[0][0]
         return self.states.most_common(1)[0][0] if self.states else None
+
+    def other_country(self, code: str | None, min_count: int = 2) -> str | None:
+        """The document's most named country other than `code` (the likely counterpart of an act)."""
+        for c, n in self.countries.most_common():
+            if c != code and n >= min_count:
+                return c
+        return None
 
     def before(self, position: int) -> list[Mention]:
         return [m for m in self.mentions if m.position < position]

@@ -11,6 +11,7 @@ modality, date, place and attribution, and drop repeats within the document.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +40,10 @@ OBJECT_CONTROL = {"urge", "ask", "invite", "call", "allow", "press", "force", "o
 SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
 # acts that, with no target named, fall on the actor's own country
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
+# acts that a state does to its own people before anyone abroad
+SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
+# sectors that act inside their own country
+DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS", "MIL"}
 
 
 @dataclass
@@ -70,7 +75,7 @@ class Extractor:
         sent_index = 0
         last_date: date | None = None
         parsed = [(offset, sdoc, self.matcher.matches(sdoc)) for offset, sdoc in pieces]
-        history.main = self.main_country(parsed)
+        history.countries = self.country_counts(parsed)
         for offset, sdoc, matches in parsed:
             resolver = NPResolver(self.kb, sdoc, matches, doc.published)
             for sent in sdoc.sents:
@@ -86,15 +91,15 @@ class Extractor:
                 sent_index += 1
         return dedup(events)
 
-    def main_country(self, parsed: list) -> str | None:
-        """The state the document is mostly about: the one its names, adjectives and people point at most."""
-        counts: dict[str, int] = {}
+    def country_counts(self, parsed: list) -> Counter[str]:
+        """How often the document names each state (by name, adjective, capital or a person of it)."""
+        counts: Counter[str] = Counter()
         for _, _, matches in parsed:
             for m in matches:
                 entry = self.kb.entry(m.best(self.kb).entry_id)
-                if entry.kind in ("state", "person") and entry.code:
-                    counts[entry.code] = counts.get(entry.code, 0) + 1
-        return max(counts, key=lambda c: counts[c]) if counts else None
+                if entry.kind in ("state", "person", "igo") and entry.code:
+                    counts[entry.code] += 1
+        return counts
 
 
 class _Sentence:
@@ -281,6 +286,9 @@ class _Sentence:
                             if g.dep_ == "nsubj":
                                 out.extend(self.phrase_args(g))
             from_preps(h)
+            for c in h.children:  # "ready TO COOPERATE with the United States", "agreed to hold talks with"
+                if c.dep_ == "xcomp":
+                    from_preps(c)
         if trig.obj is not None:
             from_preps(trig.obj)
             for c in trig.obj.children:  # "filed a motion to impeach HIM"
@@ -328,6 +336,17 @@ class _Sentence:
         targets = self.targets(trig) + patients
         if rule.only_without_target and targets:
             return []
+        if rule.recipient:
+            # "Tuvalu secured $50 million from Australia": the subject receives, the giver is the source
+            givers = list(targets)
+            if trig.obj is not None:
+                givers += [a for c in trig.obj.children if c.dep_ in ("amod", "compound", "poss")
+                           for a in self.phrase_args(c)]
+            sources, targets = givers, sources
+            if not sources and targets:
+                other = self.history.other_country(targets[0].actor.code, min_count=1)
+                if other:
+                    sources = [Arg(Actor(other, None, "GOV"), "", targets[0].start, targets[0].start, False, True)]
         if not targets and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
             # "X described Lai as ... and warned of further action": the coordinated verb's target
             head_trig = self.ex.lex.find(head.head)
@@ -356,18 +375,28 @@ class _Sentence:
         return [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in pairs[:6]]
 
     def fallback_target(self, rule, s: Arg) -> Arg | None:
-        """The target of an act that names none: the document's country if the act is abroad,
-        the source's own country for a domestic act."""
-        if rule.type in SYMMETRIC or rule.type == "SUPPORT":
+        """The target of an act that names none, from the document: the country it is about (aid sent
+        "to the quake zone"), its counterpart in a dispute, or the actor's own country for a domestic act."""
+        if rule.needs_target:
             return None
+        code = s.actor.code
+        domestic = s.actor.sector in DOMESTIC_SECTORS and s.actor.sector != "IGO"
         main = self.history.main_country()
-        code = main if main and main != s.actor.code and s.actor.sector != "IGO" else None
-        sector = "GOV"
-        if code is None:
-            if not (rule.self_target or rule.type in DOMESTIC_TYPES):
-                return None
-            code, sector = s.actor.code, SELF_TARGET_SECTOR.get(rule.type, "GOV")
-        return Arg(Actor(code, None, sector), "", s.start, s.start, False, True)
+        if rule.type in SYMMETRIC or rule.type == "SUPPORT":
+            other = self.history.other_country(code)
+            return Arg(Actor(other, None, "GOV"), "", s.start, s.start, False, True) if other else None
+        if domestic and (rule.self_target or rule.type in DOMESTIC_TYPES):
+            return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
+                       True)
+        if main and main != code:
+            return Arg(Actor(main, None, "GOV"), "", s.start, s.start, False, True)
+        other = self.history.other_country(code)
+        if other and rule.type not in SELF_FIRST_TYPES:
+            return Arg(Actor(other, None, "GOV"), "", s.start, s.start, False, True)
+        if rule.self_target or rule.type in DOMESTIC_TYPES:
+            return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
+                       True)
+        return None
 
     def may_lack_target(self, rule, s: Arg) -> bool:
         """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered")."""
@@ -481,11 +510,11 @@ def dedup(events: list[Event]) -> list[Event]:
     seen: set[tuple] = set()
     out = []
     for ev in events:
-        s = ev.source.code if ev.source else None
-        t = ev.target.code if ev.target else None
-        key = (ev.event_type, s, t, ev.modality)
+        s = f"{ev.source.code}/{ev.source.actor.sector}" if ev.source else ""
+        t = f"{ev.target.code}/{ev.target.actor.sector}" if ev.target else ""
         if ev.event_type in SYMMETRIC:
-            key = (ev.event_type, *sorted([s or "", t or ""]), ev.modality)
+            s, t = sorted([s, t])
+        key = (ev.event_type, s, t, ev.modality, ev.trigger.text.lower())
         if key in seen:
             continue
         seen.add(key)

@@ -40,6 +40,8 @@ class Rule:
     not_subject_sectors: frozenset[str] = frozenset()
     only_without_target: bool = False
     modality: str | None = None
+    needs_target: bool = False
+    recipient: bool = False
 
     @property
     def specificity(self) -> int:
@@ -93,6 +95,8 @@ class TriggerLexicon:
                 not_subject_sectors=frozenset(r.get("not_subject_sectors") or []),
                 only_without_target=bool(r.get("only_without_target")),
                 modality=r.get("modality"),
+                needs_target=bool(r.get("needs_target")),
+                recipient=bool(r.get("recipient")),
             )
             self.rules[(rule.lemma, rule.pos)].append(rule)
         for rules in self.rules.values():
@@ -121,6 +125,9 @@ class TriggerLexicon:
             if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (c.dep_ == "dative" and c.pos_ == "NOUN"):
                 out.append(c)
                 out.extend(x for x in c.conjuncts)
+                # "dozens OF drones", "hundreds OF airstrikes": the counted thing is the object
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")
         for c in tok.children:
             if c.dep_ == "prep":
                 out.extend(g for g in c.children if g.dep_ == "pobj")
@@ -161,7 +168,7 @@ class TriggerLexicon:
         Light verbs ("held TALKS", "imposed TARIFFS") and verbs of continuing
         ("revived MEETINGS", "renewed its REQUEST") hand the event to their object.
         """
-        if self.find(verb) is not None and self.lemma_of(verb) not in self.light_verbs:
+        if self.lemma_of(verb) not in self.light_verbs:
             return None
         for o in self.objects_of(verb):
             if o.pos_ not in NOUN_POS:
