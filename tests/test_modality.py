@@ -1,0 +1,47 @@
+"""Modality from the parse: each case a sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.modality import ModalityLexicon, classify
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    ("Kenya condemned the decision.", "condemned", "asserted"),
+    ("Kenya did not condemn the decision.", "condemn", "negated"),
+    ("Kenya declined to condemn the decision.", "condemn", "negated"),
+    ("Kenya failed to reach a deal.", "reach", "negated"),
+    ("Kenya refrained from criticising the decision.", "criticising", "negated"),
+    ("Kenya will host the talks.", "host", "planned"),
+    ("Kenya plans to visit Paris in April.", "visit", "planned"),
+    ("Kenya is expected to sign the accord.", "sign", "planned"),
+    ("Officials said Kenya would send troops.", "send", "planned"),
+    ("Kenya may impose sanctions.", "impose", "hypothetical"),
+    ("Kenya could retaliate against France.", "retaliate", "hypothetical"),
+    ("If talks fail, Kenya would impose sanctions.", "impose", "hypothetical"),
+    ("Kenya is unlikely to extradite him.", "extradite", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", CASES)
+def test_modality(nlp, text, word, expected):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert classify(tok, ModalityLexicon.load()) == expected
+
+
+def test_no_determiner_negates(nlp):
+    doc = nlp("Police made no arrests.")
+    tok = next(t for t in doc if t.text == "made")
+    assert classify(tok, ModalityLexicon.load()) == "negated"
+
+
+def test_inherent_modality_of_a_pledge(nlp):
+    doc = nlp("Japan pledged new aid.")
+    tok = next(t for t in doc if t.text == "pledged")
+    assert classify(tok, ModalityLexicon.load(), inherent="planned") == "planned"
+    doc = nlp("Japan did not pledge new aid.")
+    tok = next(t for t in doc if t.text == "pledge")
+    assert classify(tok, ModalityLexicon.load(), inherent="planned") == "negated"
