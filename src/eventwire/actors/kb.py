@@ -15,9 +15,19 @@ of entries with one schema:
         - {office: head_of_government, country: JPN, title: prime minister,
            start: 2025-10-21, end: null}
       office: head_of_state       # titles only: which office a title word denotes
+      note: free text             # optional, on an entry or an office ("approximate", sources)
+
+Office ids used in the shipped data: head_of_state, head_of_government,
+foreign_minister, defence_minister, secretary_general (and other IGO heads),
+and `acting_<office>` for a stand-in who holds the powers while the office is
+vacant or its holder suspended. `holder()` falls back to the acting holder.
 
 Terms are matched case-insensitively unless they are written in capitals of
 three letters or fewer ("US", "UN", "EU"), which must match as written.
+
+`ActorKB.load(extra)` fails on the first schema error (KBError names file,
+line and field); `ActorKB.load_lenient(extra)` skips bad entries of the user's
+files and returns the problems so a command can report them and go on.
 """
 
 from __future__ import annotations
@@ -41,6 +51,9 @@ log.addHandler(logging.NullHandler())
 
 KINDS = ("state", "igo", "region", "person", "org", "sector", "title")
 TERM_FIELDS = ("terms", "adjectives", "metonyms")
+ENTRY_FIELDS = frozenset({"id", "kind", "name", "code", "sector", "offices", "office", "note", *TERM_FIELDS})
+OFFICE_FIELDS = frozenset({"office", "country", "title", "start", "end", "note"})
+SHIPPED_PREFIX = "actors/data/"
 
 
 class KBError(ValueError):
@@ -54,6 +67,7 @@ class Office:
     title: str | None
     start: date | None
     end: date | None
+    note: str | None = None
 
     def holds_on(self, on: date | None) -> bool:
         if on is None:
@@ -127,44 +141,68 @@ def _str_list(value: Any, where: str, fieldname: str) -> list[str]:
     return list(value)
 
 
-class _LineLoader(yaml.SafeLoader):
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """A YAML loader that remembers the line each mapping starts on."""
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# dates stay strings until `_date` checks them, so a bad one is reported with its file, line and field
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
 
 
-def parse_entries(text: str, source: str) -> list[Entry]:
-    """Entries of one YAML file; raises KBError naming file, line and field."""
+def parse_entries(text: str, source: str, problems: list[str] | None = None) -> list[Entry]:
+    """Entries of one YAML file; raises KBError naming file, line and field.
+
+    With a `problems` list, a bad entry is reported there and skipped, and the
+    other entries of the file are kept (a file that is not YAML at all gives
+    one problem and no entries).
+    """
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        raise KBError(f"{source}{line}: not valid YAML ({getattr(e, 'problem', e)})") from None
+        err = KBError(f"{source}{line}: not valid YAML ({getattr(e, 'problem', e)})")
+        if problems is None:
+            raise err from None
+        problems.append(str(err))
+        return []
     if data is None:
         return []
     if not isinstance(data, list):
-        raise KBError(f"{source}: expected a list of entries at the top level")
+        err = KBError(f"{source}: expected a list of entries at the top level")
+        if problems is None:
+            raise err
+        problems.append(str(err))
+        return []
     entries = []
     for raw in data:
-        if not isinstance(raw, dict):
-            raise KBError(f"{source}: every entry must be a mapping, got {type(raw).__name__}")
-        line = raw.pop("__line__", None)
-        where = f"{source}:{line}"
-        entries.append(_entry(raw, where))
+        try:
+            if not isinstance(raw, dict):
+                raise KBError(f"{source}: every entry must be a mapping, got {type(raw).__name__}")
+            line = raw.pop("__line__", None)
+            entries.append(_entry(raw, f"{source}:{line}", source))
+        except KBError as e:
+            if problems is None:
+                raise
+            problems.append(str(e))
     return entries
 
 
-def _entry(raw: dict[str, Any], where: str) -> Entry:
-    known = {"id", "kind", "name", "code", "sector", "offices", "office", "note", *TERM_FIELDS}
-    unknown = set(raw) - known
+def _entry(raw: dict[str, Any], where: str, source: str = "") -> Entry:
+    unknown = set(raw) - ENTRY_FIELDS
     if unknown:
         raise KBError(f"{where}: unknown field '{sorted(unknown)[0]}'")
     eid = raw.get("id")
@@ -179,29 +217,66 @@ def _entry(raw: dict[str, Any], where: str) -> Entry:
     code = raw.get("code")
     if code is not None and not isinstance(code, str):
         raise KBError(f"{where}: field 'code': expected a string")
-    offices = []
-    for o in raw.get("offices") or []:
-        if not isinstance(o, dict) or "office" not in o:
-            raise KBError(f"{where}: field 'offices': each needs at least 'office'")
-        o.pop("__line__", None)
-        start = _date(o.get("start"), where, "offices.start")
-        end = _date(o.get("end"), where, "offices.end")
-        if start and end and end < start:
-            raise KBError(f"{where}: field 'offices': end {end} before start {start}")
-        offices.append(Office(str(o["office"]), o.get("country") or code, o.get("title"), start, end))
+    name = raw.get("name")
+    if name is not None and not isinstance(name, str):
+        raise KBError(f"{where}: field 'name': expected a string")
+    raw_offices = raw.get("offices") or []
+    if not isinstance(raw_offices, list):
+        raise KBError(f"{where}: field 'offices': expected a list of mappings")
+    offices = [_office(o, where, source, code) for o in raw_offices]
+    office = raw.get("office")
+    if office is not None and not isinstance(office, str):
+        raise KBError(f"{where}: field 'office': expected a string")
     return Entry(
         id=eid,
         kind=kind,
-        name=raw.get("name"),
+        name=name,
         code=code,
         sector=sector,
         terms=_str_list(raw.get("terms"), where, "terms"),
         adjectives=_str_list(raw.get("adjectives"), where, "adjectives"),
         metonyms=_str_list(raw.get("metonyms"), where, "metonyms"),
         offices=offices,
-        office=raw.get("office"),
+        office=office,
         origin=where,
     )
+
+
+def _office(o: Any, where: str, source: str, code: str | None) -> Office:
+    if not isinstance(o, dict) or "office" not in o:
+        raise KBError(f"{where}: field 'offices': each needs at least 'office'")
+    line = o.pop("__line__", None)
+    if source and line is not None:
+        where = f"{source}:{line}"
+    unknown = set(o) - OFFICE_FIELDS
+    if unknown:
+        raise KBError(f"{where}: unknown field 'offices.{sorted(unknown)[0]}'")
+    for key in ("office", "country", "title", "note"):
+        if o.get(key) is not None and not isinstance(o[key], str):
+            raise KBError(f"{where}: field 'offices.{key}': expected a string, got {o[key]!r}")
+    start = _date(o.get("start"), where, "offices.start")
+    end = _date(o.get("end"), where, "offices.end")
+    if start and end and end < start:
+        raise KBError(f"{where}: field 'offices.end': {end} is before start {start}")
+    return Office(o["office"], o.get("country") or code, o.get("title"), start, end, o.get("note"))
+
+
+def _read(p: Path) -> str:
+    try:
+        return p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise KBError(f"{p}: cannot read actor file ({e})") from None
+
+
+_SHIPPED: list[tuple[str, list[Entry]]] | None = None
+
+
+def _shipped_entries() -> list[Entry]:
+    """The shipped entries, parsed once per process (entries are not changed after loading)."""
+    global _SHIPPED
+    if _SHIPPED is None:
+        _SHIPPED = [(name, parse_entries(text, name)) for name, text in shipped_files()]
+    return [e for _, es in _SHIPPED for e in es]
 
 
 def shipped_files() -> list[tuple[str, str]]:
@@ -210,7 +285,7 @@ def shipped_files() -> list[tuple[str, str]]:
     out = []
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith((".yaml", ".yml")):
-            out.append((f"actors/data/{item.name}", item.read_text(encoding="utf-8")))
+            out.append((f"{SHIPPED_PREFIX}{item.name}", item.read_text(encoding="utf-8")))
     return out
 
 
@@ -219,24 +294,39 @@ class ActorKB:
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: dict[str, Entry] = {}
+        self.replaced: list[tuple[Entry, Entry]] = []  # (kept, replaced): same id given twice
         for e in entries:
+            old = self.entries.get(e.id)
+            if old is not None:
+                self.replaced.append((e, old))
             self.entries[e.id] = e  # later entries (user files) replace earlier ones
         self._index()
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> ActorKB:
-        """The shipped knowledge plus the user's files (their entries win)."""
-        entries: list[Entry] = []
-        for name, text in shipped_files():
-            entries.extend(parse_entries(text, name))
+        """The shipped knowledge plus the user's files (their entries win); raises KBError on a bad file."""
+        entries = _shipped_entries()
         for path in extra:
-            p = Path(path)
-            try:
-                text = p.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as e:
-                raise KBError(f"{p}: cannot read actor file ({e})") from None
-            entries.extend(parse_entries(text, str(p)))
+            entries.extend(parse_entries(_read(Path(path)), str(path)))
         return cls(entries)
+
+    @classmethod
+    def load_lenient(cls, extra: Iterable[str | Path] = ()) -> tuple[ActorKB, list[str]]:
+        """Like `load`, but a user file's bad entries (or an unreadable file) are skipped and reported.
+
+        Returns the knowledge base and the problems, one line each naming file, line and field.
+        The shipped knowledge always loads.
+        """
+        entries = _shipped_entries()
+        problems: list[str] = []
+        for path in extra:
+            try:
+                text = _read(Path(path))
+            except KBError as e:
+                problems.append(str(e))
+                continue
+            entries.extend(parse_entries(text, str(path), problems))
+        return cls(entries), problems
 
     def _index(self) -> None:
         self.by_term: dict[str, list[Term]] = defaultdict(list)
@@ -277,14 +367,46 @@ class ActorKB:
         return self.by_code.get(code)
 
     def holder(self, office: str, country: str, on: date | None = None) -> Actor | None:
-        """Who held `office` (an office id like head_of_state, or a title like 'prime minister')."""
+        """Who held `office` (an office id like head_of_state, or a title like 'prime minister').
+
+        With no holder that day, a stand-in (`acting_<office>`) is returned if there is one.
+        Two holders on the day of a handover: the one who took office that day.
+        Several at once (collective offices): None.
+        """
         rows = self.holders.get((office, country)) or self.holders.get((_norm(office), country)) or []
-        current = [(o, e) for o, e in rows if o.holds_on(on)]
-        if len(current) != 1:
+        found = self._current(rows, on)
+        if found is None:
+            offices = {o.office for o, _ in rows} or {office}
+            for off in sorted(offices):
+                if not off.startswith("acting_"):
+                    found = self._current(self.holders.get((f"acting_{off}", country), []), on)
+                    if found is not None:
+                        break
+        if found is None:
             return None
-        o, e = current[0]
+        o, e = found
         a = e.actor(on)
         return Actor(code=e.code or o.country, name=e.name, sector=a.sector or "GOV", office=o.office, entry=e.id)
+
+    def holders_of(self, office: str, country: str) -> list[tuple[Office, Entry]]:
+        """Every term of an office (id or title) in a country, oldest first."""
+        rows = self.holders.get((office, country)) or self.holders.get((_norm(office), country)) or []
+        return sorted(rows, key=lambda r: r[0].start or date.min)
+
+    @staticmethod
+    def _current(rows: list[tuple[Office, Entry]], on: date | None) -> tuple[Office, Entry] | None:
+        current: dict[str, tuple[Office, Entry]] = {}
+        for o, e in rows:
+            if o.holds_on(on) and e.id not in current:
+                current[e.id] = (o, e)
+        if len(current) == 1:
+            return next(iter(current.values()))
+        if len(current) > 1 and on is not None:
+            # a handover day: the outgoing holder's term ends the day the new one's starts
+            newest = [r for r in current.values() if r[0].start == on]
+            if len(newest) == 1 and all(r[0].end == on for r in current.values() if r is not newest[0]):
+                return newest[0]
+        return None
 
     def resolve(self, mention: str, on: date | None = None) -> Actor | None:
         """Resolve a whole mention ("Japan", "the Kremlin", "President Xi", "Japan's prime minister")."""
