@@ -144,17 +144,27 @@ class _Sentence:
             if r is not None and r.kind == "title" and r.actor.code is None:
                 a = coref.resolve_title(r, self.offset, self.history, self._holder)
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None
-            if r is not None and r.actor.code is None and r.kind == "sector":
-                fallback = self._fallback_country()
+            if r is not None and r.actor.code is None and r.kind in ("sector", "name"):
+                owner = self._pronoun_owner(tok, speaker)
+                fallback = owner or self._fallback_country()
                 if fallback:
                     a = r.actor
                     r = Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
-                                 "inferred")
+                                 "owned" if owner else "inferred")
             if r is not None and r.actor.code is not None:
                 out.append(Arg(r.actor, r.text, self.offset + r.start, self.offset + r.end, r.kind != "inferred",
                                r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
+
+    def _pronoun_owner(self, tok: Token, speaker: Actor | None) -> str | None:
+        """ "his government", "its army": the country of the one the possessive pronoun refers to."""
+        for c in tok.children:
+            if c.dep_ == "poss" and coref.is_reference(c):
+                for a in coref.resolve_reference(c, self.offset, self.history, speaker):
+                    if a.code:
+                        return a.code
+        return None
 
     def _fallback_country(self) -> str | None:
         """The country of a sector word named without one: the document's, else a place in the sentence."""
@@ -275,10 +285,11 @@ class _Sentence:
         for h in holders:
             if h.pos_ in ("VERB", "AUX") or h.tag_.startswith("VB"):
                 for c in h.children:
-                    if c.dep_ in ("dobj", "dative", "iobj") and c.i not in licensing and c is not tok:
-                        out.extend(self.phrase_args(c))
-                    elif c.dep_ == "dobj" and c is trig.obj and rule.type in ("ACCUSE", "RETREAT", "COERCE"):
-                        out.extend(self.phrase_args(c))  # "summoned the AMBASSADOR", "released the PRISONERS"
+                    if c.dep_ in ("dobj", "dative", "iobj") and c is not tok:
+                        args = self.phrase_args(c)
+                        if c.i in licensing:  # "leave CHINA'S initiative": only an actor named in the object
+                            args = [a for a in args if a.direct and not a.inferred]
+                        out.extend(args)
             else:
                 for c in h.children:  # "its request for New Delhi to extradite her"
                     if c.dep_ in ("acl", "advcl", "relcl"):
@@ -286,9 +297,6 @@ class _Sentence:
                             if g.dep_ == "nsubj":
                                 out.extend(self.phrase_args(g))
             from_preps(h)
-            for c in h.children:  # "ready TO COOPERATE with the United States", "agreed to hold talks with"
-                if c.dep_ == "xcomp":
-                    from_preps(c)
         if trig.obj is not None:
             from_preps(trig.obj)
             for c in trig.obj.children:  # "filed a motion to impeach HIM"
@@ -296,7 +304,13 @@ class _Sentence:
                     for g in c.children:
                         if g.dep_ == "dobj":
                             out.extend(self.phrase_args(g))
-        return [a for a in out if not a.inferred]
+        if not any(not a.inferred for a in out):
+            for h in holders:
+                for c in h.children:  # "ready TO COOPERATE with the United States", "agreed to hold talks with"
+                    if c.dep_ == "xcomp":
+                        from_preps(c)
+        named = [a for a in out if not a.inferred]
+        return named or out
 
     def noun_sources(self, tok: Token) -> list[Arg]:
         """The actor of a noun trigger: its possessor or modifier ("China's drills", "Russian strikes")."""
@@ -314,8 +328,13 @@ class _Sentence:
     def events(self, last_date: date | None) -> list[Event]:
         out: list[Event] = []
         attribution = self.attribution()
+        seen: set[tuple] = set()
         for trig in self.triggers():
-            out.extend(self.code_trigger(trig, attribution, last_date))
+            for ev in self.code_trigger(trig, attribution, last_date):
+                key = (ev.event_type, *_dyad(ev), ev.modality)
+                if key not in seen:  # "staged exercises ..., deploying warships": one act
+                    seen.add(key)
+                    out.append(ev)
         for i, ev in enumerate(out):
             ev.index = i
         return out
@@ -372,7 +391,10 @@ class _Sentence:
             return []
         modality = classify(head, self.ex.modal, noun=trig.token if is_noun or trig.light else None,
                             inherent=rule.modality)
-        return [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in pairs[:6]]
+        unique: dict[tuple, tuple[Arg, Arg | None]] = {}
+        for s, t in pairs:  # "troops and police sealed off ...": one act of one country
+            unique.setdefault((s.actor.code, t.actor.code if t else None), (s, t))
+        return [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in list(unique.values())[:6]]
 
     def fallback_target(self, rule, s: Arg) -> Arg | None:
         """The target of an act that names none, from the document: the country it is about (aid sent
@@ -505,16 +527,23 @@ def _mention(a: Arg) -> ActorMention:
     return ActorMention(a.text, a.start, a.end, a.actor)
 
 
+def _dyad(ev: Event, sectors: bool = False) -> tuple[str, str]:
+    s = (ev.source.code or "") if ev.source else ""
+    t = (ev.target.code or "") if ev.target else ""
+    if sectors:
+        s += f"/{ev.source.actor.sector}" if ev.source else ""
+        t += f"/{ev.target.actor.sector}" if ev.target else ""
+    if ev.event_type in SYMMETRIC:
+        s, t = sorted([s, t])
+    return s, t
+
+
 def dedup(events: list[Event]) -> list[Event]:
     """One event per action: the same type, dyad and modality reported again in a document is dropped."""
     seen: set[tuple] = set()
     out = []
     for ev in events:
-        s = f"{ev.source.code}/{ev.source.actor.sector}" if ev.source else ""
-        t = f"{ev.target.code}/{ev.target.actor.sector}" if ev.target else ""
-        if ev.event_type in SYMMETRIC:
-            s, t = sorted([s, t])
-        key = (ev.event_type, s, t, ev.modality, ev.trigger.text.lower())
+        key = (ev.event_type, *_dyad(ev, sectors=True), ev.modality, ev.trigger.text.lower())
         if key in seen:
             continue
         seen.add(key)

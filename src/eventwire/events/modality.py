@@ -32,6 +32,7 @@ class ModalityLexicon:
     planned_adjectives: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     negating_determiners: frozenset[str]
+    speculation_verbs: frozenset[str]
 
     @classmethod
     def load(cls) -> ModalityLexicon:
@@ -59,7 +60,9 @@ def governors(head: Token) -> list[Token]:
     chain = [head]
     t = head
     for _ in range(6):
-        if t.dep_ in CLIMB_DEPS and t.head is not t:
+        participle = t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+        if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle) and t.head is not t:
             t = t.head
             chain.append(t)
         elif t.dep_ == "conj" and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
@@ -99,6 +102,8 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
             result = result or "planned"
         if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in kids):
             result = result or "planned"
+        if t.dep_ == "ccomp" and _lemma(t.head) in lex.speculation_verbs:
+            return "hypothetical"  # "analysts expect parliament to ratify", "diplomats fear X could ..."
         if _conditional(t, lex):
             return "hypothetical"
     if noun is not None:

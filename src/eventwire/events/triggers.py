@@ -159,6 +159,8 @@ class TriggerLexicon:
                     continue
             if rule.prt and rule.prt not in prts:
                 continue
+            if rule.only_without_target and prts & {"at", "on", "into", "against", "toward", "towards"}:
+                continue  # "fired missiles AT Israel" is an attack, not a show of force
             return Trigger(rule, tok, obj)
         return None
 
