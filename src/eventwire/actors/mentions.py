@@ -58,6 +58,9 @@ class TermMatcher:
         for term in kb.terms():
             k = term.text if term.case_sensitive else term.text.lower()
             by_key.setdefault((term.case_sensitive, k), []).append(term)
+            if term.field == "adjectives" and not term.case_sensitive and k.endswith(("an", "i")):
+                # demonyms as plural nouns: "Palestinians", "Israelis", "Americans"
+                by_key.setdefault((False, k + "s"), []).append(term)
         texts = list(by_key)
         docs = nlp.tokenizer.pipe(t for _, t in texts)
         for (exact, text), pattern in zip(texts, docs, strict=True):

@@ -27,7 +27,7 @@ from ..records import Actor, ActorMention, Attribution, Document, Event, Locatio
 from ..records import Span as TextSpan
 from . import coref
 from .modality import ModalityLexicon, classify
-from .triggers import Trigger, TriggerLexicon
+from .triggers import Rule, Trigger, TriggerLexicon
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -394,7 +394,13 @@ class _Sentence:
         unique: dict[tuple, tuple[Arg, Arg | None]] = {}
         for s, t in pairs:  # "troops and police sealed off ...": one act of one country
             unique.setdefault((s.actor.code, t.actor.code if t else None), (s, t))
-        return [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in list(unique.values())[:6]]
+        events = [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in list(unique.values())[:6]]
+        if modality == "negated" and _refused(head):
+            # "refused to meet": the refused act, negated, and the refusal itself (PLOVER's REJECT)
+            refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
+            events += [self.make_event(refusal, s, t, "asserted", attribution, last_date)
+                       for s, t in list(unique.values())[:6] if t is not None]
+        return events
 
     def fallback_target(self, rule, s: Arg) -> Arg | None:
         """The target of an act that names none, from the document: the country it is about (aid sent
@@ -492,6 +498,22 @@ class _Sentence:
         if tok.pos_ in ("PROPN", "NOUN"):
             return Attribution(text, None, None, self.offset + start, self.offset + end)
         return None
+
+
+REFUSAL_VERBS = {"refuse", "decline", "reject"}
+REFUSAL_RULE = Rule(lemma="refuse", pos="VERB", type="REJECT", cameo="120")
+
+
+def _refused(head: Token) -> bool:
+    t = head
+    for _ in range(3):
+        if t.dep_ in ("xcomp", "pcomp", "prep") and t.head is not t:
+            t = t.head
+            if t.lemma_.lower() in REFUSAL_VERBS:
+                return True
+        else:
+            return False
+    return False
 
 
 def _governing_heads(head: Token) -> list[Token]:

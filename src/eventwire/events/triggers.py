@@ -172,7 +172,8 @@ class TriggerLexicon:
         """
         if self.lemma_of(verb) not in self.light_verbs:
             return None
-        for o in self.objects_of(verb):
+        objects = [c for c in self.objects_of(verb) if c.dep_ != "pobj" or c.head.lower_ in ("in", "into", "of")]
+        for o in objects:
             if o.pos_ not in NOUN_POS:
                 continue
             rules = self.rules.get((self.lemma_of(o), "NOUN")) or self.rules.get((o.lower_, "NOUN"))
