@@ -1,0 +1,65 @@
+"""Noun phrases to actors: names, demonyms, capitals, titles by date, sector words, place-name guard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.actors.mentions import NPResolver, TermMatcher
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp, test_kb):
+    matcher = TermMatcher(test_kb, nlp)
+
+    def run(text: str, head: str, on: str = "2025-03-01"):
+        doc = nlp(text)
+        res = NPResolver(test_kb, doc, matcher.matches(doc), date.fromisoformat(on))
+        tok = next(t for t in doc if t.text == head)
+        return res.resolve(tok)
+
+    return run
+
+
+def test_state_name_demonym_and_capital(resolve):
+    assert resolve("Kenya protested.", "Kenya").actor.code == "KEN"
+    r = resolve("Kenyan troops crossed the river.", "troops")
+    assert (r.actor.code, r.actor.sector) == ("KEN", "MIL")
+    assert resolve("Nairobi protested.", "Nairobi").actor.code == "KEN"
+
+
+def test_possessor_gives_country(resolve):
+    r = resolve("Brazil's foreign ministry protested.", "ministry")
+    assert (r.actor.code, r.actor.sector) == ("BRA", "GOV")
+
+
+def test_title_with_country_resolves_by_date(resolve):
+    assert resolve("Kenya's prime minister spoke.", "minister", on="2024-01-10").actor.name == "Daniel Okafor"
+    assert resolve("Kenya's prime minister spoke.", "minister", on="2025-01-10").actor.name == "Grace Mwangi"
+
+
+def test_bare_title_is_left_for_coreference(resolve):
+    r = resolve("The president spoke.", "president")
+    assert r.actor.code is None and r.title == "head_of_state"
+
+
+def test_person_by_surname(resolve):
+    r = resolve("Rivera spoke.", "Rivera")
+    assert (r.actor.code, r.actor.name) == ("ARG", "Lucia Rivera")
+
+
+def test_country_inside_a_longer_place_name_is_not_the_country(nlp, test_kb):
+    from spacy.tokens import Span
+
+    matcher = TermMatcher(test_kb, nlp)
+    doc = nlp.make_doc("Officials in Kenya Harbour met Brazil.")
+    doc.ents = [Span(doc, 2, 4, label="GPE")]  # "Kenya Harbour", a place of its own
+    names = [doc[m.start:m.end].text for m in matcher.matches(doc)]
+    assert names == ["Brazil"]
+
+
+def test_plural_demonym(resolve):
+    assert resolve("Kenyans protested.", "Kenyans").actor.code == "KEN"
