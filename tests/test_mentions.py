@@ -58,7 +58,7 @@ def test_country_inside_a_longer_place_name_is_not_the_country(nlp, test_kb):
     doc = nlp.make_doc("Officials in Kenya Harbour met Brazil.")
     doc.ents = [Span(doc, 2, 4, label="GPE")]  # "Kenya Harbour", a place of its own
     names = [doc[m.start:m.end].text for m in matcher.matches(doc)]
-    assert names == ["Brazil"]
+    assert "Kenya" not in names and "Brazil" in names
 
 
 def test_plural_demonym(resolve):
