@@ -1,0 +1,624 @@
+"""Code documents in shards, in one process or on a Dask cluster, resumably.
+
+    from eventwire.scale import code_sharded
+    for result in code_sharded(docs, workers=2):        # a LocalCluster of 2 processes
+        ...                                              # CodedDocument, in input order
+
+Signature (what `eventwire code --workers/--scheduler/--checkpoint` calls):
+
+    code_sharded(docs: Iterable[Document], *, workers: int = 1, scheduler: str | None = None,
+                 client: distributed.Client | None = None, shard_size: int = 64,
+                 actor_files: Iterable[str | Path] = (), model: str | None = None,
+                 checkpoint: str | Path | None = None, parquet_dir: str | Path | None = None,
+                 coder: Coder | None = None, factory: str = "eventwire.coder:Coder",
+                 batch_size: int = 32) -> Iterator[CodedDocument]
+
+- Input is cut into shards of `shard_size` documents, read lazily.
+- `workers=1` and no `scheduler`/`client`: shards are coded in this process.
+  `workers=N>1`: a `LocalCluster(n_workers=N, threads_per_worker=1, processes=True)`
+  is started (and closed at the end). `scheduler="tcp://HOST:PORT"`: the run uses
+  that cluster's workers. Each worker process builds one coder per settings
+  (model, actor files, factory) and keeps it for every shard (`worker_coder`).
+- Shards come back with `as_completed` and are yielded in input order; at most a
+  few shards per worker are in flight or buffered, so memory stays flat.
+- `checkpoint=FILE`: every finished shard is written to `FILE.parts/shard-NNNNNN.jsonl`
+  (atomically), then a line is appended to FILE. A run started again with the
+  same FILE and the same input reuses those shards and codes only the rest; the
+  caller writes its output from the yielded results at the end, so no event is
+  written twice. A checkpoint from another input, shard size or actor files is
+  refused (`CheckpointMismatch`, a ValueError).
+- `parquet_dir=DIR`: one Parquet file per shard, `DIR/part-NNNNNN.parquet`,
+  written atomically when the shard is done (same name on a rerun, never twice).
+
+Actor files are read here and shipped to the workers by content, so a remote
+cluster needs no shared file system.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import logging
+import os
+import re
+import tempfile
+import threading
+from collections import OrderedDict, deque
+from collections.abc import Iterable, Iterator
+from copy import deepcopy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .io import AtomicFile, flat_row, parquet_schema
+from .records import Document, Event
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from .coder import CodedDocument
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+SHARD_SIZE = 64
+DEFAULT_FACTORY = "eventwire.coder:Coder"
+CHECKPOINT_FORMAT = "eventwire-checkpoint"
+CHECKPOINT_VERSION = 1
+WORKER_WAIT_S = 60.0  # how long to wait for a remote cluster to have a worker
+_KEEP_CODERS = 2  # coders kept per worker process (one per settings)
+
+
+class CheckpointMismatch(ValueError):
+    """A checkpoint that belongs to another run (input, shard size or coder settings)."""
+
+
+# ---------------------------------------------------------------------------- shards
+
+
+@dataclass
+class Shard:
+    """A run of consecutive documents: its position in the input and a hash of what it holds."""
+
+    index: int
+    first: int  # input position of its first document
+    docs: list[Document]
+    fingerprint: str
+
+    @property
+    def where(self) -> str:
+        return f"shard {self.index} (documents {self.first + 1}-{self.first + len(self.docs)})"
+
+
+def fingerprint(docs: Iterable[Document]) -> str:
+    """A hash of the documents' ids, publication dates and texts: what decides their events."""
+    h = hashlib.sha256()
+    for d in docs:
+        pub = d.published.isoformat() if d.published else ""
+        for part in (d.id, pub, d.text):
+            b = part.encode("utf-8", "surrogatepass")
+            h.update(len(b).to_bytes(8, "little"))
+            h.update(b)
+    return h.hexdigest()[:32]
+
+
+def make_shards(docs: Iterable[Document], shard_size: int = SHARD_SIZE) -> Iterator[Shard]:
+    """Cut documents into shards of `shard_size`, reading the input lazily."""
+    if shard_size < 1:
+        raise ValueError(f"shard size must be at least 1, got {shard_size}")
+    batch: list[Document] = []
+    index = first = 0
+    for d in docs:
+        batch.append(d)
+        if len(batch) == shard_size:
+            yield Shard(index, first, batch, fingerprint(batch))
+            index, first, batch = index + 1, first + len(batch), []
+    if batch:
+        yield Shard(index, first, batch, fingerprint(batch))
+
+
+# ---------------------------------------------------------------------------- coder settings, per-process cache
+
+
+@dataclass(frozen=True)
+class CoderSettings:
+    """What decides a coder's output; hashable, so that a worker keeps one coder per settings."""
+
+    actor_files: tuple[tuple[str, str], ...] = ()  # (path as given, file text)
+    model: str | None = None  # None: the Coder's default model
+    batch_size: int = 32
+    factory: str = DEFAULT_FACTORY  # "module:callable" taking actor_files=, batch_size= (and model=)
+
+    @classmethod
+    def create(cls, actor_files: Iterable[str | Path] = (), model: str | None = None, batch_size: int = 32,
+               factory: str = DEFAULT_FACTORY) -> CoderSettings:
+        """Settings with the actor files read now (a missing file is a ValueError naming it)."""
+        files = []
+        for p in actor_files:
+            try:
+                files.append((str(p), Path(p).read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as e:
+                reason = e.strerror if isinstance(e, OSError) else "not UTF-8"
+                raise ValueError(f"[E060] cannot read actor file {p}: {reason}") from None
+        return cls(tuple(files), model, batch_size, factory)
+
+    def identity(self) -> dict[str, Any]:
+        """What a checkpoint records to recognise the same coder again."""
+        return {
+            "eventwire": __version__,
+            "factory": self.factory,
+            "model": self.model,
+            "actor_files": [{"path": p, "sha256": hashlib.sha256(t.encode("utf-8")).hexdigest()}
+                            for p, t in self.actor_files],
+        }
+
+    def build(self) -> Any:
+        """A new coder for these settings (actor files written to a temporary folder while it loads)."""
+        module, _, name = self.factory.partition(":")
+        make = getattr(importlib.import_module(module), name)
+        kwargs: dict[str, Any] = {"batch_size": self.batch_size}
+        if self.model is not None:
+            kwargs["model"] = self.model
+        with tempfile.TemporaryDirectory(prefix="eventwire-actors-") as tmp:
+            paths = []
+            for i, (orig, text) in enumerate(self.actor_files):
+                p = Path(tmp) / str(i) / Path(orig).name
+                p.parent.mkdir()
+                p.write_text(text, encoding="utf-8")
+                paths.append((str(p), orig))
+            try:
+                return make(actor_files=[p for p, _ in paths], **kwargs)
+            except ValueError as e:  # name the user's file, not the temporary copy
+                msg = str(e)
+                for p, orig in paths:
+                    msg = msg.replace(p, orig)
+                raise ValueError(msg) from e
+
+
+_coders: OrderedDict[CoderSettings, Any] = OrderedDict()
+_coders_lock = threading.Lock()
+
+
+def worker_coder(settings: CoderSettings) -> Any:
+    """The coder of this process for `settings`: built on first use, then reused for every shard."""
+    with _coders_lock:
+        coder = _coders.get(settings)
+        if coder is None:
+            log.info("loading coder in process %d", os.getpid())
+            coder = settings.build()
+            _coders[settings] = coder
+            while len(_coders) > _KEEP_CODERS:
+                _coders.popitem(last=False)
+        else:
+            _coders.move_to_end(settings)
+        return coder
+
+
+def code_shard(settings: CoderSettings, shard: Shard) -> list[CodedDocument]:
+    """Code one shard with this process's coder (the Dask task)."""
+    results = list(worker_coder(settings).pipe(shard.docs))
+    if len(results) != len(shard.docs):
+        raise RuntimeError(f"[E061] {shard.where}: coder returned {len(results)} results for {len(shard.docs)} "
+                           "documents")
+    return results
+
+
+def peak_rss_bytes() -> int:
+    """Peak resident memory of this process (run on each worker with `client.run`)."""
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+# ---------------------------------------------------------------------------- part files
+
+
+class RestoredEvent(Event):
+    """An event read back from a part file; `to_dict()` gives back exactly the stored record."""
+
+    _record: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return deepcopy(self._record)
+
+
+def event_from_record(rec: dict[str, Any]) -> RestoredEvent:
+    ev = RestoredEvent.from_dict(rec)
+    loc, att = rec.get("location") or {}, rec.get("attributed_to") or {}
+    ev.location.start, ev.location.end = loc.get("start"), loc.get("end")
+    if ev.attributed_to is not None:
+        ev.attributed_to.start, ev.attributed_to.end = att.get("start"), att.get("end")
+    ev._record = rec
+    return ev
+
+
+def write_part(path: Path, results: list[CodedDocument]) -> None:
+    """One line per document: its id, its problem, its event records; written atomically."""
+    with AtomicFile(path, "w") as fh:
+        for r in results:
+            fh.write(json.dumps({"doc_id": r.doc_id, "problem": r.problem,
+                                 "events": [ev.to_dict() for ev in r.events]}, ensure_ascii=False) + "\n")
+
+
+def read_part(path: Path) -> list[CodedDocument]:
+    from .coder import CodedDocument
+
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            out.append(CodedDocument(d["doc_id"], [event_from_record(e) for e in d["events"]], d["problem"]))
+    return out
+
+
+_PARQUET_PART = re.compile(r"part-(\d{6,})\.parquet")
+
+
+def parquet_part(directory: Path, index: int) -> Path:
+    return directory / f"part-{index:06d}.parquet"
+
+
+def write_parquet_part(directory: Path, index: int, results: list[CodedDocument]) -> None:
+    """The shard's events as `DIR/part-NNNNNN.parquet` (an empty table when it has none)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [flat_row(ev) for r in results for ev in r.events]
+    with AtomicFile(parquet_part(directory, index), "wb") as fh:
+        pq.write_table(pa.Table.from_pylist(rows, schema=parquet_schema()), fh)
+
+
+def remove_stale_parquet(directory: Path, n_shards: int) -> None:
+    """Parts left by an earlier, longer run into the same folder would read as events of this one."""
+    for p in directory.glob("part-*.parquet"):
+        m = _PARQUET_PART.fullmatch(p.name)
+        if m and int(m.group(1)) >= n_shards:
+            log.warning("removing %s, left by an earlier run with more shards", p)
+            p.unlink()
+
+
+# ---------------------------------------------------------------------------- checkpoint
+
+
+class Checkpoint:
+    """A header line (shard size, coder identity), then one JSON line per finished shard.
+
+    Each shard's results are in `FILE.parts/` before its line is appended, so a line
+    always names a complete part; a part without a line is recoded. The file is
+    locked while a run uses it.
+    """
+
+    def __init__(self, path: str | Path, shard_size: int, identity: dict[str, Any]) -> None:
+        self.path = Path(path)
+        self.parts = self.path.with_name(self.path.name + ".parts")
+        self.shard_size = shard_size
+        self.identity = identity
+        self.done: dict[int, dict[str, Any]] = {}
+        self._fh: Any = None
+
+    def open(self) -> Checkpoint:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = self.path.open("a+b")
+        try:
+            import fcntl
+
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # no advisory locks on this platform
+            pass
+        except OSError:
+            self._fh.close()
+            raise CheckpointMismatch(f"[E062] checkpoint {self.path} is in use by another run") from None
+        self._fh.seek(0)
+        data = self._fh.read()
+        good = data[:data.rfind(b"\n") + 1]  # a line cut short by a kill is dropped
+        if len(good) != len(data):
+            log.warning("checkpoint %s: dropping an unfinished last line", self.path)
+            self._fh.truncate(len(good))
+        lines = good.decode("utf-8").splitlines()
+        if not lines:
+            header = {"format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "shard_size": self.shard_size,
+                      "coder": self.identity}
+            self._append(header)
+        else:
+            self._check_header(lines[0])
+            for n, line in enumerate(lines[1:], 2):
+                try:
+                    rec = json.loads(line)
+                    self.done[int(rec["shard"])] = rec
+                except (ValueError, KeyError, TypeError):
+                    raise CheckpointMismatch(f"[E063] checkpoint {self.path}:{n}: not a shard record") from None
+            log.info("checkpoint %s: %d shards already done", self.path, len(self.done))
+        self.parts.mkdir(exist_ok=True)
+        return self
+
+    def _check_header(self, line: str) -> None:
+        try:
+            header = json.loads(line)
+        except ValueError:
+            header = None
+        if not isinstance(header, dict) or header.get("format") != CHECKPOINT_FORMAT:
+            raise CheckpointMismatch(f"[E063] {self.path} is not an eventwire checkpoint")
+        if header.get("version") != CHECKPOINT_VERSION:
+            raise CheckpointMismatch(f"[E063] checkpoint {self.path} has version {header.get('version')}, "
+                                     f"this eventwire writes {CHECKPOINT_VERSION}; delete it to start again")
+        if header.get("shard_size") != self.shard_size:
+            raise CheckpointMismatch(f"[E064] checkpoint {self.path} was made with shards of "
+                                     f"{header.get('shard_size')} documents, this run uses {self.shard_size}; "
+                                     "use the same shard size, or delete the checkpoint to start again")
+        if header.get("coder") != self.identity:
+            raise CheckpointMismatch(f"[E064] checkpoint {self.path} was made with other coder settings "
+                                     f"({header.get('coder')}), this run has {self.identity}; use the same "
+                                     "actor files, or delete the checkpoint (and its .parts folder) to start again")
+
+    def _append(self, rec: dict[str, Any]) -> None:
+        self._fh.seek(0, os.SEEK_END)
+        self._fh.write((json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8"))
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def part_path(self, index: int) -> Path:
+        return self.parts / f"shard-{index:06d}.jsonl"
+
+    def is_done(self, shard: Shard) -> bool:
+        """Whether the shard was finished by an earlier run; refuses a shard that differs from then."""
+        rec = self.done.get(shard.index)
+        if rec is None:
+            return False
+        if rec.get("hash") != shard.fingerprint or rec.get("docs") != len(shard.docs):
+            raise CheckpointMismatch(
+                f"[E065] checkpoint {self.path} was made from different input: {shard.where} differs from the "
+                "run that wrote it; give the same input, or delete the checkpoint (and its .parts folder) to "
+                "start again")
+        return True
+
+    def load(self, shard: Shard) -> list[CodedDocument] | None:
+        """The stored results of a finished shard, or None when its part is missing or damaged."""
+        try:
+            results = read_part(self.part_path(shard.index))
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            log.warning("checkpoint %s: part of %s unreadable (%s); coding it again", self.path, shard.where, e)
+            return None
+        if [r.doc_id for r in results] != [d.id for d in shard.docs]:
+            log.warning("checkpoint %s: part of %s does not match its documents; coding it again",
+                        self.path, shard.where)
+            return None
+        return results
+
+    def save(self, shard: Shard, results: list[CodedDocument]) -> None:
+        """Write the shard's part, then record it as done."""
+        write_part(self.part_path(shard.index), results)
+        rec = {"shard": shard.index, "hash": shard.fingerprint, "docs": len(shard.docs),
+               "events": sum(len(r.events) for r in results), "part": self.part_path(shard.index).name}
+        self._append(rec)
+        self.done[shard.index] = rec
+
+    def finish(self, n_shards: int) -> None:
+        extra = sorted(i for i in self.done if i >= n_shards)
+        if extra:
+            raise CheckpointMismatch(
+                f"[E065] checkpoint {self.path} was made from different input: it has shard {extra[0]} but this "
+                f"input has only {n_shards} shards; delete the checkpoint (and its .parts folder) to start again")
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()  # also releases the lock
+            self._fh = None
+
+
+# ---------------------------------------------------------------------------- runners
+
+
+class InProcessRunner:
+    """Codes shards one after the other in this process."""
+
+    def __init__(self, settings: CoderSettings, coder: Any = None) -> None:
+        self.settings = settings
+        self.coder = coder
+        self.queue: deque[Shard] = deque()
+        self.slots = 1
+
+    def submit(self, shard: Shard) -> None:
+        self.queue.append(shard)
+
+    def pending(self) -> int:
+        return len(self.queue)
+
+    def next_done(self) -> tuple[Shard, list[CodedDocument]]:
+        shard = self.queue.popleft()
+        if self.coder is None:
+            self.coder = self.settings.build()
+        results = list(self.coder.pipe(shard.docs))
+        if len(results) != len(shard.docs):
+            raise RuntimeError(f"[E061] {shard.where}: coder returned {len(results)} results")
+        return shard, results
+
+    def close(self) -> None:
+        pass
+
+
+class DaskRunner:
+    """Codes shards on Dask workers; `next_done` gives back whichever shard finishes first."""
+
+    def __init__(self, settings: CoderSettings, workers: int = 2, scheduler: str | None = None,
+                 client: Client | None = None) -> None:
+        from distributed import Client, LocalCluster, as_completed
+
+        self.settings = settings
+        self.cluster: LocalCluster | None = None
+        self.own_client = client is None
+        if client is not None:
+            self.client = client
+        elif scheduler:
+            try:
+                self.client = Client(scheduler, timeout="30s")
+            except OSError as e:
+                raise RuntimeError(f"[E066] cannot reach the Dask scheduler at {scheduler}: {e}") from None
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        where = scheduler or (self.cluster.scheduler_address if self.cluster else self.client.scheduler.address)
+        if not self.client.nthreads():
+            log.info("waiting up to %.0f s for a worker at %s", WORKER_WAIT_S, where)
+            try:
+                self.client.wait_for_workers(1, timeout=WORKER_WAIT_S)
+            except TimeoutError:
+                self.close()
+                raise RuntimeError(f"[E067] no Dask worker joined the scheduler at {where} within "
+                                   f"{WORKER_WAIT_S:.0f} s; start some with `dask worker {where}`") from None
+        threads = sum(self.client.nthreads().values())
+        self.slots = 2 * threads + 1  # shards in flight: keep every worker busy while results travel
+        self.futures: dict[str, tuple[Any, Shard]] = {}  # key -> (future, shard)
+        self.done = as_completed()
+        self.run_id = os.urandom(4).hex()
+        log.info("coding on %d Dask worker threads at %s", threads, where)
+
+    def submit(self, shard: Shard) -> None:
+        fut = self.client.submit(code_shard, self.settings, shard, pure=False,
+                                 key=f"eventwire-shard-{self.run_id}-{shard.index}")
+        self.futures[fut.key] = (fut, shard)
+        self.done.add(fut)
+
+    def pending(self) -> int:
+        return len(self.futures)
+
+    def next_done(self) -> tuple[Shard, list[CodedDocument]]:
+        fut = next(self.done)
+        _, shard = self.futures.pop(fut.key)
+        results = fut.result()
+        fut.release()
+        return shard, results
+
+    def peak_rss(self) -> dict[str, int]:
+        """Peak resident memory of each worker process, in bytes."""
+        return self.client.run(peak_rss_bytes)
+
+    def close(self) -> None:
+        if self.futures:  # stopped early: do not leave work running on a shared cluster
+            self.client.cancel([f for f, _ in self.futures.values()])
+            self.futures.clear()
+        if self.own_client:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+# ---------------------------------------------------------------------------- the run
+
+
+@dataclass
+class RunStats:
+    """What a run did (filled in as it goes; read it after the iterator is exhausted)."""
+
+    shards: int = 0
+    reused: int = 0
+    coded: int = 0
+    documents: int = 0
+    worker_peak_rss: dict[str, int] = field(default_factory=dict)
+
+
+def code_sharded(
+    docs: Iterable[Document],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    client: Client | None = None,
+    shard_size: int = SHARD_SIZE,
+    actor_files: Iterable[str | Path] = (),
+    model: str | None = None,
+    checkpoint: str | Path | None = None,
+    parquet_dir: str | Path | None = None,
+    coder: Any = None,
+    factory: str = DEFAULT_FACTORY,
+    batch_size: int = 32,
+    stats: RunStats | None = None,
+) -> Iterator[CodedDocument]:
+    """Code documents shard by shard, here or on Dask; yields one CodedDocument per document, in input order.
+
+    See the module docstring for the options. `coder` (an already loaded Coder) is
+    used by the in-process path instead of building one. Raises CheckpointMismatch
+    (a ValueError) for a checkpoint of another run; coder errors (a bad actor file,
+    a missing model) are raised as the coder raised them.
+    """
+    if workers < 1:
+        raise ValueError(f"--workers must be at least 1, got {workers}")
+    settings = CoderSettings.create(actor_files, model, batch_size, factory)
+    stats = stats if stats is not None else RunStats()
+    ckpt = Checkpoint(checkpoint, shard_size, settings.identity()).open() if checkpoint else None
+    pq_dir = Path(parquet_dir) if parquet_dir else None
+    if pq_dir is not None:
+        pq_dir.mkdir(parents=True, exist_ok=True)
+    runner: InProcessRunner | DaskRunner | None = None
+    try:
+        if workers > 1 or scheduler or client is not None:
+            runner = DaskRunner(settings, workers, scheduler, client)
+        else:
+            runner = InProcessRunner(settings, coder)
+        yield from _run(make_shards(docs, shard_size), runner, ckpt, pq_dir, stats)
+        if isinstance(runner, DaskRunner):
+            stats.worker_peak_rss = runner.peak_rss()
+    finally:
+        if runner is not None:
+            runner.close()
+        if ckpt is not None:
+            ckpt.close()
+
+
+def _run(shards: Iterator[Shard], runner: InProcessRunner | DaskRunner, ckpt: Checkpoint | None,
+         pq_dir: Path | None, stats: RunStats) -> Iterator[CodedDocument]:
+    """Submit shards, store finished ones, and yield results in input order."""
+    ready: dict[int, list[CodedDocument] | Shard] = {}  # index -> results, or a reused shard to load
+    next_out = 0
+    max_ahead = 2 * runner.slots + 2  # shards held beyond the next one to yield
+
+    def finish(shard: Shard, results: list[CodedDocument]) -> None:
+        if ckpt is not None:
+            ckpt.save(shard, results)
+        if pq_dir is not None:
+            write_parquet_part(pq_dir, shard.index, results)
+        stats.coded += 1
+        log.info("%s coded: %d events", shard.where, sum(len(r.events) for r in results))
+        ready[shard.index] = results
+
+    def drain() -> Iterator[CodedDocument]:
+        nonlocal next_out
+        while next_out in ready:
+            item = ready.pop(next_out)
+            if isinstance(item, Shard):  # reused from the checkpoint: load it now, or code it again
+                results = ckpt.load(item) if ckpt is not None else None
+                if results is None:
+                    runner.submit(item)
+                    while next_out not in ready:
+                        finish(*runner.next_done())
+                    continue
+                stats.reused += 1
+                if pq_dir is not None and not parquet_part(pq_dir, item.index).exists():
+                    write_parquet_part(pq_dir, item.index, results)
+                item = results
+            stats.documents += len(item)
+            yield from item
+            next_out += 1
+
+    for shard in shards:
+        stats.shards += 1
+        if ckpt is not None and ckpt.is_done(shard):
+            ready[shard.index] = shard
+        else:
+            while runner.pending() and (runner.pending() >= runner.slots or shard.index - next_out >= max_ahead):
+                finish(*runner.next_done())
+                yield from drain()
+            runner.submit(shard)
+        yield from drain()
+    while runner.pending():
+        finish(*runner.next_done())
+        yield from drain()
+    yield from drain()
+    if ckpt is not None:
+        ckpt.finish(stats.shards)
+    if pq_dir is not None:
+        remove_stale_parquet(pq_dir, stats.shards)
+    log.info("%d shards: %d coded, %d reused from the checkpoint", stats.shards, stats.coded, stats.reused)
