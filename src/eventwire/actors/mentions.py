@@ -150,7 +150,7 @@ class NPResolver:
     def resolve(self, head: Token) -> Resolved | None:
         """The actor named by the noun phrase headed by `head`, or None."""
         toks = self.np_tokens(head)
-        span_of = self._span(toks)
+        span_of = self._span(toks, head)
         hit = self.entry_at(head.i)
         if hit is not None:
             entry, term, m = hit
@@ -191,12 +191,15 @@ class NPResolver:
 
     # ------------------------------------------------------------------ helpers
 
-    def _span(self, toks: list[Token]) -> tuple[int, int, str]:
-        # keep the phrase contiguous from its first word to the head's phrase end
+    def _span(self, toks: list[Token], head: Token) -> tuple[int, int, str]:
+        """The words that name the actor: the phrase up to its head, and a name or "of X" right after it."""
         first = toks[0]
-        while first.dep_ in ("det", "punct", "case") and first.i < toks[-1].i:
+        while first.dep_ in ("det", "punct", "case") and first.i < head.i:
             first = self.doc[first.i + 1]
-        last = toks[-1]
+        last = head
+        for t in toks:  # extend through contiguous right-hand words: "ministers of the Group of Seven"
+            if t.i == last.i + 1 and t.dep_ not in ("punct", "appos", "relcl", "acl"):
+                last = t
         start, end = first.idx, last.idx + len(last.text)
         return start, end, self.doc.text[start:end]
 

@@ -185,6 +185,10 @@ class _Sentence:
             if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.extend(self.args_of(c, speaker))
         if not out and tok.pos_ == "NOUN":
+            owner = [c for c in tok.children if c.dep_ == "poss" and coref.is_reference(c)]
+            for c in owner:  # "a warrant for HIS arrest"
+                out.extend(self.args_of(c, speaker))
+        if not out and tok.pos_ == "NOUN":
             # "the use of force against X", "relations with X": an actor inside the object phrase
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "toward", "towards"):
@@ -290,6 +294,13 @@ class _Sentence:
                         if c.i in licensing:  # "leave CHINA'S initiative": only an actor named in the object
                             args = [a for a in args if a.direct and not a.inferred]
                         out.extend(args)
+                        if c.dep_ == "dobj":  # "struck sites ACROSS IRAN", "dozens of drones AT cities"
+                            from_preps(c)
+                            for p in c.children:
+                                if p.dep_ == "prep" and p.lower_ == "of":
+                                    for g in p.children:
+                                        if g.dep_ == "pobj":
+                                            from_preps(g)
             else:
                 for c in h.children:  # "its request for New Delhi to extradite her"
                     if c.dep_ in ("acl", "advcl", "relcl"):
@@ -335,6 +346,9 @@ class _Sentence:
                 if key not in seen:  # "staged exercises ..., deploying warships": one act
                     seen.add(key)
                     out.append(ev)
+        named = {(ev.event_type, ev.source.code) for ev in out if ev.target is not None and ev.target.text}
+        out = [ev for ev in out if not (ev.target is not None and not ev.target.text
+                                        and (ev.event_type, ev.source.code) in named)]
         for i, ev in enumerate(out):
             ev.index = i
         return out
@@ -342,11 +356,18 @@ class _Sentence:
     def code_trigger(self, trig: Trigger, attribution: Attribution | None, last_date: date | None) -> list[Event]:
         rule, head = trig.rule, trig.head
         is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
-        if is_noun:
+        if is_noun and rule.poss_is_target:
+            # "his arrest", "the detention of journalists": the possessor undergoes the act
+            patients = [a for c in trig.token.children if c.dep_ == "poss" for a in self.phrase_args(c)]
+            sources = [a for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for g in c.children if g.dep_ == "pobj" for a in self.phrase_args(g)]
+            if not sources and not patients:
+                return []
+        elif is_noun:
             sources, patients = self.noun_sources(trig.token), []
         else:
             sources, patients = self.subjects(head)
-        if is_noun and not sources:
+        if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
             return []
         if rule.only_subject_sectors:
             sources = [s for s in sources if s.actor.sector in rule.only_subject_sectors]
@@ -385,6 +406,8 @@ class _Sentence:
                     pairs.extend((s, t) for t in ts)
                 else:
                     fallback = self.fallback_target(rule, s)
+                    if fallback is not None and s.inferred and fallback.actor.code != s.actor.code:
+                        continue  # neither side named: too much of a guess
                     if fallback is not None or self.may_lack_target(rule, s):
                         pairs.append((s, fallback))
         if not pairs:
@@ -439,9 +462,6 @@ class _Sentence:
         tstart, tend = first.idx, last.idx + len(last.text)
         when = event_date(self.sent, trig.head, self.doc.published, future=modality == "planned",
                           anchor=last_date)
-        if modality == "asserted" and when.date and self.doc.published and when.precision == "day" and \
-                when.date > self.doc.published.isoformat():
-            modality = "planned"
         place = event_location(self.sent, trig.head, self.ex.kb)
         if place is not None and place.start is not None:
             place = Location(place.text, place.country, place.lat, place.lon, place.start + self.offset,
@@ -522,7 +542,8 @@ def _governing_heads(head: Token) -> list[Token]:
     t = head
     for _ in range(4):
         content = t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "acomp") or (
-            t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN")  # "a motion TO IMPEACH", "request to EXTRADITE"
+            t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
+            t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))  # purpose
         if content and t.head is not t:
             t = t.head
             out.append(t)

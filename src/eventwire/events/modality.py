@@ -79,13 +79,16 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
     chain = governors(head)
     result: str | None = None
     for depth, t in enumerate(chain):
+        # a verb reached through coordination lends its auxiliaries, not its meaning:
+        # "called on X ... but URGED them" is no request about a request
+        coordinated = depth > 0 and chain[depth - 1].dep_ == "conj"
         kids = list(t.children)
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
             kids += [c for c in t.head.children if c.dep_ in ("aux", "neg") and c.i < t.head.i]
         has_neg = any(c.dep_ == "neg" or c.lower_ in lex.negators and c.dep_ in ("advmod", "neg") for c in kids)
         modals = [_lemma(c) for c in kids if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
         lemma = _lemma(t)
-        if depth > 0 and lemma in lex.negating_verbs:
+        if depth > 0 and not coordinated and lemma in lex.negating_verbs:
             return "negated"
         if has_neg:
             return "negated"
@@ -96,9 +99,9 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
                 return "hypothetical"
         if any(m in lex.future_modals for m in modals):
             result = result or "planned"
-        if depth > 0 and lemma in lex.hypothetical_verbs:
+        if depth > 0 and not coordinated and lemma in lex.hypothetical_verbs:
             return "hypothetical"
-        if depth > 0 and lemma in lex.planning_verbs:
+        if depth > 0 and not coordinated and lemma in lex.planning_verbs:
             result = result or "planned"
         if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in kids):
             result = result or "planned"

@@ -42,6 +42,7 @@ class Rule:
     modality: str | None = None
     needs_target: bool = False
     recipient: bool = False
+    poss_is_target: bool = False
 
     @property
     def specificity(self) -> int:
@@ -97,6 +98,7 @@ class TriggerLexicon:
                 modality=r.get("modality"),
                 needs_target=bool(r.get("needs_target")),
                 recipient=bool(r.get("recipient")),
+                poss_is_target=bool(r.get("poss_is_target")),
             )
             self.rules[(rule.lemma, rule.pos)].append(rule)
         for rules in self.rules.values():
