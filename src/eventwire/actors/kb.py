@@ -3,7 +3,7 @@
 Every file (the shipped ones in `actors/data/` and a user's own) is a YAML list
 of entries with one schema:
 
-    - id: jpn                     # unique; a user entry with the same id replaces the shipped one
+    - id: state/jpn               # unique; a user entry with the same id replaces the shipped one
       kind: state                 # state | igo | region | person | org | sector | title
       name: Japan                 # canonical name
       code: JPN                   # ISO 3166-1 alpha-3, an IGO or region code, or null
@@ -11,9 +11,9 @@ of entries with one schema:
       terms: [Japan]              # names that denote the actor itself
       adjectives: [Japanese]      # modifier forms: "Japanese troops"
       metonyms: [Tokyo]           # capitals and seats of power used for the government
-      offices:                    # persons only: what they held, when
+      offices:                    # persons only: what they held, when; country defaults to code,
         - {office: head_of_government, country: JPN, title: prime minister,
-           start: 2025-10-21, end: null}
+           start: 2025-10-21, end: null}  # sector to GOV (IGO for an IGO's office)
       office: head_of_state       # titles only: which office a title word denotes
       note: free text             # optional, on an entry or an office ("approximate", sources)
 
@@ -52,7 +52,9 @@ log.addHandler(logging.NullHandler())
 KINDS = ("state", "igo", "region", "person", "org", "sector", "title")
 TERM_FIELDS = ("terms", "adjectives", "metonyms")
 ENTRY_FIELDS = frozenset({"id", "kind", "name", "code", "sector", "offices", "office", "note", *TERM_FIELDS})
-OFFICE_FIELDS = frozenset({"office", "country", "title", "start", "end", "note"})
+OFFICE_FIELDS = frozenset({"office", "country", "title", "start", "end", "sector", "note"})
+IGO_CODES = frozenset({"UN", "NATO", "EU", "ASEAN", "AU", "G7", "G20", "WHO", "IAEA", "IMF", "WTO", "OPEC", "ICC",
+                       "OSCE", "ARAB_LEAGUE", "GCC"})
 SHIPPED_PREFIX = "actors/data/"
 
 
@@ -68,6 +70,12 @@ class Office:
     start: date | None
     end: date | None
     note: str | None = None
+    sector: str | None = None  # the holder's sector in this office (default GOV, IGO for an IGO's office)
+
+    def actor_sector(self) -> str:
+        if self.sector:
+            return self.sector
+        return "IGO" if self.country in IGO_CODES else "GOV"
 
     def holds_on(self, on: date | None) -> bool:
         if on is None:
@@ -90,14 +98,18 @@ class Entry:
     origin: str = ""  # "file:line" the entry came from
 
     def actor(self, on: date | None = None) -> Actor:
-        """This entry as an Actor on a date (a person takes the sector of an office held then)."""
-        sector, office = self.sector, None
-        if self.offices:
-            held = [o for o in self.offices if o.holds_on(on)]
-            if held:
-                office = held[0].office
-                sector = sector or "GOV"
-        return Actor(code=self.code, name=self.name, sector=sector, office=office, entry=self.id)
+        """This entry as an Actor on a date.
+
+        A person holding an office that day acts for the office's country in the office's sector
+        (Mark Rutte in 2023 is NLD GOV, in 2025 NATO IGO; Imran Khan is PAK GOV as prime minister
+        and PAK POL after); otherwise the entry's own code and sector.
+        """
+        held = [o for o in self.offices if o.holds_on(on)]
+        if held:
+            o = held[0]
+            return Actor(code=o.country or self.code, name=self.name, sector=o.actor_sector(), office=o.office,
+                         entry=self.id)
+        return Actor(code=self.code, name=self.name, sector=self.sector, office=None, entry=self.id)
 
 
 @dataclass(frozen=True)
@@ -251,14 +263,16 @@ def _office(o: Any, where: str, source: str, code: str | None) -> Office:
     unknown = set(o) - OFFICE_FIELDS
     if unknown:
         raise KBError(f"{where}: unknown field 'offices.{sorted(unknown)[0]}'")
-    for key in ("office", "country", "title", "note"):
+    for key in ("office", "country", "title", "sector", "note"):
         if o.get(key) is not None and not isinstance(o[key], str):
             raise KBError(f"{where}: field 'offices.{key}': expected a string, got {o[key]!r}")
     start = _date(o.get("start"), where, "offices.start")
     end = _date(o.get("end"), where, "offices.end")
     if start and end and end < start:
         raise KBError(f"{where}: field 'offices.end': {end} is before start {start}")
-    return Office(o["office"], o.get("country") or code, o.get("title"), start, end, o.get("note"))
+    if o.get("sector") is not None and o["sector"] not in SECTORS:
+        raise KBError(f"{where}: field 'offices.sector': must be one of {', '.join(SECTORS)}, got {o['sector']!r}")
+    return Office(o["office"], o.get("country") or code, o.get("title"), start, end, o.get("note"), o.get("sector"))
 
 
 def _read(p: Path) -> str:
@@ -385,8 +399,7 @@ class ActorKB:
         if found is None:
             return None
         o, e = found
-        a = e.actor(on)
-        return Actor(code=e.code or o.country, name=e.name, sector=a.sector or "GOV", office=o.office, entry=e.id)
+        return Actor(code=o.country or e.code, name=e.name, sector=o.actor_sector(), office=o.office, entry=e.id)
 
     def holders_of(self, office: str, country: str) -> list[tuple[Office, Entry]]:
         """Every term of an office (id or title) in a country, oldest first."""
