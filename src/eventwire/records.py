@@ -135,6 +135,7 @@ class Event:
     attributed_to: Attribution | None = None
     confidence: float = 0.5
     index: int = 0  # position among the events of this sentence, for event_id
+    restated: bool = False  # coded from a noun or a pronoun: likely a second mention of an earlier act
 
     @property
     def event_id(self) -> str:

@@ -22,6 +22,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 THING_PRONOUNS = {"it", "its", "itself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
 PAIR_HEADS = {"leaders", "sides", "countries", "nations", "governments", "states", "neighbours", "neighbors",
               "parties", "ministers", "presidents", "capitals", "allies", "rivals", "powers"}
 

@@ -218,7 +218,7 @@ class _Sentence:
                 found[tok.i] = trig
         # a trigger inside another trigger's complement is that trigger's content, not its own event
         keep = []
-        heads = {t.head.i for t in found.values()}
+        heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
         for t in found.values():
             if any(g.i in heads for g in _governing_heads(t.head)):
                 continue
@@ -308,6 +308,12 @@ class _Sentence:
                             if g.dep_ == "nsubj":
                                 out.extend(self.phrase_args(g))
             from_preps(h)
+        if trig.light is None and tok.pos_ in ("NOUN", "PROPN"):
+            for p in tok.children:  # "the imposition of a tariff ON TAIWAN"
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            from_preps(g)
         if trig.obj is not None:
             from_preps(trig.obj)
             for c in trig.obj.children:  # "filed a motion to impeach HIM"
@@ -418,6 +424,8 @@ class _Sentence:
         for s, t in pairs:  # "troops and police sealed off ...": one act of one country
             unique.setdefault((s.actor.code, t.actor.code if t else None), (s, t))
         events = [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in list(unique.values())[:6]]
+        for ev, (s, _) in zip(events, list(unique.values())[:6], strict=True):
+            ev.restated = is_noun or s.text.lower() in coref.PRONOUNS
         if modality == "negated" and _refused(head):
             # "refused to meet": the refused act, negated, and the refusal itself (PLOVER's REJECT)
             refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
@@ -582,13 +590,19 @@ def _dyad(ev: Event, sectors: bool = False) -> tuple[str, str]:
 
 
 def dedup(events: list[Event]) -> list[Event]:
-    """One event per action: the same type, dyad and modality reported again in a document is dropped."""
-    seen: set[tuple] = set()
+    """One event per action: an act reported again in a document is dropped.
+
+    A repeat has the same type, dyad and modality and either the same trigger
+    words or the marks of a second mention (a noun such as "the talks", or a
+    pronoun for the actor); two different verbs naming the same dyad stay two acts.
+    """
+    seen: dict[tuple, set[str]] = {}
     out = []
     for ev in events:
-        key = (ev.event_type, *_dyad(ev, sectors=True), ev.modality, ev.trigger.text.lower())
-        if key in seen:
+        key = (ev.event_type, *_dyad(ev, sectors=True), ev.modality)
+        words = ev.trigger.text.lower()
+        if key in seen and (ev.restated or words in seen[key]):
             continue
-        seen.add(key)
+        seen.setdefault(key, set()).add(words)
         out.append(ev)
     return out
