@@ -172,6 +172,8 @@ class NPResolver:
                 if mod is not None and mod.sector in ("MIL", "LEG", "JUD", "POL", "REB", "MED", "BUS") and \
                         sector in ("GOV",):
                     sector = mod.sector
+                elif sector == "GOV":  # "union leaders", "opposition leaders", "army officers"
+                    sector = self._modifier_sector(head, toks) or sector
                 name = mod.name if mod and mod.name else None
                 return Resolved(Actor(code, name, sector, None, entry.id), *span_of, "sector")
         # head not a known term: an unknown person or a common noun with a known modifier

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
@@ -34,6 +34,7 @@ log.addHandler(logging.NullHandler())
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"}
 OBJECT_CONTROL = {"urge", "ask", "invite", "call", "allow", "press", "force", "order", "tell", "persuade",
                   "encourage", "help", "enable", "let", "request"}
@@ -191,7 +192,7 @@ class _Sentence:
         if not out and tok.pos_ == "NOUN":
             # "the use of force against X", "relations with X": an actor inside the object phrase
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "toward", "towards"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "toward", "towards", "in"):
                     for g in c.children:
                         if g.dep_ == "pobj":
                             out.extend(self.args_of(g, speaker))
@@ -232,7 +233,13 @@ class _Sentence:
         """(sources, passive patients) of the clause headed by `head`."""
         t = head
         for _ in range(6):
-            subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+            subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
+            if t.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
+                                         for c in t.children):
+                # "Oman, which had been mediating ...": the relative pronoun stands for the noun
+                rel = next(c for c in t.children if c.lower_ in RELATIVE_PRONOUNS)
+                if rel.dep_ in SUBJECT_DEPS:
+                    return self.phrase_args(t.head), []
             pas = [c for c in t.children if c.dep_ in ("nsubjpass", "csubjpass")]
             agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if subj or pas or agent:
@@ -360,6 +367,14 @@ class _Sentence:
         return out
 
     def code_trigger(self, trig: Trigger, attribution: Attribution | None, last_date: date | None) -> list[Event]:
+        """Events of one trigger: its first rule that finds actors, then the others in turn."""
+        for rule in [trig.rule, *trig.others]:
+            events = self.code_rule(trig if rule is trig.rule else replace(trig, rule=rule), attribution, last_date)
+            if events:
+                return events
+        return []
+
+    def code_rule(self, trig: Trigger, attribution: Attribution | None, last_date: date | None) -> list[Event]:
         rule, head = trig.rule, trig.head
         is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
         if is_noun and rule.poss_is_target:

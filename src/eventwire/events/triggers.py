@@ -57,7 +57,7 @@ class Trigger:
     token: Token
     obj: Token | None = None
     light: Token | None = None  # the light verb whose object this noun trigger is
-    tokens: list[Token] = field(default_factory=list)
+    others: list[Rule] = field(default_factory=list)  # further rules that fire here, tried in turn
 
     @property
     def head(self) -> Token:
@@ -153,6 +153,7 @@ class TriggerLexicon:
             return None
         objs = self.objects_of(tok) if pos == "VERB" else []
         prts = self.particles_of(tok)
+        fired: list[tuple[Rule, Token | None]] = []
         for rule in rules:
             obj = None
             if rule.objects:
@@ -163,8 +164,12 @@ class TriggerLexicon:
                 continue
             if rule.only_without_target and prts & {"at", "on", "into", "against", "toward", "towards"}:
                 continue  # "fired missiles AT Israel" is an attack, not a show of force
-            return Trigger(rule, tok, obj)
-        return None
+            fired.append((rule, obj))
+        if not fired:
+            return None
+        (rule, obj), rest = fired[0], fired[1:]
+        # a plain rule that differs only by who acts ("strike": workers PROTEST, armies ASSAULT) waits its turn
+        return Trigger(rule, tok, obj, others=[r for r, o in rest if o is None or o is obj])
 
     def light_noun(self, verb: Token) -> Trigger | None:
         """A noun trigger that is the object of a verb that is no trigger itself.
