@@ -106,3 +106,44 @@ def test_attribution(code):
     evs = code("Japan sent rescue teams to Kenya, according to NATO.")
     ev = next(e for e in evs if e["event_type"] == "AID")
     assert ev["attributed_to"]["code"] == "NATO"
+
+
+def test_relative_clause_subject(code):
+    evs = code("Kenya, which has long mediated talks between Brazil and Argentina, praised France.")
+    t = triples(evs)
+    assert ("CONSULT", "KEN", "BRA", "asserted") in t or ("CONSULT", "KEN", "ARG", "asserted") in t
+    assert ("SUPPORT", "KEN", "FRA", "asserted") in t
+
+
+def test_same_word_different_actors_picks_rule_by_actor(code):
+    assert ("ASSAULT", "JPN", "CHN", "asserted") in triples(code("Japanese jets struck Chinese radar sites."))
+    evs = code("Kenyan workers went on strike and dockers struck in Nairobi.")
+    assert all(e["event_type"] != "ASSAULT" for e in evs)
+
+
+def test_recipient_subject_gives_source_from_giver(code):
+    t = triples(code("Kenya received aid from Japan on Monday."))
+    assert ("AID", "JPN", "KEN", "asserted") in t
+
+
+def test_refusal_is_negated_act_and_rejection(code):
+    t = triples(code("Brazil refused to meet French envoys."))
+    assert ("CONSULT", "BRA", "FRA", "negated") in t
+    assert ("REJECT", "BRA", "FRA", "asserted") in t
+
+
+def test_target_taken_from_document_when_not_named(code):
+    text = ("A powerful earthquake struck Kenya on Sunday. Kenya's government declared a state of emergency. "
+            "Japan sent rescue teams on Monday.")
+    t = triples(code(text))
+    assert ("AID", "JPN", "KEN", "asserted") in t
+
+
+def test_second_mention_is_not_a_new_event(code):
+    evs = code("Argentina and Brazil held talks in Brasilia on Monday. The talks focused on trade.")
+    assert sum(1 for e in evs if e["event_type"] == "CONSULT") == 1
+
+
+def test_content_of_a_request_is_not_an_event(code):
+    evs = code("France urged Kenya to release the detained journalists.")
+    assert [e["event_type"] for e in evs] == ["REQUEST"]
