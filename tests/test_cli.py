@@ -1,0 +1,68 @@
+"""End-to-end `eventwire code` through the real command line (a subprocess, as a user runs it)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+EXE = [sys.executable, "-m", "eventwire.cli"]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*EXE, *args], input=stdin, capture_output=True, text=True, timeout=300)
+
+
+def _doc(i: str, text: str, published: str = "2025-05-06") -> str:
+    return json.dumps({"id": i, "published": published, "text": text})
+
+
+def test_code_jsonl_with_bad_lines(tmp_path: Path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join([
+        _doc("a", "Germany imposed sanctions on Iran on Monday."),
+        "{broken",
+        json.dumps({"id": "b", "published": "2025-05-06"}),
+        _doc("c", "The weather was mild and the markets were calm."),
+        _doc("d", "France condemned the attack and urged Iran to show restraint."),
+    ]) + "\n")
+    out, errs = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    p = run("code", str(src), "-o", str(out), "--errors", str(errs))
+    assert p.returncode == 1, p.stderr
+    assert "Traceback" not in p.stderr
+    assert f"{src}:2: not valid JSON" in p.stderr and f"{src}:3:" in p.stderr
+    events = [json.loads(x) for x in out.read_text().splitlines()]
+    assert {e["doc_id"] for e in events} == {"a", "d"}
+    assert any(e["event_type"] == "SANCTION" and e["source"]["code"] == "DEU" and e["target"]["code"] == "IRN"
+               for e in events)
+    assert len(errs.read_text().splitlines()) == 2
+
+
+def test_clean_input_exits_zero_and_formats(tmp_path: Path):
+    txt = tmp_path / "story.txt"
+    txt.write_text("Japan and India held talks in Tokyo on Tuesday.")
+    for fmt, name in (("csv", "out.csv"), ("parquet", "out.parquet"), ("jsonl", "out.jsonl")):
+        out = tmp_path / name
+        p = run("code", str(txt), "--published", "2025-05-08", "-f", fmt, "-o", str(out))
+        assert p.returncode == 0, p.stderr
+        assert out.stat().st_size > 0
+    ev = json.loads((tmp_path / "out.jsonl").read_text().splitlines()[0])
+    assert ev["event_type"] == "CONSULT" and ev["doc_id"] == "story"
+    assert {ev["source"]["code"], ev["target"]["code"]} == {"JPN", "IND"}
+    assert ev["date"] == "2025-05-06"  # the Tuesday before publication
+
+
+def test_stdin_and_unwritable_output(tmp_path: Path):
+    p = run("code", "-", stdin=_doc("s", "Canada expelled two Chinese diplomats.") + "\n")
+    assert p.returncode == 0 and json.loads(p.stdout.splitlines()[0])["event_type"] == "SANCTION"
+    p = run("code", "-", "-o", str(tmp_path / "missing" / "out.jsonl"), stdin=_doc("s", "x") + "\n")
+    assert p.returncode == 2 and "cannot write" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_bad_published_option():
+    p = run("code", "-", "--published", "last week", stdin="")
+    assert p.returncode != 0 and "not an ISO date" in p.stderr
