@@ -1,0 +1,139 @@
+"""Throughput: bare spaCy parsing vs eventwire coding in one process vs a local Dask cluster, same documents.
+
+    python bench/throughput.py                 # 2,000 generated documents (make bench)
+    python bench/throughput.py --docs 300      # a quick run
+    python bench/throughput.py --input my.jsonl --workers 2
+
+Each stage is timed after its model is loaded and warmed up (load times are
+printed separately), on the same documents: spaCy `nlp.pipe` with every
+component of the model, `Coder.pipe` in this process, and `code_sharded` on a
+LocalCluster of N single-threaded worker processes. Tokens are spaCy tokens of
+the documents. Peak memory is each process's peak resident set size. This is a
+benchmark, not a test: it prints figures and checks only that the cluster's
+events equal the one-process events.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+from generate import generate
+
+from eventwire import io as ewio
+from eventwire import nlp as nlp_mod
+from eventwire.records import Document
+
+
+def _docs(args: argparse.Namespace) -> list[Document]:
+    if args.input:
+        items = list(ewio.read_path(args.input))
+        docs = [d for d in items if isinstance(d, Document)]
+        return docs[: args.docs] if args.docs else docs
+    return [ewio.document_from_dict(d) for d in generate(args.docs, args.seed)]
+
+
+def _mb(n_bytes: float) -> str:
+    return f"{n_bytes / 2**20:,.0f} MB"
+
+
+def _peak_rss_self() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=2000, help="number of documents (default 2000)")
+    ap.add_argument("--seed", type=int, default=0, help="generator seed")
+    ap.add_argument("--input", type=Path, help="code this JSONL file instead of generated documents")
+    ap.add_argument("--workers", type=int, default=2, help="Dask worker processes (default 2)")
+    ap.add_argument("--shard-size", type=int, default=64)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--no-dask", action="store_true", help="skip the cluster run")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+
+    docs = _docs(args)
+    texts = [d.text for d in docs]
+    n = len(docs)
+    import spacy
+
+    print(f"eventwire throughput: {n} documents, {sum(map(len, texts)):,} characters; python "
+          f"{platform.python_version()}, spacy {spacy.__version__}, model {nlp_mod.MODEL}, "
+          f"{os.cpu_count()} CPUs")
+    figures: dict[str, object] = {"docs": n}
+
+    # 1. bare spaCy, every component
+    t = time.perf_counter()
+    nlp = nlp_mod.load()
+    load_s = time.perf_counter() - t
+    list(nlp.pipe(texts[:20], batch_size=args.batch_size))
+    t = time.perf_counter()
+    tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=args.batch_size))
+    spacy_s = time.perf_counter() - t
+    figures.update(tokens=tokens, spacy_s=spacy_s, spacy_load_s=load_s)
+    print(f"  spaCy nlp.pipe ({', '.join(nlp.pipe_names)}): {n / spacy_s:8.1f} docs/s  "
+          f"{tokens / spacy_s:9,.0f} tokens/s   ({spacy_s:.1f} s; load {load_s:.1f} s)")
+
+    # 2. eventwire in this process
+    from eventwire.coder import Coder
+
+    t = time.perf_counter()
+    coder = Coder(batch_size=args.batch_size)
+    coder_load_s = time.perf_counter() - t
+    list(coder.pipe(docs[:20]))
+    t = time.perf_counter()
+    single = list(coder.pipe(docs))
+    coder_s = time.perf_counter() - t
+    events = sum(len(r.events) for r in single)
+    figures.update(coder_s=coder_s, coder_load_s=coder_load_s, events=events,
+                   main_peak_rss=_peak_rss_self())
+    print(f"  eventwire, 1 process:       {n / coder_s:8.1f} docs/s  {tokens / coder_s:9,.0f} tokens/s   "
+          f"({coder_s:.1f} s; {events} events; coder load {coder_load_s:.1f} s)")
+    print(f"  ratio coder / spaCy:        {spacy_s / coder_s:8.2f}")
+
+    # 3. a local Dask cluster
+    if not args.no_dask:
+        from distributed import Client, LocalCluster
+
+        from eventwire.scale import CoderSettings, RunStats, code_sharded, worker_coder
+
+        t = time.perf_counter()
+        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+        up_s = time.perf_counter() - t
+        try:
+            t = time.perf_counter()
+            client.run(worker_coder, CoderSettings.create(batch_size=args.batch_size))  # load once per worker
+            warm_s = time.perf_counter() - t
+            stats = RunStats()
+            t = time.perf_counter()
+            sharded = list(code_sharded(docs, client=client, shard_size=args.shard_size,
+                                        batch_size=args.batch_size, stats=stats))
+            dask_s = time.perf_counter() - t
+        finally:
+            client.close()
+            cluster.close()
+        same = [[e.to_dict() for e in r.events] for r in sharded] == [[e.to_dict() for e in r.events] for r in single]
+        figures.update(workers=args.workers, dask_s=dask_s, cluster_up_s=up_s, worker_load_s=warm_s,
+                       worker_peak_rss=stats.worker_peak_rss, same_events=same)
+        print(f"  eventwire, {args.workers} Dask workers:  {n / dask_s:8.1f} docs/s  {tokens / dask_s:9,.0f} tokens/s"
+              f"   ({dask_s:.1f} s; cluster up {up_s:.1f} s, coder load on workers {warm_s:.1f} s; "
+              f"shards of {args.shard_size})")
+        print(f"  ratio {args.workers} workers / 1 process: {coder_s / dask_s:6.2f}")
+        print(f"  same events as 1 process:   {'yes' if same else 'NO'}")
+        for addr, rss in sorted(stats.worker_peak_rss.items()):
+            print(f"  peak RSS, worker {addr}: {_mb(rss)}")
+    print(f"  peak RSS, this process (spaCy + coder + results): {_mb(_peak_rss_self())}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
