@@ -120,6 +120,7 @@ class NPResolver:
 
     def __init__(self, kb: ActorKB, doc: Doc, matches: list[Match], on: date | None) -> None:
         self.kb, self.doc, self.on = kb, doc, on
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: keep it once
         self.by_token: dict[int, Match] = {}
         for m in matches:
             for i in range(m.start, m.end):
@@ -203,7 +204,7 @@ class NPResolver:
             if t.i == last.i + 1 and t.dep_ not in ("punct", "appos", "relcl", "acl"):
                 last = t
         start, end = first.idx, last.idx + len(last.text)
-        return start, end, self.doc.text[start:end]
+        return start, end, self.text[start:end]
 
     def _name_text(self, head: Token) -> str:
         parts = [c for c in head.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"] + [head]

@@ -534,7 +534,7 @@ class _Sentence:
         args = self.args_of(tok)
         span = self.resolver.np_tokens(tok)
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
-        text = self.sent.doc.text[start:end]
+        text = self.resolver.text[start:end]
         if args:
             a = args[0].actor
             return Attribution(text, a.code, a.sector, self.offset + start, self.offset + end)
