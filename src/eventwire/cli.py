@@ -1,6 +1,7 @@
 """The `eventwire` command line: a thin typer layer over the Python API.
 
     eventwire code INPUT... [--published DATE] [--format jsonl|csv|parquet|table] [-o OUT] [--errors FILE]
+                   [--workers N] [--scheduler tcp://HOST:PORT] [--checkpoint FILE]
 
 Other command groups (actors, store and dashboard) register themselves from
 their own modules.
@@ -18,6 +19,7 @@ from typing import Annotated
 
 import typer
 
+from . import cli_scale
 from . import io as ewio
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -100,6 +102,9 @@ def code(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default stdout)")] = None,
     errors: Annotated[Path | None, typer.Option(help="Write skipped records here (JSONL)")] = None,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor file(s) (YAML)")] = None,
+    workers: cli_scale.Workers = 1,
+    scheduler: cli_scale.Scheduler = None,
+    checkpoint: cli_scale.CheckpointFile = None,
 ) -> None:
     """Code news documents into PLOVER event records."""
     pub = _date_option(published)
@@ -107,14 +112,15 @@ def code(
         raise typer.BadParameter(f"--format must be one of {', '.join(ewio.FORMATS)}")
     problems = ProblemLog(errors)
     try:
-        writer = ewio.EventWriter(fmt, output)
+        scale = cli_scale.scale_options(workers, scheduler, checkpoint, fmt, output)
+        writer = cli_scale.open_writer(fmt, output, scale)
     except (ValueError, OSError) as e:
         typer.echo(f"eventwire: cannot write {output}: {e}", err=True)
         raise typer.Exit(2) from None
     ndocs = 0
     ok = False
     try:
-        for result in coded_documents(inputs, pub, problems, actors or []):
+        for result in coded_documents(inputs, pub, problems, actors or [], **scale):
             ndocs += 1
             if result.problem:
                 problems.report(f"document {result.doc_id}", result.problem)

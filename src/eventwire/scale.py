@@ -75,6 +75,10 @@ class CheckpointMismatch(ValueError):
     """A checkpoint that belongs to another run (input, shard size or coder settings)."""
 
 
+class ClusterUnavailable(ValueError):
+    """The --scheduler given cannot be used: it does not answer, or no worker joins it."""
+
+
 # ---------------------------------------------------------------------------- shards
 
 
@@ -196,9 +200,20 @@ def worker_coder(settings: CoderSettings) -> Any:
         return coder
 
 
-def code_shard(settings: CoderSettings, shard: Shard) -> list[CodedDocument]:
+@dataclass
+class ShardFailure:
+    """A coder that could not be built on a worker (bad actor file, missing model): raised again by the caller."""
+
+    error: Exception
+
+
+def code_shard(settings: CoderSettings, shard: Shard) -> list[CodedDocument] | ShardFailure:
     """Code one shard with this process's coder (the Dask task)."""
-    results = list(worker_coder(settings).pipe(shard.docs))
+    try:
+        coder = worker_coder(settings)
+    except (ValueError, RuntimeError, OSError, ImportError) as e:  # the user's to fix, not a crashed worker
+        return ShardFailure(e)
+    results = list(coder.pipe(shard.docs))
     if len(results) != len(shard.docs):
         raise RuntimeError(f"[E061] {shard.where}: coder returned {len(results)} results for {len(shard.docs)} "
                            "documents")
@@ -450,13 +465,19 @@ class DaskRunner:
         self.settings = settings
         self.cluster: LocalCluster | None = None
         self.own_client = client is None
+        self._quieted: list[tuple[logging.Logger, int]] = []
+        if not log.isEnabledFor(logging.INFO):  # Dask's own chatter only when eventwire's is wanted too
+            for name in ("distributed", "distributed.client"):
+                lg = logging.getLogger(name)
+                self._quieted.append((lg, lg.level))
+                lg.setLevel(logging.WARNING)
         if client is not None:
             self.client = client
         elif scheduler:
             try:
-                self.client = Client(scheduler, timeout="30s")
+                self.client = Client(scheduler, timeout="10s")
             except OSError as e:
-                raise RuntimeError(f"[E066] cannot reach the Dask scheduler at {scheduler}: {e}") from None
+                raise ClusterUnavailable(f"[E066] cannot reach the Dask scheduler at {scheduler}: {e}") from None
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
@@ -468,7 +489,7 @@ class DaskRunner:
                 self.client.wait_for_workers(1, timeout=WORKER_WAIT_S)
             except TimeoutError:
                 self.close()
-                raise RuntimeError(f"[E067] no Dask worker joined the scheduler at {where} within "
+                raise ClusterUnavailable(f"[E067] no Dask worker joined the scheduler at {where} within "
                                    f"{WORKER_WAIT_S:.0f} s; start some with `dask worker {where}`") from None
         threads = sum(self.client.nthreads().values())
         self.slots = 2 * threads + 1  # shards in flight: keep every worker busy while results travel
@@ -491,6 +512,8 @@ class DaskRunner:
         _, shard = self.futures.pop(fut.key)
         results = fut.result()
         fut.release()
+        if isinstance(results, ShardFailure):
+            raise results.error
         return shard, results
 
     def peak_rss(self) -> dict[str, int]:
@@ -505,6 +528,8 @@ class DaskRunner:
             self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        for lg, level in self._quieted:
+            lg.setLevel(level)
 
 
 # ---------------------------------------------------------------------------- the run
