@@ -359,3 +359,46 @@ def test_dev_documents_two_workers_equal_one_process(dask_client):
     sharded = records(code_sharded(docs, client=dask_client, shard_size=4))
     assert sorted(sharded, key=lambda e: e["event_id"]) == single
     assert len({e["event_id"] for e in sharded}) == len(sharded)
+
+
+# ---------------------------------------------------------------------------- the command line
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", "code", *args], capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.mark.slow
+def test_cli_checkpoint_resume_refusal_and_parquet_folder(tmp_path: Path):
+    reason = _real_coder_available()
+    if reason:
+        pytest.skip(reason)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(DEV_DOCS.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
+    plain = _cli(str(src), "-o", str(tmp_path / "plain.jsonl"))
+    assert plain.returncode == 0, plain.stderr
+    ck = tmp_path / "run.ckpt"
+    first = _cli(str(src), "--checkpoint", str(ck), "-o", str(tmp_path / "a.jsonl"))
+    assert first.returncode == 0, first.stderr
+    lines = ck.read_text().splitlines()
+    again = _cli(str(src), "--checkpoint", str(ck), "-o", str(tmp_path / "b.jsonl"))
+    assert again.returncode == 0, again.stderr
+    assert ck.read_text().splitlines() == lines  # nothing left to code, nothing recorded twice
+    expected = (tmp_path / "plain.jsonl").read_text()
+    assert (tmp_path / "a.jsonl").read_text() == expected == (tmp_path / "b.jsonl").read_text()
+
+    other = tmp_path / "other.jsonl"
+    other.write_text(src.read_text().replace("the", "a"), encoding="utf-8")
+    refused = _cli(str(other), "--checkpoint", str(ck), "-o", str(tmp_path / "c.jsonl"))
+    assert refused.returncode == 2 and "different input" in refused.stderr
+    assert not (tmp_path / "c.jsonl").exists()
+
+    folder = tmp_path / "events"
+    pq_run = _cli(str(src), "-f", "parquet", "-o", str(folder))
+    assert pq_run.returncode == 0, pq_run.stderr
+    import pyarrow.parquet as pq
+
+    assert sorted(p.name for p in folder.iterdir()) == ["part-000000.parquet"]
+    ids = [json.loads(line)["event_id"] for line in expected.splitlines()]
+    assert pq.read_table(folder).column("event_id").to_pylist() == ids
