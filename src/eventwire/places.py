@@ -37,6 +37,7 @@ log.addHandler(logging.NullHandler())
 __all__ = ["Gazetteer", "Place", "event_location", "shipped_gazetteer"]
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MISLABELLED = {"PERSON", "ORG", "NORP"}  # taken only when the gazetteer knows the name
 # where it happened ("in Seoul", "near Kursk", "at a base in Anchorage")
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "along", "off", "within",
             "beside", "nearby", "amid"}
@@ -352,11 +353,13 @@ def event_location(sent: Span, trigger: Token, kb: KBLike | None = None,
     """
     found: list[tuple[float, Span, _Role]] = []
     for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELLED:
             continue
         role = _role(ent)
         if role is None:
             continue
+        if ent.label_ in MISLABELLED:  # the small model calls some cities persons ("visited Kyiv")
+            role = _Role(role.host, role.rank + 0.5, True, role.no_country, role.own_clause)
         cost, crossed = _cost(trigger, role.host)
         if cost > MAX_COST or (role.own_clause and crossed):
             continue

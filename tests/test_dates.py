@@ -1,0 +1,253 @@
+"""Event dates: expression kinds, the trigger's own clause, past vs future, precision, anchors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.dates import DateResult, event_date
+
+PUB = date(2025, 3, 13)  # a Thursday
+MONDAY = date(2025, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def when(nlp):
+    """when(text, trigger word, published=PUB, future=False, anchor=None) -> DateResult."""
+
+    def run(text: str, word: str, published: date | None = PUB, **kw) -> DateResult:
+        doc = nlp(text)
+        tok = next(t for t in doc if t.text == word)
+        return event_date(tok.sent, tok, published, **kw)
+
+    return run
+
+
+def got(r: DateResult) -> tuple[str | None, str | None]:
+    return r.date, r.precision
+
+
+pytestmark = pytest.mark.slow
+
+
+# ---------------------------------------------------------------- weekdays
+@pytest.mark.parametrize("text, word, kw, expected", [
+    ("The ministry summoned the ambassador on Tuesday.", "summoned", {}, "2025-03-11"),
+    ("Police detained the editor on Thursday.", "detained", {}, "2025-03-13"),  # published that day
+    ("Police detained the editor on Friday.", "detained", {}, "2025-03-07"),  # a past Friday: last week
+    ("The two leaders will meet in Geneva on Tuesday.", "meet", {}, "2025-03-18"),
+    ("The envoy is due to arrive on Saturday.", "arrive", {"future": True}, "2025-03-15"),
+    ("The minister said on Tuesday that she would visit Nairobi.", "visit", {"future": True}, "2025-03-11"),
+    ("A vote planned for Sunday would not go ahead, the commission said.", "vote", {}, "2025-03-16"),
+])
+def test_weekdays_past_and_future(when, text, word, kw, expected):
+    assert got(when(text, word, **kw)) == (expected, "day")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The president declared a state of emergency late on Monday.", "declared", "2025-03-10"),
+    ("Rebels shelled the city early on Friday.", "shelled", "2025-03-07"),
+    ("Thousands marched through the capital on Wednesday evening.", "marched", "2025-03-12"),
+    ("Crowds defied the curfew on Tuesday night.", "defied", "2025-03-11"),
+    ("The militia had attacked a checkpoint earlier on Monday.", "attacked", "2025-03-10"),
+])
+def test_weekday_with_time_of_day(when, text, word, expected):
+    assert got(when(text, word)) == (expected, "day")
+
+
+def test_two_days_span_gives_month(when):
+    r = when("The navy held drills off the coast on Tuesday and Wednesday.", "held")
+    assert got(r) == ("2025-03", "month")
+
+
+def test_span_offsets_point_at_the_expression(when, nlp):
+    text = "The ministry summoned the ambassador late on Tuesday."
+    r = when(text, "summoned")
+    assert text[r.start:r.end] == "late on Tuesday"
+    assert r.basis == "expression"
+
+
+# ---------------------------------------------------------------- anchored to an earlier date
+@pytest.mark.parametrize("text, word, expected", [
+    ("The army launched a counteroffensive the following day.", "launched", "2025-03-11"),
+    ("The army launched a counteroffensive the next day.", "launched", "2025-03-11"),
+    ("The opposition called a general strike a day later.", "called", "2025-03-11"),
+    ("The rebels had declared a truce of their own a day earlier.", "declared", "2025-03-09"),
+    ("Two days later, the cabinet resigned.", "resigned", "2025-03-12"),
+    ("A week later, the envoy returned to Cairo.", "returned", "2025-03-17"),
+    ("On the same day, the foreign minister criticised the decision.", "criticised", "2025-03-10"),
+    ("The rebels retaliated that night with rockets.", "retaliated", "2025-03-10"),
+    ("Shortly before midnight, riot police surrounded the broadcaster.", "surrounded", "2025-03-10"),
+])
+def test_anchored_expressions_count_from_the_anchor(when, text, word, expected):
+    r = when(text, word, anchor=MONDAY)
+    assert got(r) == (expected, "day")
+    assert r.basis == "anchor"
+
+
+def test_anchored_without_anchor_counts_from_published(when):
+    assert when("The army launched a counteroffensive the following day.", "launched").date == "2025-03-14"
+
+
+def test_anchor_named_earlier_in_the_sentence_wins(when):
+    text = "Militants attacked the town on Monday and the army retaliated the following day."
+    assert when(text, "retaliated", anchor=date(2025, 3, 1)).date == "2025-03-11"
+
+
+def test_nearly_a_month_earlier_is_month_precision(when):
+    r = when("The envoy had visited Kabul nearly a month earlier.", "visited", anchor=MONDAY)
+    assert got(r) == ("2025-02", "month")
+
+
+def test_overnight_spans_the_night_before_publication(when):
+    assert got(when("Drones struck the port overnight, the navy said.", "struck")) == ("2025-03", "month")
+
+
+# ---------------------------------------------------------------- "N days after X" links
+def test_event_inside_after_clause_is_earlier(when):
+    r = when("The talks came two days after the rebels seized the airport.", "seized", anchor=MONDAY)
+    assert got(r) == ("2025-03-08", "day")
+
+
+def test_event_before_a_dated_after_clause_is_later(when):
+    r = when("The army struck the camp two days after the rebels ambushed a convoy on Monday.", "struck")
+    assert got(r) == ("2025-03-12", "day")
+
+
+def test_bare_after_clause_keeps_only_the_month(when):
+    r = when("The envoy arrived in Rome on Sunday after the cabinet granted him a visa.", "granted")
+    assert got(r) == ("2025-03", "month")
+
+
+def test_hours_after_a_late_event_cross_midnight(nlp):
+    text = ("The president declared a curfew late on Monday. "
+            "About five hours after the announcement, the troops withdrew.")
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == "withdrew")
+    assert event_date(tok.sent, tok, PUB, anchor=MONDAY).date == "2025-03-11"
+
+
+def test_hours_later_stays_on_the_day(when):
+    assert when("Hours later, the ministry expelled the attache.", "expelled", anchor=MONDAY).date == "2025-03-10"
+
+
+# ---------------------------------------------------------------- months, years, weeks
+@pytest.mark.parametrize("text, word, kw, expected", [
+    ("Last month, the two countries signed a trade pact.", "signed", {}, ("2025-02", "month")),
+    ("The two countries will resume talks next month.", "resume", {"future": True}, ("2025-04", "month")),
+    ("The prime minister visited Beijing in June.", "visited", {}, ("2024-06", "month")),
+    ("The prime minister will visit Beijing in June.", "visit", {"future": True}, ("2025-06", "month")),
+    ("Students occupied the campus in March.", "occupied", {}, ("2025-03", "month")),
+    ("The court convicted him in August 2024.", "convicted", {}, ("2024-08", "month")),
+    ("The party will hold a primary on March 23.", "hold", {"future": True}, ("2025-03-23", "day")),
+    ("Troops crossed the border on March 2.", "crossed", {}, ("2025-03-02", "day")),
+    ("The leaders met on November 24.", "met", {}, ("2024-11-24", "day")),
+    ("The leaders met in Lisbon on 23 March 2024.", "met", {}, ("2024-03-23", "day")),
+    ("The court issued the ruling on 2024-05-06.", "issued", {}, ("2024-05-06", "day")),
+    ("The court set a hearing for 12/05/2025.", "set", {}, ("2025-12-05", "day")),  # dateparser
+    ("Ministers will meet in Brussels next week.", "meet", {"future": True}, ("2025-03", "month")),
+    ("The two presidents are expected to meet later this year.", "meet", {"future": True}, ("2025", "year")),
+    ("Japan will host the summit next year.", "host", {"future": True}, ("2026", "year")),
+    ("The government banned the party last year.", "banned", {}, ("2024", "year")),
+    ("Tokyo has promised ten more ships by 2027.", "promised", {"future": True}, ("2027", "year")),
+    ("Parliament is expected to ratify the treaty before the end of the year.", "ratify", {"future": True},
+     ("2025", "year")),
+    ("The troops will withdraw by the end of the month.", "withdraw", {"future": True}, ("2025-03", "month")),
+    ("The president met the envoy earlier this week.", "met", {}, ("2025-03", "month")),
+    ("Police arrested the editor yesterday.", "arrested", {}, ("2025-03-12", "day")),
+    ("Air defences shot down 40 drones last night.", "shot", {}, ("2025-03-12", "day")),
+    ("The rebels seized the town two weeks ago.", "seized", {}, ("2025-02", "month")),
+])
+def test_calendar_expressions(when, text, word, kw, expected):
+    assert got(when(text, word, **kw)) == expected
+
+
+def test_next_week_across_two_months_is_year(when):
+    r = when("Ministers will meet in Brussels next week.", "meet", published=date(2025, 3, 27), future=True)
+    assert got(r) == ("2025", "year")
+
+
+def test_since_a_day_is_that_day_since_a_month_is_open(when):
+    assert got(when("The government has blocked the internet since Sunday.", "blocked")) == ("2025-03-09", "day")
+    r = when("The air force has carried out dozens of strikes in the north since December.", "carried")
+    assert got(r) == (None, None)
+    assert r.start is not None  # the expression was found, and deliberately left open
+
+
+def test_durations_are_not_dates(when):
+    assert when("The governor banned all rallies for four days.", "banned").basis == "published"
+    r = when("The rival generals held their first direct talks in three years on Friday.", "held")
+    assert got(r) == ("2025-03-07", "day")
+
+
+# ---------------------------------------------------------------- whose clause
+def test_expression_of_another_clause_is_not_taken(when):
+    text = "The governor said two guards were wounded on Monday, and the army said 40 people were detained."
+    r = when(text, "detained")
+    assert got(r) == ("2025-03-13", "day") and r.basis == "published"
+    assert when(text, "wounded").date == "2025-03-10"
+
+
+def test_participial_adjunct_shares_the_main_clause(when):
+    r = when("The junta dissolved parliament on Tuesday, accusing lawmakers of treason.", "accusing")
+    assert r.date == "2025-03-11"
+
+
+def test_coordinated_verb_shares_its_head_date(when):
+    assert when("The army shelled the town on Monday and blocked the main roads.", "blocked").date == "2025-03-10"
+
+
+def test_reported_clause_falls_back_to_the_main_clause(when):
+    assert when("The rebels said on Saturday that they had captured the dam.", "captured").date == "2025-03-08"
+
+
+def test_possibility_in_a_relative_clause_does_not_borrow(when):
+    text = "Mali ended the accord on Tuesday, a step that could force the departure of foreign advisers."
+    assert when(text, "force").date == "2025-03-13"
+    assert when(text, "ended").date == "2025-03-11"
+
+
+def test_relative_clause_of_the_subject_is_another_event(when):
+    text = "The former minister, who fled to Dubai in May 2023, rejected the ruling."
+    assert when(text, "rejected").date == "2025-03-13"
+    assert got(when(text, "fled")) == ("2023-05", "month")
+
+
+def test_possible_future_takes_a_future_expression_below_it(when):
+    text = "Officials fear Moscow could respond by barring Finland from the forum it chairs next year."
+    assert got(when(text, "respond")) == ("2026", "year")
+
+
+def test_when_clause_dates_the_main_event(when):
+    text = "The chancellor said Austria will oppose the plan when EU ministers vote on it next month."
+    assert got(when(text, "oppose")) == ("2025-04", "month")
+
+
+def test_noun_trigger_takes_its_own_expression(when):
+    text = "A tribunal in Dhaka on Monday jailed the editor over the riots last year."
+    assert when(text, "jailed").date == "2025-03-10"
+    assert got(when(text, "riots")) == ("2024", "year")
+
+
+def test_event_lasting_days_spans_them(when):
+    r = when("The envoy wrapped up a three-day visit to Nairobi.", "visit", anchor=MONDAY)
+    assert got(r) == ("2025-03", "month")
+
+
+# ---------------------------------------------------------------- no publication date
+def test_missing_published_leaves_relative_dates_null(when):
+    assert got(when("The ministry summoned the ambassador on Tuesday.", "summoned", published=None)) == (None, None)
+    assert got(when("The ministry summoned the ambassador.", "summoned", published=None)) == (None, None)
+    assert when("The leaders met in Lisbon on 23 March 2024.", "met", published=None).date == "2024-03-23"
+    assert when("The court convicted him in August 2024.", "convicted", published=None).date == "2024-08"
+
+
+def test_missing_published_still_uses_the_anchor(when):
+    r = when("The army launched a counteroffensive the following day.", "launched", published=None, anchor=MONDAY)
+    assert r.date == "2025-03-11"
+
+
+def test_no_expression_is_the_publication_day(when):
+    r = when("The ministry summoned the ambassador.", "summoned")
+    assert r == DateResult("2025-03-13", "day", None, None, "published")
