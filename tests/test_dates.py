@@ -75,7 +75,7 @@ def test_span_offsets_point_at_the_expression(when, nlp):
     ("The opposition called a general strike a day later.", "called", "2025-03-11"),
     ("The rebels had declared a truce of their own a day earlier.", "declared", "2025-03-09"),
     ("Two days later, the cabinet resigned.", "resigned", "2025-03-12"),
-    ("A week later, the envoy returned to Cairo.", "returned", "2025-03-17"),
+    ("A week earlier, the envoy had returned to Cairo.", "returned", "2025-03-03"),
     ("On the same day, the foreign minister criticised the decision.", "criticised", "2025-03-10"),
     ("The rebels retaliated that night with rockets.", "retaliated", "2025-03-10"),
     ("Shortly before midnight, riot police surrounded the broadcaster.", "surrounded", "2025-03-10"),
@@ -87,7 +87,21 @@ def test_anchored_expressions_count_from_the_anchor(when, text, word, expected):
 
 
 def test_anchored_without_anchor_counts_from_published(when):
-    assert when("The army launched a counteroffensive the following day.", "launched").date == "2025-03-14"
+    # published stands in for the missing anchor, and an event that is no plan cannot follow publication
+    assert when("The army launched a counteroffensive the following day.", "launched").date == "2025-03-13"
+    assert when("The two sides will meet the following day.", "meet", future=True).date == "2025-03-14"
+
+
+def test_counting_past_publication_stops_there_unless_planned(when):
+    assert when("A week later, the envoy returned to Cairo.", "returned", anchor=MONDAY).date == "2025-03-13"
+    assert when("A week later, the envoy will return to Cairo.", "return", anchor=MONDAY, future=True).date == \
+        "2025-03-17"
+
+
+def test_date_inside_another_noun_phrase_is_not_the_events(when):
+    assert when("The rally was the largest since the 2019 uprising.", "rally").basis == "published"
+    assert when("Aid convoys reached the valley after last week's floods.", "reached").date == "2025-03-13"
+    assert when("Rescue teams arrived during Wednesday's aftershocks.", "arrived").date == "2025-03-12"
 
 
 def test_anchor_named_earlier_in_the_sentence_wins(when):
@@ -108,6 +122,11 @@ def test_overnight_spans_the_night_before_publication(when):
 def test_event_inside_after_clause_is_earlier(when):
     r = when("The talks came two days after the rebels seized the airport.", "seized", anchor=MONDAY)
     assert got(r) == ("2025-03-08", "day")
+
+
+def test_quantity_before_after_on_the_main_verb(when):
+    r = when("A day after the referendum, the opposition rejected the results.", "rejected", anchor=date(2025, 3, 9))
+    assert got(r) == ("2025-03-10", "day")
 
 
 def test_event_before_a_dated_after_clause_is_later(when):

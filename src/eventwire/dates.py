@@ -78,6 +78,7 @@ FUTURE_GOVERNORS = {"plan", "expect", "intend", "agree", "promise", "pledge", "v
                     "want", "prepare", "decide", "schedule", "threaten", "propose", "offer", "seek", "need"}
 TEMPORAL_MARKS = {"when", "as", "while", "once", "whenever"}
 LINK_MARKS = {"after": 1, "before": -1}
+UNITS = {"hour", "day", "week", "month", "year"}
 CLAUSE_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
 INF = 99.0
 MAX_COST = 10.0
@@ -523,14 +524,17 @@ def _links(sent: Span, exprs: list[_Expr]) -> list[_Link]:
         if comp.i in point:
             continue  # "before midnight", "after Sunday": a time expression, not an event
         qty = [c for c in list(tok.children) + list(comp.children)
-               if c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "day", "week", "month", "year")]
+               if c.dep_ == "npadvmod" and c.lemma_.lower() in UNITS]
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if not qty and prev is not None and prev.lemma_.lower() in UNITS and prev.pos_ == "NOUN":
+            qty = [prev]  # "A day after the vote, ..." parsed with "day" on the main verb
         n = unit = None
         approx = False
         toks: set[int] = set()
         if qty:
             q = qty[0]
             unit = q.lemma_.lower()
-            words = [t for t in q.subtree]
+            words = [t for t in q.subtree if t.i < tok.i] if q.i < tok.i else list(q.subtree)
             toks = {t.i for t in words}
             n = _number(" ".join(t.lower_ for t in words if t.i != q.i))
             approx = any(t.lower_ in ("nearly", "about", "around", "some", "almost", "roughly", "several", "few")
@@ -675,8 +679,9 @@ def _direction(host: Token, future: bool) -> str | None:
     aux = _aux(t)
     if aux & FUTURE_AUX and "have" not in aux:
         return "future"
-    if "to" in aux and t.dep_ == "xcomp" and t.head.lemma_.lower() in FUTURE_GOVERNORS:
-        return "future"
+    if "to" in aux and t.dep_ in ("xcomp", "acl", "advcl") and \
+            t.head.lemma_.lower() in FUTURE_GOVERNORS | FUTURE_WORDS:
+        return "future"  # "invited him to visit in April", "is set to open on Dec. 6", "a plan to meet in May"
     if t.tag_ == "VBD" or aux & {"has", "have", "had", "was", "were", "did"}:
         return "past"
     if future:
@@ -734,7 +739,12 @@ def event_date(
         cost, climbed, down = _path(trigger, e.host, e, future_ctx)
         if cost > MAX_COST:
             continue
-        score = cost + 0.08 * _distance(trigger, e) + (0.01 if e.anchored else 0)
+        cost += _modifier_cost(e, trigger)
+        if cost > MAX_COST:
+            continue
+        # a day named outright beats "at dawn" or "overnight" beside it
+        vague = e.anchored or e.match.name == "pubword" and (e.match.g("w") or "").lower() == "overnight"
+        score = cost + 0.08 * _distance(trigger, e) + (0.5 if vague else 0)
         if best is None or score < best[0]:
             best = (score, e, climbed, down)
 
@@ -742,6 +752,18 @@ def event_date(
         _, e, climbed, down = best
         return _resolve(e, sent, trigger, published, future, anchor, exprs, links, climbed, down)
     return _fallback(sent, trigger, published, anchor, links)
+
+
+def _modifier_cost(e: _Expr, trig: Token) -> float:
+    """A date inside a noun phrase ("the 2019 uprising", "last week's quake") dates that noun: it is the
+    trigger's date only when the noun is the trigger or the time frame ("during Wednesday's talks")."""
+    root = _span_root(e.tokens)
+    h = e.host
+    if root.dep_ not in ("poss", "compound", "nmod", "amod", "nummod") or h.i == trig.i or h.head.i == trig.i:
+        return 0.0  # the trigger's own noun, or its subject or object ("held Wednesday's talks")
+    if h.dep_ == "pobj" and h.head.lower_ in ("during", "at", "on", "in", "amid", "throughout"):
+        return 0.0
+    return INF
 
 
 def _distance(trig: Token, e: _Expr) -> int:
@@ -776,6 +798,8 @@ def _resolve(e: _Expr, sent: Span, trig: Token, pub: date | None, future: bool, 
         value = _apply_link(value, lk, -1 if t_in else 1, e.hour)
         basis = "anchor"
     value = _duration_of(trig, value)
+    if basis == "anchor" and not future and pub is not None and value[0] > pub:
+        value = (pub, pub)  # counted past publication for an event that is no plan: the base was too late
     d, p = _fmt(value)
     return DateResult(d, p, start, end, basis)
 
@@ -794,6 +818,8 @@ def _fallback(sent: Span, trig: Token, pub: date | None, anchor: date | None, li
         else:
             continue
         iv = _duration_of(trig, iv)
+        if pub is not None and iv[0] > pub:
+            iv = (pub, pub)
         d, p = _fmt(iv)
         return DateResult(d, p, lk.word.idx, lk.word.idx + len(lk.word.text), "anchor")
     if pub is None:
