@@ -6,7 +6,7 @@
 What `check` reports, one line each naming the entry's file:line:
 
 * two holders of one office in one country on the same day (collective
-  offices listed in COLLECTIVE_OFFICES are exempt);
+  offices in COLLECTIVE_OFFICES and MULTI_HOLDER_OFFICES are exempt);
 * an office whose end is before its start;
 * an id given twice among the shipped files, or twice in one user file
   (a user file replacing a shipped entry is the intended way to override);
@@ -28,6 +28,10 @@ COLLECTIVE_OFFICES: set[tuple[str, str]] = {
     ("head_of_state", "SMR"),  # two captains regent
     ("head_of_state", "BIH"),  # three-member presidency
 }
+
+# Offices that several people hold at once anywhere (spokespeople, presidency members, agency heads).
+MULTI_HOLDER_OFFICES: set[str] = {"spokesperson", "presidency_member", "agency_head", "party_official", "special_envoy",
+                                  "group_leader", "party_leader", "opposition_leader"}
 
 # Terms that knowingly name more than one code; the matcher prefers persons,
 # then organisations, states, IGOs, regions.
@@ -70,7 +74,7 @@ def check(kb: ActorKB) -> list[str]:
             if o.country:
                 by_office[(o.office, o.country)].append((o, e))
     for (office, country), rows in sorted(by_office.items()):
-        if (office, country) in COLLECTIVE_OFFICES:
+        if (office, country) in COLLECTIVE_OFFICES or office in MULTI_HOLDER_OFFICES:
             continue
         rows = sorted(rows, key=lambda r: r[0].start or date.min)
         for i, (a, ea) in enumerate(rows):
