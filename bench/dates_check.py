@@ -22,6 +22,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from spacy.tokens import Span, Token
+
 from eventwire import nlp as nlp_mod
 from eventwire.dates import DateResult, event_date
 from eventwire.events.triggers import TriggerLexicon
@@ -36,7 +38,7 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in SPLIT.finditer(text)]
 
 
-def find_trigger(span, lex: TriggerLexicon | None):  # noqa: ANN001, ANN201 - spaCy objects
+def find_trigger(span: Span, lex: TriggerLexicon | None) -> Token:
     for tok in span if lex is not None else ():
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             trig = lex.light_noun(tok) or lex.find(tok)

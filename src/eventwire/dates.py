@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -291,7 +292,7 @@ def _absolute(m: _Match, ctx: _Ctx) -> Interval | _Open | None:
         d = _pick(ctx, past, future)
         return d, d
     if name == "my":
-        return _edge(_month(int(m.g("y") or 0), MONTHS[(m.g("mon") or "").lower().rstrip(".")]), m.g("q"))
+        return _month(int(m.g("y") or 0), MONTHS[(m.g("mon") or "").lower().rstrip(".")])
     if name == "year":
         return _year(int(m.g("y") or 0))
     if pub is None:
@@ -340,10 +341,10 @@ def _absolute(m: _Match, ctx: _Ctx) -> Interval | _Open | None:
         step = {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
         q = " ".join((m.g("q") or "").lower().split())
         if unit == "year":
-            return _edge(_year(pub.year + step), q)
+            return _year(pub.year + step)  # "the end of the year" keeps the year (vague spans -> year)
         if unit == "month":
             first = _add_months(pub, step)
-            return _edge(_month(first.year, first.month), q)
+            return _month(first.year, first.month)
         monday = pub - timedelta(days=pub.weekday()) + timedelta(days=7 * step)
         if unit == "weekend":
             return monday + timedelta(days=5), monday + timedelta(days=6)
@@ -368,11 +369,6 @@ def _absolute(m: _Match, ctx: _Ctx) -> Interval | _Open | None:
     if name == "ago":
         return _counted(_number(m.g("n")) or 1, (m.g("unit") or "").lower(), -1, (pub, pub), bool(m.g("approx")))
     return None
-
-
-def _edge(iv: Interval, q: str | None) -> Interval:
-    """ "the end of the year" keeps the year (README: vague spans -> year); "late March" keeps March."""
-    return iv
 
 
 def _counted(n: int, unit: str, sign: int, base: Interval, approx: bool = False) -> Interval:
@@ -786,7 +782,7 @@ def _resolve(e: _Expr, sent: Span, trig: Token, pub: date | None, future: bool, 
         ctx = _Ctx(pub, _direction(e.host, future))
         value = _absolute(e.match, ctx)
         if value is None:
-            value = _entity_date(e, ctx)
+            value = _entity_date(e)
         if isinstance(value, tuple) and e.prep == "since" and _precision(value) != "day":
             value = OPEN
     if value is None or isinstance(value, _Open):
@@ -914,7 +910,7 @@ def _duration_of(trig: Token, iv: Interval) -> Interval:
 
 # ---------------------------------------------------------------- explicit dates by dateparser
 @lru_cache(maxsize=1)
-def _parser():  # noqa: ANN202 - dateparser has no public types
+def _parser() -> Any:  # a dateparser DateDataParser, made once
     from dateparser.date import DateDataParser
 
     return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
@@ -924,7 +920,7 @@ def _parser():  # noqa: ANN202 - dateparser has no public types
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def _entity_date(e: _Expr, ctx: _Ctx) -> Interval | None:
+def _entity_date(e: _Expr) -> Interval | None:
     """A spaCy DATE entity our patterns did not read: dateparser, only if it names a year."""
     text = e.tokens.text
     if not _YEAR.search(text):
