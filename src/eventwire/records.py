@@ -130,6 +130,7 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     date_span: Span | None = None
+    date_basis: str | None = None  # expression | anchor | published: where the date came from
     location: Location = field(default_factory=Location)
     topics: list[str] = field(default_factory=list)
     attributed_to: Attribution | None = None

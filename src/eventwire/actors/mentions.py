@@ -140,7 +140,7 @@ class NPResolver:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ in OF_PREPS and t is head):
+                if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ in OF_PREPS and t == head):
                     out.append(c)
                     stack.append(c)
                 elif c.dep_ == "pobj" and t.dep_ == "prep":
@@ -212,7 +212,7 @@ class NPResolver:
 
     def _modifier_actor(self, head: Token, toks: list[Token], own: Match | None) -> Actor | None:
         """The first state/IGO/person/org named among the phrase's modifiers (possessor first)."""
-        ordered = sorted((t for t in toks if t is not head), key=lambda t: (t.dep_ != "poss", t.i))
+        ordered = sorted((t for t in toks if t != head), key=lambda t: (t.dep_ != "poss", t.i))
         for t in ordered:
             if own is not None and own.start <= t.i < own.end:
                 continue
@@ -228,7 +228,7 @@ class NPResolver:
 
     def _modifier_sector(self, head: Token, toks: list[Token]) -> str | None:
         for t in toks:
-            if t is head:
+            if t == head:
                 continue
             hit = self.entry_at(t.i)
             if hit and hit[0].kind in ("sector", "title"):
@@ -258,7 +258,7 @@ def resolve_string(kb: ActorKB, mention: str, on: date | None = None) -> Actor |
     doc = nlp(mention)
     matcher = _matcher_for(kb, nlp)
     res = NPResolver(kb, doc, matcher.matches(doc), on)
-    roots = [t for t in doc if t.head is t]
+    roots = [t for t in doc if t.head == t]
     for root in roots:
         r = res.resolve(root)
         if r is not None:

@@ -82,8 +82,8 @@ class Extractor:
             for sent in sdoc.sents:
                 ctx = _Sentence(self, doc, sent, offset, resolver, history, sent_index)
                 new = ctx.events(last_date)
-                for ev in new:
-                    if ev.date and ev.date_precision == "day":
+                for ev in new:  # "the following day" counts from the last date the text stated
+                    if ev.date and ev.date_precision == "day" and ev.date_basis == "expression":
                         try:
                             last_date = date.fromisoformat(ev.date)
                         except ValueError:
@@ -209,7 +209,7 @@ class _Sentence:
                 if own is not None and (trig is None or own.rule.specificity > 0):
                     trig = own
             elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-                if tok.dep_ in ("dobj",) and tok.head.i in found and found[tok.head.i].obj is tok:
+                if tok.dep_ in ("dobj",) and tok.head.i in found and found[tok.head.i].obj == tok:
                     continue
                 trig = self.ex.lex.find(tok)
                 if trig is not None and tok.dep_ in ("dobj", "pobj") and \
@@ -217,6 +217,11 @@ class _Sentence:
                     continue  # handled through its light verb
             if trig is not None:
                 found[tok.i] = trig
+        for tok in self.sent:  # "X said Y must/should Z": a demand by X on Y
+            r = tok.head
+            if tok.dep_ == "ccomp" and r.i not in found and r.lemma_.lower() in self.ex.modal.reporting_verbs \
+                    and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children):
+                found[r.i] = Trigger(DEMAND_RULE, r)
         # a trigger inside another trigger's complement is that trigger's content, not its own event
         keep = []
         heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
@@ -247,7 +252,7 @@ class _Sentence:
                 sources = [a for s in subj for a in self.phrase_args(s, speaker)]
                 sources += [a for s in agent for a in self.phrase_args(s, speaker)]
                 patients = [a for s in pas for a in self.phrase_args(s, speaker)]
-                if t is not head and t.dep_ != "xcomp":
+                if t != head and t.dep_ != "xcomp":
                     patients = []
                 return sources, patients
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
@@ -256,7 +261,7 @@ class _Sentence:
                 objs = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
                 if objs:
                     return [a for o in objs for a in self.phrase_args(o)], []
-            if t.dep_ in CHAIN_DEPS and t.head is not t:
+            if t.dep_ in CHAIN_DEPS and t.head != t:
                 t = t.head
                 continue
             break
@@ -266,7 +271,7 @@ class _Sentence:
         """For a reported clause, the actor that reports it ("X said ...")."""
         x = t
         for _ in range(4):
-            if x.dep_ in ("ccomp", "conj", "advcl") and x.head is not x:
+            if x.dep_ in ("ccomp", "conj", "advcl") and x.head != x:
                 x = x.head
                 if x.lemma_.lower() in self.ex.modal.reporting_verbs:
                     for c in x.children:
@@ -296,7 +301,7 @@ class _Sentence:
         for h in holders:
             if h.pos_ in ("VERB", "AUX") or h.tag_.startswith("VB"):
                 for c in h.children:
-                    if c.dep_ in ("dobj", "dative", "iobj") and c is not tok:
+                    if c.dep_ in ("dobj", "dative", "iobj") and c != tok:
                         args = self.phrase_args(c)
                         if c.i in licensing:  # "leave CHINA'S initiative": only an actor named in the object
                             args = [a for a in args if a.direct and not a.inferred]
@@ -329,10 +334,19 @@ class _Sentence:
                         if g.dep_ == "dobj":
                             out.extend(self.phrase_args(g))
         if not any(not a.inferred for a in out):
+            # the content clause names the target: "ready to cooperate WITH THE US", "threatened to shell
+            # IRAQI TOWNS", "demanded that THE GOVERNMENT end curbs", "warned that ISRAEL would pay"
             for h in holders:
-                for c in h.children:  # "ready TO COOPERATE with the United States", "agreed to hold talks with"
+                for c in h.children:
                     if c.dep_ == "xcomp":
                         from_preps(c)
+                        for g in c.children:
+                            if g.dep_ in ("dobj", "dative"):
+                                out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                    elif c.dep_ == "ccomp":
+                        for g in c.children:
+                            if g.dep_ in ("nsubj", "nsubjpass"):
+                                out.extend(a for a in self.phrase_args(g) if not a.inferred)
         named = [a for a in out if not a.inferred]
         return named or out
 
@@ -510,6 +524,7 @@ class _Sentence:
             date_span=TextSpan(self.doc.text[self.offset + when.start:self.offset + when.end],
                                self.offset + when.start, self.offset + when.end)
             if when.start is not None and when.end is not None else None,
+            date_basis=when.basis,
             location=place or Location(),
             attributed_to=attribution,
             confidence=min(confidence, 0.95),
@@ -544,13 +559,15 @@ class _Sentence:
 
 
 REFUSAL_VERBS = {"refuse", "decline", "reject"}
+DEMAND_MODALS = {"must", "should"}
+DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
 REFUSAL_RULE = Rule(lemma="refuse", pos="VERB", type="REJECT", cameo="120")
 
 
 def _refused(head: Token) -> bool:
     t = head
     for _ in range(3):
-        if t.dep_ in ("xcomp", "pcomp", "prep") and t.head is not t:
+        if t.dep_ in ("xcomp", "pcomp", "prep") and t.head != t:
             t = t.head
             if t.lemma_.lower() in REFUSAL_VERBS:
                 return True
@@ -567,7 +584,7 @@ def _governing_heads(head: Token) -> list[Token]:
         content = t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "acomp") or (
             t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))  # purpose
-        if content and t.head is not t:
+        if content and t.head != t:
             t = t.head
             out.append(t)
         else:

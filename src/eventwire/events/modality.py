@@ -62,10 +62,10 @@ def governors(head: Token) -> list[Token]:
     for _ in range(6):
         participle = t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
-        if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle) and t.head is not t:
+        if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle) and t.head != t:
             t = t.head
             chain.append(t)
-        elif t.dep_ == "conj" and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+        elif t.dep_ == "conj" and t.head != t and t.head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share auxiliaries: "would complete and withdraw"
             t = t.head
             chain.append(t)
@@ -128,7 +128,7 @@ def _reported(t: Token, lex: ModalityLexicon) -> bool:
     """Is this clause reported speech ("said they WOULD file") — a stated plan, not a conditional?"""
     x = t
     for _ in range(4):
-        if x.dep_ in ("ccomp", "conj", "xcomp", "advcl") and x.head is not x:
+        if x.dep_ in ("ccomp", "conj", "xcomp", "advcl") and x.head != x:
             x = x.head
             if _lemma(x) in lex.reporting_verbs or _lemma(x) in lex.planning_verbs:
                 return True

@@ -35,7 +35,6 @@ class Rule:
     prt: str | None = None
     targets: tuple[str, ...] = ()
     self_target: bool = False
-    joint: bool = False
     only_subject_sectors: frozenset[str] = frozenset()
     not_subject_sectors: frozenset[str] = frozenset()
     only_without_target: bool = False
@@ -91,7 +90,6 @@ class TriggerLexicon:
                 prt=r.get("prt"),
                 targets=tuple(r.get("targets") or self.type_targets.get(r["type"], ())),
                 self_target=bool(r.get("self")),
-                joint=bool(r.get("joint")),
                 only_subject_sectors=frozenset(r.get("only_subject_sectors") or []),
                 not_subject_sectors=frozenset(r.get("not_subject_sectors") or []),
                 only_without_target=bool(r.get("only_without_target")),
@@ -151,7 +149,9 @@ class TriggerLexicon:
             rules = self.rules.get((tok.lower_, pos))
         if not rules:
             return None
-        objs = self.objects_of(tok) if pos == "VERB" else []
+        # a verb rule's `objects` are its direct objects; a noun rule's are its modifiers ("JOINT exercises")
+        objs = self.objects_of(tok) if pos == "VERB" else [
+            c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
         prts = self.particles_of(tok)
         fired: list[tuple[Rule, Token | None]] = []
         for rule in rules:
