@@ -329,7 +329,7 @@ class _Sentence:
         if trig.obj is not None:
             from_preps(trig.obj)
             for c in trig.obj.children:  # "filed a motion to impeach HIM"
-                if c.dep_ in ("acl", "relcl"):
+                if c.dep_ in ("acl", "relcl") and self.ex.lex.find(c) is not None:
                     for g in c.children:
                         if g.dep_ == "dobj":
                             out.extend(self.phrase_args(g))
@@ -411,6 +411,8 @@ class _Sentence:
         targets = self.targets(trig) + patients
         if rule.only_without_target and targets:
             return []
+        if rule.needs_target:
+            targets = [t for t in targets if t.direct and not t.inferred]
         if rule.recipient:
             # "Tuvalu secured $50 million from Australia": the subject receives, the giver is the source
             givers = list(targets)
@@ -432,7 +434,7 @@ class _Sentence:
             # "1,000 people were arrested": the state acts on its own people
             for p in patients:
                 pairs.append((Arg(Actor(p.actor.code, None, "GOV"), "", p.start, p.start, False), p))
-        if len(sources) >= 2 and not targets and rule.type in SYMMETRIC:
+        if len(sources) >= 2 and rule.type in SYMMETRIC and not any(t.direct and not t.inferred for t in targets):
             pairs.append((sources[0], sources[1]))
         else:
             for s in sources:
