@@ -47,6 +47,13 @@ def _peak_rss_self() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
+def _warm_up(settings, docs: list[Document]) -> None:
+    """On each worker: load the coder and code a few documents (lazy tables load on first use)."""
+    from eventwire.scale import worker_coder
+
+    list(worker_coder(settings).pipe(docs))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=2000, help="number of documents (default 2000)")
@@ -102,7 +109,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_dask:
         from distributed import Client, LocalCluster
 
-        from eventwire.scale import CoderSettings, RunStats, code_sharded, worker_coder
+        from eventwire.scale import CoderSettings, RunStats, code_sharded
 
         t = time.perf_counter()
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -110,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
         up_s = time.perf_counter() - t
         try:
             t = time.perf_counter()
-            client.run(worker_coder, CoderSettings.create(batch_size=args.batch_size))  # load once per worker
+            client.run(_warm_up, CoderSettings.create(batch_size=args.batch_size), docs[:20])
             warm_s = time.perf_counter() - t
             stats = RunStats()
             t = time.perf_counter()
@@ -124,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
         figures.update(workers=args.workers, dask_s=dask_s, cluster_up_s=up_s, worker_load_s=warm_s,
                        worker_peak_rss=stats.worker_peak_rss, same_events=same)
         print(f"  eventwire, {args.workers} Dask workers:  {n / dask_s:8.1f} docs/s  {tokens / dask_s:9,.0f} tokens/s"
-              f"   ({dask_s:.1f} s; cluster up {up_s:.1f} s, coder load on workers {warm_s:.1f} s; "
+              f"   ({dask_s:.1f} s; cluster up {up_s:.1f} s, coder load + warm-up on workers {warm_s:.1f} s; "
               f"shards of {args.shard_size})")
         print(f"  ratio {args.workers} workers / 1 process: {coder_s / dask_s:6.2f}")
         print(f"  same events as 1 process:   {'yes' if same else 'NO'}")

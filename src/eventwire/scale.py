@@ -1,26 +1,21 @@
 """Code documents in shards, in one process or on a Dask cluster, resumably.
 
-    from eventwire.scale import code_sharded
-    for result in code_sharded(docs, workers=2):        # a LocalCluster of 2 processes
-        ...                                              # CodedDocument, in input order
-
-Signature (what `eventwire code --workers/--scheduler/--checkpoint` calls):
+The entry point (what `eventwire code --workers/--scheduler/--checkpoint` calls):
 
     code_sharded(docs: Iterable[Document], *, workers: int = 1, scheduler: str | None = None,
                  client: distributed.Client | None = None, shard_size: int = 64,
                  actor_files: Iterable[str | Path] = (), model: str | None = None,
                  checkpoint: str | Path | None = None, parquet_dir: str | Path | None = None,
                  coder: Coder | None = None, factory: str = "eventwire.coder:Coder",
-                 batch_size: int = 32) -> Iterator[CodedDocument]
+                 batch_size: int = 32, stats: RunStats | None = None) -> Iterator[CodedDocument]
 
-- Input is cut into shards of `shard_size` documents, read lazily.
-- `workers=1` and no `scheduler`/`client`: shards are coded in this process.
-  `workers=N>1`: a `LocalCluster(n_workers=N, threads_per_worker=1, processes=True)`
-  is started (and closed at the end). `scheduler="tcp://HOST:PORT"`: the run uses
-  that cluster's workers. Each worker process builds one coder per settings
-  (model, actor files, factory) and keeps it for every shard (`worker_coder`).
-- Shards come back with `as_completed` and are yielded in input order; at most a
-  few shards per worker are in flight or buffered, so memory stays flat.
+- Input is read lazily and cut into shards of `shard_size` documents. With
+  `workers=1` and no `scheduler`/`client` they are coded in this process;
+  `workers=N>1` starts a `LocalCluster(n_workers=N, threads_per_worker=1,
+  processes=True)` for the run; `scheduler="tcp://HOST:PORT"` uses that cluster.
+  Each worker process builds one coder per settings and keeps it (`worker_coder`).
+- Shards come back with `as_completed` and are yielded in input order; a few
+  shards per worker are in flight or buffered at most, so memory stays flat.
 - `checkpoint=FILE`: every finished shard is written to `FILE.parts/shard-NNNNNN.jsonl`
   (atomically), then a line is appended to FILE. A run started again with the
   same FILE and the same input reuses those shards and codes only the rest; the
@@ -42,6 +37,8 @@ import json
 import logging
 import os
 import re
+import resource
+import sys
 import tempfile
 import threading
 from collections import OrderedDict, deque
@@ -154,7 +151,7 @@ class CoderSettings:
             "eventwire": __version__,
             "factory": self.factory,
             "model": self.model,
-            "actor_files": [{"path": p, "sha256": hashlib.sha256(t.encode("utf-8")).hexdigest()}
+            "actor_files": [{"name": Path(p).name, "sha256": hashlib.sha256(t.encode("utf-8")).hexdigest()}
                             for p, t in self.actor_files],
         }
 
@@ -213,20 +210,18 @@ def code_shard(settings: CoderSettings, shard: Shard) -> list[CodedDocument] | S
         coder = worker_coder(settings)
     except (ValueError, RuntimeError, OSError, ImportError) as e:  # the user's to fix, not a crashed worker
         return ShardFailure(e)
-    results = list(coder.pipe(shard.docs))
+    return _checked(shard, list(coder.pipe(shard.docs)))
+
+
+def _checked(shard: Shard, results: list[CodedDocument]) -> list[CodedDocument]:
     if len(results) != len(shard.docs):
-        raise RuntimeError(f"[E061] {shard.where}: coder returned {len(results)} results for {len(shard.docs)} "
-                           "documents")
+        raise RuntimeError(f"[E061] {shard.where}: coder gave {len(results)} results for {len(shard.docs)} documents")
     return results
 
 
 def peak_rss_bytes() -> int:
     """Peak resident memory of this process (run on each worker with `client.run`)."""
-    import resource
-    import sys
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
 # ---------------------------------------------------------------------------- part files
@@ -335,9 +330,8 @@ class Checkpoint:
             self._fh.truncate(len(good))
         lines = good.decode("utf-8").splitlines()
         if not lines:
-            header = {"format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "shard_size": self.shard_size,
-                      "coder": self.identity}
-            self._append(header)
+            self._append({"format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "shard_size": self.shard_size,
+                          "coder": self.identity})
         else:
             self._check_header(lines[0])
             for n, line in enumerate(lines[1:], 2):
@@ -358,16 +352,16 @@ class Checkpoint:
         if not isinstance(header, dict) or header.get("format") != CHECKPOINT_FORMAT:
             raise CheckpointMismatch(f"[E063] {self.path} is not an eventwire checkpoint")
         if header.get("version") != CHECKPOINT_VERSION:
-            raise CheckpointMismatch(f"[E063] checkpoint {self.path} has version {header.get('version')}, "
-                                     f"this eventwire writes {CHECKPOINT_VERSION}; delete it to start again")
+            raise CheckpointMismatch(f"[E063] checkpoint {self.path} has version {header.get('version')}, not "
+                                     f"{CHECKPOINT_VERSION}; delete it to start again")
         if header.get("shard_size") != self.shard_size:
             raise CheckpointMismatch(f"[E064] checkpoint {self.path} was made with shards of "
                                      f"{header.get('shard_size')} documents, this run uses {self.shard_size}; "
                                      "use the same shard size, or delete the checkpoint to start again")
         if header.get("coder") != self.identity:
             raise CheckpointMismatch(f"[E064] checkpoint {self.path} was made with other coder settings "
-                                     f"({header.get('coder')}), this run has {self.identity}; use the same "
-                                     "actor files, or delete the checkpoint (and its .parts folder) to start again")
+                                     f"({header.get('coder')}), not {self.identity}; use the same actor files, "
+                                     "or delete the checkpoint (and its .parts folder) to start again")
 
     def _append(self, rec: dict[str, Any]) -> None:
         self._fh.seek(0, os.SEEK_END)
@@ -446,10 +440,7 @@ class InProcessRunner:
         shard = self.queue.popleft()
         if self.coder is None:
             self.coder = self.settings.build()
-        results = list(self.coder.pipe(shard.docs))
-        if len(results) != len(shard.docs):
-            raise RuntimeError(f"[E061] {shard.where}: coder returned {len(results)} results")
-        return shard, results
+        return shard, _checked(shard, list(self.coder.pipe(shard.docs)))
 
     def close(self) -> None:
         pass
@@ -465,6 +456,7 @@ class DaskRunner:
         self.settings = settings
         self.cluster: LocalCluster | None = None
         self.own_client = client is None
+        self.futures: dict[str, tuple[Any, Shard]] = {}  # key -> (future, shard)
         self._quieted: list[tuple[logging.Logger, int]] = []
         if not log.isEnabledFor(logging.INFO):  # Dask's own chatter only when eventwire's is wanted too
             for name in ("distributed", "distributed.client"):
@@ -490,10 +482,9 @@ class DaskRunner:
             except TimeoutError:
                 self.close()
                 raise ClusterUnavailable(f"[E067] no Dask worker joined the scheduler at {where} within "
-                                   f"{WORKER_WAIT_S:.0f} s; start some with `dask worker {where}`") from None
+                                         f"{WORKER_WAIT_S:.0f} s; start some with `dask worker {where}`") from None
         threads = sum(self.client.nthreads().values())
         self.slots = 2 * threads + 1  # shards in flight: keep every worker busy while results travel
-        self.futures: dict[str, tuple[Any, Shard]] = {}  # key -> (future, shard)
         self.done = as_completed()
         self.run_id = os.urandom(4).hex()
         log.info("coding on %d Dask worker threads at %s", threads, where)
