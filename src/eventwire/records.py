@@ -137,6 +137,7 @@ class Event:
     confidence: float = 0.5
     index: int = 0  # position among the events of this sentence, for event_id
     restated: bool = False  # coded from a noun or a pronoun: likely a second mention of an earlier act
+    target_inferred: bool = False  # the target was not named but taken from the document
 
     @property
     def event_id(self) -> str:

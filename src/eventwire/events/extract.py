@@ -190,9 +190,13 @@ class _Sentence:
             for c in owner:  # "a warrant for HIS arrest"
                 out.extend(self.args_of(c, speaker))
         if not out and tok.pos_ == "NOUN":
-            # "the use of force against X", "relations with X": an actor inside the object phrase
+            # "an alliance of armed groups", "the use of force against X", "the air base in Qatar" (a place
+            # names the target of an act, never the one who acts)
+            preps = {"of", "against", "on", "with", "toward", "towards"}
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                preps.add("in")
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "toward", "towards", "in"):
+                if c.dep_ == "prep" and c.lower_ in preps:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             out.extend(self.args_of(g, speaker))
@@ -373,8 +377,8 @@ class _Sentence:
                 if key not in seen:  # "staged exercises ..., deploying warships": one act
                     seen.add(key)
                     out.append(ev)
-        named = {(ev.event_type, ev.source.code) for ev in out if ev.target is not None and ev.target.text}
-        out = [ev for ev in out if not (ev.target is not None and not ev.target.text
+        named = {(ev.event_type, ev.source.code) for ev in out if ev.target is not None and not ev.target_inferred}
+        out = [ev for ev in out if not (ev.target is not None and ev.target_inferred
                                         and (ev.event_type, ev.source.code) in named)]
         for i, ev in enumerate(out):
             ev.index = i
@@ -455,8 +459,9 @@ class _Sentence:
         for s, t in pairs:  # "troops and police sealed off ...": one act of one country
             unique.setdefault((s.actor.code, t.actor.code if t else None), (s, t))
         events = [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in list(unique.values())[:6]]
-        for ev, (s, _) in zip(events, list(unique.values())[:6], strict=True):
+        for ev, (s, t) in zip(events, list(unique.values())[:6], strict=True):
             ev.restated = is_noun or s.text.lower() in coref.PRONOUNS
+            ev.target_inferred = t is None or t.inferred
         if modality == "negated" and _refused(head):
             # "refused to meet": the refused act, negated, and the refusal itself (PLOVER's REJECT)
             refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
