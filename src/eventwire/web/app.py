@@ -1,0 +1,202 @@
+"""FastAPI app over one store: a read-only JSON API and the static dashboard page.
+
+    app = create_app("eventwire.duckdb")      # uvicorn.run(app, host="127.0.0.1")
+
+Every request opens the store read-only and closes it after, so an ingest in
+another process can take the write lock between requests (while it holds it,
+requests answer 503). Only GET (and HEAD) routes exist. A bad parameter is a
+4xx JSON answer `{"error": "..."}`, never a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..store import MAX_LIMIT, NotFound, QueryError, Store, StoreBusy, StoreError, to_records
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+STATIC = Path(str(resources.files("eventwire.web").joinpath("static")))
+
+# The dashboard runs only its own files: no inline script, no other origin.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+# Swagger UI starts itself from an inline script (no article text is shown there).
+DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+DESCRIPTION = """Read-only queries over an eventwire store of PLOVER events.
+
+Dates are `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`: a start takes the first day, an
+end the last). Actor codes are those listed by `/api/actors`. Bad parameters
+answer 400 (422 when a value has the wrong type) with `{"error": message}`;
+an unknown document 404; a store busy with an ingest 503.
+"""
+
+
+def _store(request: Request) -> Iterator[Store]:
+    """The store of this app, opened read-only for one request."""
+    s = Store.open(request.app.state.db_path, read_only=True)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+Start = Annotated[str | None, Query(description="first day (YYYY-MM-DD, YYYY-MM or YYYY)")]
+End = Annotated[str | None, Query(description="last day (YYYY-MM-DD, YYYY-MM or YYYY)")]
+
+
+def _error(status: int, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The app for the store at `db_path` (which must exist; it is only ever opened read-only)."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise StoreError(f"no store at {path} (create one with `eventwire ingest ... --db {path}`)")
+    try:
+        Store.open(path, read_only=True).close()  # fail now on a file that is not a store
+    except StoreBusy:
+        log.warning("store %s is being written; requests will wait for it", path)
+
+    app = FastAPI(title="eventwire", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app.state.db_path = path
+
+    # -- errors: always JSON with a message
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        return _error(404, str(exc))
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(StoreBusy)
+    async def busy(request: Request, exc: StoreBusy) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "2"})
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        log.error("store error: %s", exc)
+        return _error(503, "the store cannot be read right now")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path"))
+            parts.append(f"{where}: {err.get('msg', 'invalid')}")
+        return _error(422, "; ".join(parts) or "invalid request",
+                      detail=[{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()])
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = DOCS_CSP if request.url.path == "/docs" else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        if request.url.path.startswith("/api/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    # -- pages
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "").rstrip("/")
+        vendor = f"{root}/static/vendor/swagger-ui"
+        return get_swagger_ui_html(openapi_url=f"{root}/openapi.json", title="eventwire API",
+                                   swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{vendor}/swagger-ui.css",
+                                   swagger_favicon_url=f"{vendor}/favicon-32x32.png")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    # -- the API
+
+    @app.get("/api/actors", summary="Actor codes in the store, with event counts")
+    def actors(s: StoreDep) -> dict[str, Any]:
+        return {**s.counts(), "actors": to_records(s.actors())}
+
+    @app.get("/api/events", summary="Events matching all filters, newest first")
+    def events(
+        s: StoreDep,
+        actor: Annotated[list[str] | None, Query(description="events where this code is source or target")] = None,
+        a: Annotated[str | None, Query(description="dyad: first actor")] = None,
+        b: Annotated[str | None, Query(description="dyad: second actor (absent: a against all)")] = None,
+        both_directions: bool = True,
+        event_type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
+        quad_class: Annotated[list[str] | None, Query(description="1..4")] = None,
+        modality: Annotated[list[str] | None, Query(description="asserted, planned, negated, hypothetical")] = None,
+        start: Start = None,
+        end: End = None,
+        text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        dyad = (a, b) if a is not None else None
+        if b is not None and a is None:
+            raise QueryError("b: give a as well (a alone means a against all)")
+        filters = dict(actors=actor, dyad=dyad, both_directions=both_directions, event_type=event_type,
+                       quad_class=quad_class, modality=modality, start=start, end=end, text=text)
+        rows = to_records(s.events(**filters, limit=limit, offset=offset))
+        return {"total": s.count_events(**filters), "limit": limit, "offset": offset, "events": rows}
+
+    @app.get("/api/dyad", summary="Counts per period by quad class, with Goldstein mean and sum")
+    def dyad(
+        s: StoreDep,
+        a: Annotated[str, Query(description="actor code")],
+        b: Annotated[str | None, Query(description="second actor code (absent: a against all)")] = None,
+        freq: Annotated[str, Query(description="day, week, month or year")] = "month",
+        both_directions: bool = True,
+        modality: Annotated[list[str] | None, Query()] = None,
+        start: Start = None,
+        end: End = None,
+    ) -> dict[str, Any]:
+        df = s.dyad_series(a, b, freq=freq, both_directions=both_directions, start=start, end=end,
+                           modality=modality)
+        totals = {q: int(df[q].sum()) for q in ("q1", "q2", "q3", "q4", "count")}
+        gsum = float(df["goldstein_sum"].sum())
+        totals["goldstein_mean"] = round(gsum / totals["count"], 3) if totals["count"] else None
+        return {"a": a.strip().upper(), "b": b.strip().upper() if b else None, "freq": freq,
+                "both_directions": both_directions, "start": start, "end": end, "totals": totals,
+                "series": to_records(df)}
+
+    @app.get("/api/network", summary="Who acts on whom: nodes and directed edges")
+    def network(
+        s: StoreDep,
+        start: Start = None,
+        end: End = None,
+        min_count: Annotated[int, Query(ge=1)] = 1,
+        max_edges: Annotated[int, Query(ge=1, le=100_000)] = 500,
+        modality: Annotated[list[str] | None, Query()] = None,
+    ) -> dict[str, Any]:
+        net = s.network(start=start, end=end, min_count=min_count, modality=modality, max_edges=max_edges)
+        return {"nodes": to_records(net.nodes), "edges": to_records(net.edges)}
+
+    @app.get("/api/documents/{doc_id:path}", summary="A document with its events and their offsets")
+    def document(s: StoreDep, doc_id: str) -> dict[str, Any]:
+        view = s.document(doc_id)
+        return {"document": view.document, "events": to_records(view.events)}
+
+    return app

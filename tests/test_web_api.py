@@ -1,0 +1,212 @@
+"""The read-only JSON API: each endpoint against known answers, 4xx JSON errors, no writes, static page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eventwire.store import Store, StoreError
+from eventwire.web.app import create_app
+
+from .storedata import XSS_TEXT, build_store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("web") / "s.duckdb"
+    build_store(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(db), raise_server_exceptions=False)
+
+
+def test_actors(client: TestClient):
+    r = client.get("/api/actors")
+    assert r.status_code == 200
+    body = r.json()
+    assert (body["documents"], body["events"]) == (5, 8)
+    assert [(a["code"], a["count"]) for a in body["actors"]] == [
+        ("CHN", 5), ("JPN", 5), ("USA", 3), ("FRA", 1), ("KEN", 1)]
+
+
+def test_dyad(client: TestClient):
+    r = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "freq": "month"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["totals"] == {"q1": 2, "q2": 0, "q3": 2, "q4": 0, "count": 4, "goldstein_mean": -1.1}
+    assert [(s["period"], s["q1"], s["q3"], s["count"]) for s in body["series"]] == [
+        ("2025-01-01", 1, 1, 2), ("2025-02-01", 0, 1, 1), ("2025-03-01", 1, 0, 1)]
+    assert body["series"][1]["goldstein_mean"] == pytest.approx(-4.4)
+    one_way = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "both_directions": "false"}).json()
+    assert [s["count"] for s in one_way["series"]] == [1, 0, 1]
+    assert one_way["series"][1]["goldstein_mean"] is None  # an empty period has no mean (JSON null)
+    vs_all = client.get("/api/dyad", params={"a": "CHN"}).json()
+    assert vs_all["b"] is None and vs_all["totals"]["count"] == 5
+    weekly = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "freq": "week", "start": "2025-01-06",
+                                             "end": "2025-01-12"}).json()
+    assert [(s["period"], s["period_end"], s["count"]) for s in weekly["series"]] == [("2025-01-06", "2025-01-12", 2)]
+
+
+def test_events(client: TestClient):
+    body = client.get("/api/events", params={"a": "JPN", "b": "CHN"}).json()
+    assert body["total"] == 4 and len(body["events"]) == 4
+    assert body["events"][0]["event_id"] == "doc-3:1:0" and body["events"][0]["date"] == "2025-03"
+    assert {"date", "source_code", "event_type", "target_code", "modality", "confidence"} <= body["events"][0].keys()
+    paged = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
+    assert paged["total"] == 8 and len(paged["events"]) == 3
+    r = client.get("/api/events", params=[("actor", "KEN"), ("actor", "USA"), ("quad_class", "4")])
+    assert [e["event_id"] for e in r.json()["events"]] == ["doc-5:0:0", "doc-2:0:0"]
+    r = client.get("/api/events", params={"a": "JPN", "b": "CHN", "start": "2025-02", "end": "2025-02",
+                                          "quad_class": "3"})
+    assert [e["event_id"] for e in r.json()["events"]] == ["doc-3:0:0"]
+    assert client.get("/api/events", params={"modality": "planned"}).json()["total"] == 1
+    assert client.get("/api/events", params={"event_type": "sanction"}).json()["total"] == 1
+    assert client.get("/api/events", params={"text": "provocations"}).json()["total"] == 1
+
+
+def test_network(client: TestClient):
+    body = client.get("/api/network").json()
+    assert {(e["source"], e["target"], e["count"]) for e in body["edges"]} == {
+        ("JPN", "CHN", 2), ("CHN", "JPN", 2), ("USA", "CHN", 1), ("USA", "JPN", 1), ("KEN", "FRA", 1)}
+    assert {n["code"]: n["count"] for n in body["nodes"]} == {"CHN": 5, "JPN": 5, "USA": 3, "KEN": 1, "FRA": 1}
+    strong = client.get("/api/network", params={"min_count": 2, "start": "2025-01-01", "end": "2025-12-31"}).json()
+    assert len(strong["edges"]) == 2
+    cij = next(e for e in strong["edges"] if e["source"] == "CHN")
+    assert cij["goldstein_mean"] == pytest.approx(-3.2)
+
+
+def test_document(client: TestClient):
+    body = client.get("/api/documents/doc-4").json()
+    assert body["document"]["text"] == XSS_TEXT  # stored and served as data; the page renders it as text
+    ev = body["events"][0]
+    text = body["document"]["text"]
+    assert text[ev["trigger_start"]:ev["trigger_end"]] == "criticised"
+    assert text[ev["source_start"]:ev["source_end"]] == "Kenya"
+    assert text[ev["target_start"]:ev["target_end"]] == "France"
+    assert text[ev["sentence_start"]:ev["sentence_end"]] == ev["text"]
+    r = client.get("/api/documents/doc-404")
+    assert r.status_code == 404 and "no document" in r.json()["error"]
+
+
+@pytest.mark.parametrize("url, params, status, words", [
+    ("/api/dyad", {"a": "XXX"}, 400, "unknown actor code 'XXX'"),
+    ("/api/dyad", {"a": "JPN", "b": "NOPE"}, 400, "unknown actor"),
+    ("/api/dyad", {}, 422, "a: Field required"),
+    ("/api/dyad", {"a": "JPN", "freq": "hourly"}, 400, "freq"),
+    ("/api/dyad", {"a": "JPN", "start": "2025-03-01", "end": "2025-01-01"}, 400, "empty range"),
+    ("/api/dyad", {"a": "JPN", "start": "yesterday"}, 400, "YYYY-MM-DD"),
+    ("/api/dyad", {"a": "JPN", "freq": "day", "start": "0001", "end": "9999"}, 400, "too long"),
+    ("/api/dyad", {"a": "JPN", "both_directions": "perhaps"}, 422, "both_directions"),
+    ("/api/events", {"limit": "abc"}, 422, "limit"),
+    ("/api/events", {"limit": 0}, 422, "limit"),
+    ("/api/events", {"limit": 10**9}, 422, "limit"),
+    ("/api/events", {"offset": -5}, 422, "offset"),
+    ("/api/events", {"quad_class": "9"}, 400, "quad_class"),
+    ("/api/events", {"quad_class": "x"}, 400, "quad_class"),
+    ("/api/events", {"event_type": "DANCE"}, 400, "event_type"),
+    ("/api/events", {"modality": "rumoured"}, 400, "modality"),
+    ("/api/events", {"b": "CHN"}, 400, "give a as well"),
+    ("/api/events", {"actor": "ZZZ"}, 400, "unknown actor"),
+    ("/api/events", {"start": "2025-02-30"}, 400, "not a real date"),
+    ("/api/events", {"text": "x" * 500}, 400, "text"),
+    ("/api/network", {"min_count": 0}, 422, "min_count"),
+    ("/api/network", {"start": "2026", "end": "2025"}, 400, "empty range"),
+])
+def test_bad_parameters_are_4xx_json(client: TestClient, url: str, params: dict, status: int, words: str):
+    r = client.get(url, params=params)
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    assert words in r.json()["error"]
+
+
+@pytest.mark.parametrize("value", [
+    "' OR 1=1 --", "JPN'; DROP TABLE events; --", "%", "J_P%", "CHN\" OR \"1\"=\"1", "1) OR (1=1", "\\x00",
+])
+def test_sql_fragments_are_values(client: TestClient, value: str):
+    assert client.get("/api/events", params={"text": value}).json()["total"] == 0
+    for params in ({"a": value}, {"a": "JPN", "b": value}, {"actor": value}):
+        r = client.get("/api/events", params=params)
+        assert r.status_code == 400 and "unknown actor" in r.json()["error"]
+    assert client.get("/api/dyad", params={"a": value}).status_code == 400
+    assert client.get("/api/events", params={"quad_class": value}).status_code == 400
+    assert client.get("/api/events", params={"start": value}).status_code == 400
+    assert client.get(f"/api/documents/{value}").status_code == 404
+    assert client.get("/api/actors").json()["events"] == 8  # nothing changed
+
+
+def test_no_route_writes(client: TestClient, db: Path):
+    urls = ["/api/events", "/api/dyad", "/api/network", "/api/actors", "/api/documents/doc-1", "/",
+            "/static/index.html", "/docs", "/openapi.json"]
+    for url in urls:
+        for method in ("POST", "PUT", "DELETE", "PATCH"):
+            r = client.request(method, url, json={"id": "x", "text": "y"})
+            assert r.status_code in (404, 405), (method, url, r.status_code)
+    for route in client.app.routes:
+        methods = getattr(route, "methods", None) or set()
+        assert methods <= {"GET", "HEAD"}, (route.path, methods)
+    with Store.open(db, read_only=True) as s:
+        assert s.counts() == {"documents": 5, "events": 8}
+
+
+def test_page_static_files_and_docs(client: TestClient):
+    r = client.get("/")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert "unsafe-inline" not in r.headers["content-security-policy"].split("script-src")[1].split(";")[0]
+    assert 'src="static/app.js"' in r.text and "http" not in r.text.split("<body>")[0].replace("http-equiv", "")
+    for path in ("/static/app.js", "/static/style.css", "/static/vendor/echarts/echarts.min.js",
+                 "/static/vendor/echarts/LICENSE", "/static/vendor/swagger-ui/swagger-ui-bundle.js"):
+        assert client.get(path).status_code == 200, path
+    assert "innerHTML" not in client.get("/static/app.js").text
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text
+    assert "cdn" not in docs.text.lower()
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/dyad", "/api/network", "/api/actors", "/api/documents/{doc_id}"} <= set(spec["paths"])
+    assert client.get("/static/../store.py").status_code == 404
+
+
+def test_missing_store_and_busy_store(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch):
+    with pytest.raises(StoreError, match="no store"):
+        create_app(tmp_path / "nope.duckdb")
+    client = TestClient(create_app(db), raise_server_exceptions=False)
+    from eventwire.store import StoreBusy
+
+    def busy(*a, **k):
+        raise StoreBusy("store is in use by another process (an ingest?): try again shortly")
+
+    monkeypatch.setattr(Store, "open", classmethod(lambda cls, *a, **k: busy()))
+    r = client.get("/api/actors")
+    assert r.status_code == 503 and "in use" in r.json()["error"] and r.headers["retry-after"] == "2"
+
+
+def test_reads_while_another_process_ingests(tmp_path: Path):
+    """A writer in another process holds the lock: the API answers 503 with a message, then recovers."""
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / "s.duckdb"
+    build_store(path)
+    client = TestClient(create_app(path), raise_server_exceptions=False)
+    script = textwrap.dedent(f"""
+        import sys, time
+        from eventwire.store import Store
+        s = Store.open({str(path)!r})
+        print("locked", flush=True)
+        sys.stdin.readline()
+        s.close()
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        r = client.get("/api/actors")
+        assert r.status_code == 503 and "in use" in r.json()["error"]
+    finally:
+        proc.communicate("\n", timeout=30)
+    assert client.get("/api/actors").status_code == 200
