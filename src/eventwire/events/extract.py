@@ -44,7 +44,8 @@ DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST
 # acts that a state does to its own people before anyone abroad
 SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
-DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS", "MIL"}
+DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
+RECIPROCAL_VERBS = {"trade", "swap", "exchange"}  # "A and B traded accusations": each at the other
 
 
 @dataclass
@@ -440,6 +441,9 @@ class _Sentence:
                 pairs.append((Arg(Actor(p.actor.code, None, "GOV"), "", p.start, p.start, False), p))
         if len(sources) >= 2 and rule.type in SYMMETRIC and not any(t.direct and not t.inferred for t in targets):
             pairs.append((sources[0], sources[1]))
+        elif len(sources) == 2 and not targets and trig.light is not None and \
+                trig.light.lemma_.lower() in RECIPROCAL_VERBS:
+            pairs += [(sources[0], sources[1]), (sources[1], sources[0])]
         else:
             for s in sources:
                 ts = [t for t in targets if not _same(t, s)]

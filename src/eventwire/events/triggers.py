@@ -136,7 +136,12 @@ class TriggerLexicon:
         return out
 
     def particles_of(self, tok: Token) -> set[str]:
-        return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
+        """Particles and prepositions of a word; an infinitive complement counts as "to" ("offered TO talk")."""
+        out = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
+        if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children):
+            out.add("to")
+        return out
 
     def find(self, tok: Token) -> Trigger | None:
         """The most specific rule that fires on `tok`, or None."""
