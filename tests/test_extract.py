@@ -147,3 +147,13 @@ def test_second_mention_is_not_a_new_event(code):
 def test_content_of_a_request_is_not_an_event(code):
     evs = code("France urged Kenya to release the detained journalists.")
     assert [e["event_type"] for e in evs] == ["REQUEST"]
+
+
+def test_reciprocal_accusations(code):
+    t = triples(code("Kenya and Argentina traded accusations on Tuesday."))
+    assert {("ACCUSE", "KEN", "ARG", "asserted"), ("ACCUSE", "ARG", "KEN", "asserted")} <= t
+
+
+def test_offer_to_talk_is_a_planned_agreement(code):
+    t = triples(code("Argentina offered to hold talks with Brazil."))
+    assert ("AGREE", "ARG", "BRA", "planned") in t
