@@ -151,7 +151,7 @@
     const t = data.totals;
     $("series-title").textContent = "Cooperation and conflict: " + dyadLabel();
     const coop = t.q1 + t.q2, conf = t.q3 + t.q4;
-    $("series-summary").textContent = t.count + " events — cooperation " + coop + ", conflict " + conf +
+    $("series-summary").textContent = t.count + (t.count === 1 ? " event" : " events") + " — cooperation " + coop + ", conflict " + conf +
       (t.goldstein_mean === null ? "" : ", mean Goldstein " + t.goldstein_mean.toFixed(2));
     const labels = seriesRows.map((r) => periodLabel(r.period));
     const series = QUADS.map((q) => ({
@@ -198,7 +198,7 @@
       },
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 320, gravity: 0.12, edgeLength: [70, 170], layoutAnimation: false },
+        force: { repulsion: 420, gravity: 0.1, edgeLength: [120, 190], layoutAnimation: false },
         label: { show: true, position: "right", fontWeight: "bold" },
         edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9,
         lineStyle: { curveness: 0.22, opacity: 0.9 },
@@ -248,8 +248,9 @@
 
   function actorCell(code, name) {
     if (!code) return el("td", {}, el("span", { class: "name" }, "—"));
-    return el("td", { title: name || "" }, el("span", { class: "code" }, code),
-      name && name !== code ? el("span", { class: "name" }, name) : null);
+    const named = name && name !== code;
+    return el("td", { title: name || "" }, el("span", { class: "code" }, code), named ? " " : null,
+      named ? el("span", { class: "name" }, name) : null);
   }
 
   function eventRow(ev) {
