@@ -273,12 +273,15 @@ class Store:
         return store
 
     def _schema(self) -> None:
-        tables = {r[0] for r in self.con.sql("SELECT table_name FROM information_schema.tables").fetchall()}
-        if {"documents", "events", "eventwire_meta"} <= tables:
+        try:  # the common case first: an existing store (one small query)
             row = self.con.execute("SELECT value FROM eventwire_meta WHERE key = 'schema_version'").fetchone()
-            if not row or int(row[0]) != SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store schema version {row and row[0]} is not {SCHEMA_VERSION}")
+        except duckdb.CatalogException:
+            row = None
+        if row is not None:
+            if row[0] != str(SCHEMA_VERSION):
+                raise StoreError(f"{self.path}: store schema version {row[0]} is not {SCHEMA_VERSION}")
             return
+        tables = {r[0] for r in self.con.sql("SELECT table_name FROM information_schema.tables").fetchall()}
         if tables:
             raise StoreError(f"{self.path} is a DuckDB file but not an eventwire store")
         if self.read_only:
