@@ -1,0 +1,131 @@
+"""`eventwire ingest`, `query` and `serve`: coded-event input, bad lines named by file:line, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from eventwire import cli_store
+from eventwire.store import Store
+
+from .storedata import DOCS, build_events
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    a = typer.Typer()
+
+    @a.callback()
+    def main() -> None:
+        """test app"""
+
+    cli_store.register(a)
+    return a
+
+
+def _write_inputs(tmp_path: Path) -> tuple[Path, Path]:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps({"id": d.id, "published": d.published.isoformat(), "source": d.source,
+                                        "title": d.title, "text": d.text}) + "\n" for d in DOCS))
+    events = tmp_path / "events.jsonl"
+    events.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in build_events()))
+    return docs, events
+
+
+def test_ingest_documents_with_coded_events_twice(app: typer.Typer, tmp_path: Path):
+    docs, events = _write_inputs(tmp_path)
+    db = tmp_path / "s.duckdb"
+    for _ in range(2):
+        r = runner.invoke(app, ["ingest", str(docs), str(events), "--db", str(db)])
+        assert r.exit_code == 0, r.output
+        assert "stored 5 documents (0 coded now), 8 events" in r.output
+    with Store.open(db, read_only=True) as s:
+        assert s.counts() == {"documents": 5, "events": 8}
+        assert s.document("doc-1").document["text"] == DOCS[0].text
+
+
+def test_ingest_events_only_and_bad_lines(app: typer.Typer, tmp_path: Path):
+    _, events = _write_inputs(tmp_path)
+    bad = tmp_path / "bad.jsonl"
+    good = json.dumps(build_events()[0].to_dict())
+    bad.write_text("\n".join([
+        good,
+        "{broken",
+        json.dumps({"event_id": "x:0:0", "doc_id": "x", "event_type": "DANCE"}),
+        json.dumps({"event_id": "y:0:0", "event_type": "AID"}),
+        json.dumps({"event_id": "z:0:0", "doc_id": "z", "event_type": "AID", "quad_class": 9}),
+        json.dumps({"id": "d", "published": "2025-01-01"}),  # a document without text
+    ]) + "\n")
+    errors = tmp_path / "errors.jsonl"
+    db = tmp_path / "s.duckdb"
+    r = runner.invoke(app, ["ingest", str(events), str(bad), "--db", str(db), "--errors", str(errors)])
+    assert r.exit_code == 1
+    lines = [ln for ln in r.output.splitlines() if ln.startswith("eventwire: skipped")]
+    assert [ln.split(": ")[1].rsplit("/", 1)[-1] for ln in lines] == [
+        "bad.jsonl:2", "bad.jsonl:3", "bad.jsonl:4", "bad.jsonl:5", "bad.jsonl:6"]
+    assert "not valid JSON" in lines[0] and "PLOVER type" in lines[1] and "'doc_id'" in lines[2]
+    assert "quad_class" in lines[3] and "missing 'text'" in lines[4]
+    assert len(errors.read_text().splitlines()) == 5
+    with Store.open(db, read_only=True) as s:
+        assert s.counts() == {"documents": 5, "events": 8}  # rows with no text for the documents
+        assert s.document("doc-1").document["text"] is None
+
+
+def test_ingest_missing_input_and_unwritable_db(app: typer.Typer, tmp_path: Path):
+    r = runner.invoke(app, ["ingest", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "s.duckdb")])
+    assert r.exit_code == 1 and "nope.jsonl: no such file or folder" in r.output
+    _, events = _write_inputs(tmp_path)
+    r = runner.invoke(app, ["ingest", str(events), "--db", str(tmp_path / "no" / "dir" / "s.duckdb")])
+    assert r.exit_code == 2 and "does not exist" in r.output
+
+
+def test_query_commands(app: typer.Typer, tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as s:
+        s.ingest(DOCS, build_events())
+    r = runner.invoke(app, ["query", "dyad", "JPN", "CHN", "--db", str(db), "--json"])
+    assert r.exit_code == 0, r.output
+    assert [row["count"] for row in json.loads(r.output)["series"]] == [2, 1, 1]
+    r = runner.invoke(app, ["query", "events", "--dyad", "JPN", "CHN", "--one-way", "--db", str(db), "--json"])
+    assert json.loads(r.output)["total"] == 2
+    r = runner.invoke(app, ["query", "network", "--min-count", "2", "--db", str(db), "--json"])
+    assert len(json.loads(r.output)["edges"]) == 2
+    r = runner.invoke(app, ["query", "actors", "--db", str(db)])
+    assert r.exit_code == 0 and "CHN" in r.output
+    r = runner.invoke(app, ["query", "document", "doc-1", "--db", str(db)])
+    assert r.exit_code == 0 and "Talks in Tokyo" in r.output and "accused" in r.output
+    r = runner.invoke(app, ["query", "events", "--type", "ACCUSE", "--db", str(db)])
+    assert r.exit_code == 0 and "3 of 3 events" not in r.output and "2 of 2 events" in r.output
+    r = runner.invoke(app, ["query", "dyad", "XXX", "--db", str(db)])
+    assert r.exit_code == 2 and "unknown actor code 'XXX'" in r.output
+    r = runner.invoke(app, ["query", "actors", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 2 and "no store" in r.output
+
+
+def test_serve_binds_loopback_by_default(app: typer.Typer, tmp_path: Path):
+    r = runner.invoke(app, ["serve", "--help"])
+    assert r.exit_code == 0 and "127.0.0.1" in r.output
+    r = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 2 and "no store" in r.output
+
+
+@pytest.mark.slow
+def test_main_cli_codes_and_ingests_documents(tmp_path: Path):
+    """Through the real command: documents are coded on the way in; stdin works."""
+    doc = {"id": "n1", "published": "2025-05-06", "text": "Japan and China held talks in Tokyo on Monday."}
+    db = tmp_path / "s.duckdb"
+    r = subprocess.run([sys.executable, "-m", "eventwire.cli", "ingest", "-", "--db", str(db)],
+                       input=json.dumps(doc) + "\n", capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "stored 1 documents (1 coded now)" in r.stderr
+    with Store.open(db, read_only=True) as s:
+        assert s.counts()["documents"] == 1
+        assert s.document("n1").document["text"] == doc["text"]
