@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import resource
-import sys
 import time
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from generate import generate
 from eventwire import io as ewio
 from eventwire import nlp as nlp_mod
 from eventwire.records import Document
+from eventwire.scale import peak_rss_bytes
 
 
 def _docs(args: argparse.Namespace) -> list[Document]:
@@ -43,8 +43,16 @@ def _mb(n_bytes: float) -> str:
     return f"{n_bytes / 2**20:,.0f} MB"
 
 
-def _peak_rss_self() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+def _cpu_s() -> float:
+    """CPU seconds used by this process so far (user + system)."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _per_cpu(n: int, cpu_s: float) -> str:
+    return f"{n / cpu_s:6.1f} docs per CPU-second"
+
+
 
 
 def _warm_up(settings, docs: list[Document]) -> None:
@@ -73,20 +81,21 @@ def main(argv: list[str] | None = None) -> None:
 
     print(f"eventwire throughput: {n} documents, {sum(map(len, texts)):,} characters; python "
           f"{platform.python_version()}, spacy {spacy.__version__}, model {nlp_mod.MODEL}, "
-          f"{os.cpu_count()} CPUs")
-    figures: dict[str, object] = {"docs": n}
+          f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
+    figures: dict[str, object] = {"docs": n, "loadavg_start": os.getloadavg()}
 
     # 1. bare spaCy, every component
     t = time.perf_counter()
     nlp = nlp_mod.load()
     load_s = time.perf_counter() - t
     list(nlp.pipe(texts[:20], batch_size=args.batch_size))
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _cpu_s()
     tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=args.batch_size))
-    spacy_s = time.perf_counter() - t
-    figures.update(tokens=tokens, spacy_s=spacy_s, spacy_load_s=load_s)
-    print(f"  spaCy nlp.pipe ({', '.join(nlp.pipe_names)}): {n / spacy_s:8.1f} docs/s  "
-          f"{tokens / spacy_s:9,.0f} tokens/s   ({spacy_s:.1f} s; load {load_s:.1f} s)")
+    spacy_s, spacy_cpu = time.perf_counter() - t, _cpu_s() - c
+    figures.update(tokens=tokens, spacy_s=spacy_s, spacy_cpu_s=spacy_cpu, spacy_load_s=load_s)
+    print(f"  spaCy nlp.pipe ({', '.join(nlp.pipe_names)})")
+    print(f"    bare spaCy, 1 process:      {n / spacy_s:8.1f} docs/s  {tokens / spacy_s:9,.0f} tokens/s   "
+          f"{_per_cpu(n, spacy_cpu)}   ({spacy_s:.1f} s; load {load_s:.1f} s)")
 
     # 2. eventwire in this process
     from eventwire.coder import Coder
@@ -95,15 +104,15 @@ def main(argv: list[str] | None = None) -> None:
     coder = Coder(batch_size=args.batch_size)
     coder_load_s = time.perf_counter() - t
     list(coder.pipe(docs[:20]))
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _cpu_s()
     single = list(coder.pipe(docs))
-    coder_s = time.perf_counter() - t
+    coder_s, coder_cpu = time.perf_counter() - t, _cpu_s() - c
     events = sum(len(r.events) for r in single)
-    figures.update(coder_s=coder_s, coder_load_s=coder_load_s, events=events,
-                   main_peak_rss=_peak_rss_self())
-    print(f"  eventwire, 1 process:       {n / coder_s:8.1f} docs/s  {tokens / coder_s:9,.0f} tokens/s   "
-          f"({coder_s:.1f} s; {events} events; coder load {coder_load_s:.1f} s)")
-    print(f"  ratio coder / spaCy:        {spacy_s / coder_s:8.2f}")
+    figures.update(coder_s=coder_s, coder_cpu_s=coder_cpu, coder_load_s=coder_load_s, events=events,
+                   main_peak_rss=peak_rss_bytes())
+    print(f"    eventwire, 1 process:       {n / coder_s:8.1f} docs/s  {tokens / coder_s:9,.0f} tokens/s   "
+          f"{_per_cpu(n, coder_cpu)}   ({coder_s:.1f} s; {events} events; coder load {coder_load_s:.1f} s)")
+    print(f"    ratio coder / spaCy:        {spacy_s / coder_s:8.2f}  (per CPU-second: {spacy_cpu / coder_cpu:.2f})")
 
     # 3. a local Dask cluster
     if not args.no_dask:
@@ -120,24 +129,32 @@ def main(argv: list[str] | None = None) -> None:
             client.run(_warm_up, CoderSettings.create(batch_size=args.batch_size), docs[:20])
             warm_s = time.perf_counter() - t
             stats = RunStats()
-            t = time.perf_counter()
+            c0, t, c = client.run(_cpu_s), time.perf_counter(), _cpu_s()
             sharded = list(code_sharded(docs, client=client, shard_size=args.shard_size,
                                         batch_size=args.batch_size, stats=stats))
-            dask_s = time.perf_counter() - t
+            dask_s, main_cpu = time.perf_counter() - t, _cpu_s() - c
+            c1 = client.run(_cpu_s)
+            worker_cpu = sum(c1[w] - c0[w] for w in c1)
         finally:
             client.close()
             cluster.close()
         same = [[e.to_dict() for e in r.events] for r in sharded] == [[e.to_dict() for e in r.events] for r in single]
-        figures.update(workers=args.workers, dask_s=dask_s, cluster_up_s=up_s, worker_load_s=warm_s,
-                       worker_peak_rss=stats.worker_peak_rss, same_events=same)
-        print(f"  eventwire, {args.workers} Dask workers:  {n / dask_s:8.1f} docs/s  {tokens / dask_s:9,.0f} tokens/s"
-              f"   ({dask_s:.1f} s; cluster up {up_s:.1f} s, coder load + warm-up on workers {warm_s:.1f} s; "
+        figures.update(workers=args.workers, dask_s=dask_s, dask_worker_cpu_s=worker_cpu, dask_main_cpu_s=main_cpu,
+                       cluster_up_s=up_s, worker_load_s=warm_s, worker_peak_rss=stats.worker_peak_rss,
+                       same_events=same)
+        print(f"    eventwire, {args.workers} Dask workers:  {n / dask_s:8.1f} docs/s  {tokens / dask_s:9,.0f} "
+              f"tokens/s   {_per_cpu(n, worker_cpu + main_cpu)}   ({dask_s:.1f} s; workers {worker_cpu:.1f} CPU-s, "
+              f"client {main_cpu:.1f} CPU-s; cluster up {up_s:.1f} s, coder load + warm-up on workers {warm_s:.1f} s; "
               f"shards of {args.shard_size})")
-        print(f"  ratio {args.workers} workers / 1 process: {coder_s / dask_s:6.2f}")
-        print(f"  same events as 1 process:   {'yes' if same else 'NO'}")
+        print(f"    ratio {args.workers} workers / 1 process: {coder_s / dask_s:6.2f}")
+        print(f"    same events as 1 process:   {'yes' if same else 'NO'}")
         for addr, rss in sorted(stats.worker_peak_rss.items()):
-            print(f"  peak RSS, worker {addr}: {_mb(rss)}")
-    print(f"  peak RSS, this process (spaCy + coder + results): {_mb(_peak_rss_self())}")
+            print(f"    peak RSS, worker {addr}: {_mb(rss)}")
+    print(f"    peak RSS, this process (spaCy + coder + results): {_mb(peak_rss_bytes())}")
+    load = os.getloadavg()
+    figures["loadavg_end"] = load
+    print(f"  load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (other work on the machine "
+          "slows every figure; compare per-CPU-second figures when it is above 0)")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 

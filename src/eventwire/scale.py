@@ -220,7 +220,17 @@ def _checked(shard: Shard, results: list[CodedDocument]) -> list[CodedDocument]:
 
 
 def peak_rss_bytes() -> int:
-    """Peak resident memory of this process (run on each worker with `client.run`)."""
+    """Peak resident memory of this process (run on each worker with `client.run`).
+
+    Linux's VmHWM belongs to this process image; `ru_maxrss` would carry over the
+    peak of the process that spawned it (it survives exec), so it is only a fallback.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
