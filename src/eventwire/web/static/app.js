@@ -180,10 +180,11 @@
   // ------------------------------------------------------------------ network
 
   async function loadNetwork() {
-    const data = await api("api/network", { start: state.start, end: state.end, min_count: 1, max_edges: 300 });
+    const data = await api("api/network", { start: state.start, end: state.end, min_count: 1, max_edges: 150 });
     const maxNode = Math.max(1, ...data.nodes.map((n) => n.count));
     const maxEdge = Math.max(1, ...data.edges.map((e) => e.count));
     const picked = new Set([state.a, state.b].filter(Boolean));
+    const dense = data.nodes.length > 15;
     networkChart.setOption({
       animation: false,
       tooltip: {
@@ -198,18 +199,21 @@
       },
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 420, gravity: 0.1, edgeLength: [120, 190], layoutAnimation: false },
+        force: dense
+          ? { repulsion: 110, gravity: 0.3, edgeLength: [30, 100], layoutAnimation: false }
+          : { repulsion: 300, gravity: 0.2, edgeLength: [80, 150], layoutAnimation: false },
         label: { show: true, position: "right", fontWeight: "bold" },
         edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9,
         lineStyle: { curveness: 0.22, opacity: 0.9 },
         emphasis: { focus: "adjacency", lineStyle: { width: 5 } },
         data: data.nodes.map((n) => ({
-          name: n.code, value: n.count, symbolSize: 12 + 26 * Math.sqrt(n.count / maxNode),
+          name: n.code, value: n.count, symbolSize: (dense ? 8 : 12) + (dense ? 18 : 26) * Math.sqrt(n.count / maxNode),
           itemStyle: { color: picked.has(n.code) ? "#2f5fb3" : "#8795ab", borderColor: "#fff", borderWidth: 1 },
         })),
         links: data.edges.map((e) => ({
           source: e.source, target: e.target, value: e.count, goldstein: e.goldstein_mean,
-          lineStyle: { color: goldsteinColor(e.goldstein_mean), width: 1.2 + 5 * Math.sqrt(e.count / maxEdge) },
+          lineStyle: { color: goldsteinColor(e.goldstein_mean),
+                       width: (dense ? 0.6 : 1.2) + (dense ? 3 : 5) * Math.sqrt(e.count / maxEdge) },
         })),
       }],
     }, true);
