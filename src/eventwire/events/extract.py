@@ -25,14 +25,14 @@ from ..dates import event_date
 from ..places import event_location
 from ..records import Actor, ActorMention, Attribution, Document, Event, Location
 from ..records import Span as TextSpan
-from . import coref
+from . import clauses, coref
+from .dedup import SYMMETRIC, dedup, dyad_key
 from .modality import ModalityLexicon, classify
 from .triggers import Rule, Trigger, TriggerLexicon
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"}
@@ -231,9 +231,9 @@ class _Sentence:
         keep = []
         heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
         for t in found.values():
-            if any(g.i in heads for g in _governing_heads(t.head)):
+            if any(g.i in heads for g in clauses.governing_heads(t.head)):
                 continue
-            if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and _inside_verb_trigger(t.token, heads):
+            if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(t.token, heads):
                 continue
             keep.append(t)
         return keep
@@ -374,7 +374,7 @@ class _Sentence:
         seen: set[tuple] = set()
         for trig in self.triggers():
             for ev in self.code_trigger(trig, attribution, last_date):
-                key = (ev.event_type, *_dyad(ev), ev.modality)
+                key = (ev.event_type, *dyad_key(ev), ev.modality)
                 if key not in seen:  # "staged exercises ..., deploying warships": one act
                     seen.add(key)
                     out.append(ev)
@@ -466,7 +466,7 @@ class _Sentence:
         for ev, (s, t) in zip(events, list(unique.values())[:6], strict=True):
             ev.restated = is_noun or s.text.lower() in coref.PRONOUNS
             ev.target_inferred = t is None or t.inferred
-        if modality == "negated" and _refused(head):
+        if modality == "negated" and clauses.refused(head):
             # "refused to meet": the refused act, negated, and the refusal itself (PLOVER's REJECT)
             refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
             events += [self.make_event(refusal, s, t, "asserted", attribution, last_date)
@@ -569,48 +569,9 @@ class _Sentence:
         return None
 
 
-REFUSAL_VERBS = {"refuse", "decline", "reject"}
 DEMAND_MODALS = {"must", "should"}
 DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
 REFUSAL_RULE = Rule(lemma="refuse", pos="VERB", type="REJECT", cameo="120")
-
-
-def _refused(head: Token) -> bool:
-    t = head
-    for _ in range(3):
-        if t.dep_ in ("xcomp", "pcomp", "prep") and t.head != t:
-            t = t.head
-            if t.lemma_.lower() in REFUSAL_VERBS:
-                return True
-        else:
-            return False
-    return False
-
-
-def _governing_heads(head: Token) -> list[Token]:
-    """The words whose complement this clause is: "urged X TO LIFT" / "warned THAT it could strike" -> urged."""
-    out = []
-    t = head
-    for _ in range(4):
-        content = t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "acomp") or (
-            t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
-            t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))  # purpose
-        if content and t.head != t:
-            t = t.head
-            out.append(t)
-        else:
-            break
-    return out
-
-
-def _inside_verb_trigger(tok: Token, heads: set[int]) -> bool:
-    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing."""
-    h = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and h.i in heads:
-        return True
-    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.i in heads:
-        return True
-    return False
 
 
 def _same(a: Arg, b: Arg) -> bool:
@@ -619,33 +580,3 @@ def _same(a: Arg, b: Arg) -> bool:
 
 def _mention(a: Arg) -> ActorMention:
     return ActorMention(a.text, a.start, a.end, a.actor)
-
-
-def _dyad(ev: Event, sectors: bool = False) -> tuple[str, str]:
-    s = (ev.source.code or "") if ev.source else ""
-    t = (ev.target.code or "") if ev.target else ""
-    if sectors:
-        s += f"/{ev.source.actor.sector}" if ev.source else ""
-        t += f"/{ev.target.actor.sector}" if ev.target else ""
-    if ev.event_type in SYMMETRIC:
-        s, t = sorted([s, t])
-    return s, t
-
-
-def dedup(events: list[Event]) -> list[Event]:
-    """One event per action: an act reported again in a document is dropped.
-
-    A repeat has the same type, dyad and modality and either the same trigger
-    words or the marks of a second mention (a noun such as "the talks", or a
-    pronoun for the actor); two different verbs naming the same dyad stay two acts.
-    """
-    seen: dict[tuple, set[str]] = {}
-    out = []
-    for ev in events:
-        key = (ev.event_type, *_dyad(ev, sectors=True), ev.modality)
-        words = ev.trigger.text.lower()
-        if key in seen and (ev.restated or words in seen[key]):
-            continue
-        seen.setdefault(key, set()).add(words)
-        out.append(ev)
-    return out

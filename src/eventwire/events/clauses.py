@@ -1,0 +1,50 @@
+"""Clause structure around a trigger: what governs it, what it is the content of, refusals.
+
+Small pure functions over the dependency parse, shared by extraction.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+REFUSAL_VERBS = {"refuse", "decline", "reject"}
+
+
+def refused(head: Token) -> bool:
+    t = head
+    for _ in range(3):
+        if t.dep_ in ("xcomp", "pcomp", "prep") and t.head != t:
+            t = t.head
+            if t.lemma_.lower() in REFUSAL_VERBS:
+                return True
+        else:
+            return False
+    return False
+
+
+def governing_heads(head: Token) -> list[Token]:
+    """The words whose complement this clause is: "urged X TO LIFT" / "warned THAT it could strike" -> urged."""
+    out = []
+    t = head
+    for _ in range(4):
+        content = t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "acomp") or (
+            t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
+            t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))  # purpose
+        if content and t.head != t:
+            t = t.head
+            out.append(t)
+        else:
+            break
+    return out
+
+
+def inside_verb_trigger(tok: Token, heads: set[int]) -> bool:
+    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing."""
+    h = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and h.i in heads:
+        return True
+    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.i in heads:
+        return True
+    return False
+
+
