@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from eventwire.actors.check import check, counts
-from eventwire.actors.kb import ActorKB, KBError, parse_entries, shipped_files
+from eventwire.actors.kb import ActorKB, KBError, parse_entries
 
 
 @pytest.fixture(scope="module")
@@ -288,14 +287,6 @@ def test_check_finds_problems():
     assert "unknown code 'ZZZ'" in problems
     assert "p/two" in problems and "overlaps" in problems
     assert "term 'aland' points at several codes: AAA, BBB" in problems
-
-
-def test_whole_kb_loads_fast():
-    t0 = time.perf_counter()
-    for name, text in shipped_files():
-        parse_entries(text, name)
-    ActorKB.load()
-    assert time.perf_counter() - t0 < 0.5
 
 
 # ---------------------------------------------------------------- commands
