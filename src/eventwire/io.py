@@ -59,6 +59,15 @@ def parse_date(value: Any) -> date | None:
         raise ValueError(f"'published' is not an ISO date: {value[:40]!r}") from None
 
 
+def _lone_surrogate(value: str) -> int | None:
+    """Index of the first lone surrogate in `value` (not encodable as UTF-8), or None."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return e.start
+    return None
+
+
 def document_from_dict(obj: Any) -> Document:
     """Validate one decoded JSON object as a Document; raises ValueError naming the field."""
     if not isinstance(obj, dict):
@@ -66,7 +75,7 @@ def document_from_dict(obj: Any) -> Document:
     doc_id = obj.get("id")
     if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
         raise ValueError("missing 'id'")
-    if not isinstance(doc_id, str | int):
+    if not isinstance(doc_id, str | int) or isinstance(doc_id, bool):
         raise ValueError(f"'id' must be a string, got {type(doc_id).__name__}")
     text = obj.get("text")
     if text is None:
@@ -75,6 +84,11 @@ def document_from_dict(obj: Any) -> Document:
         raise ValueError(f"document {doc_id!r}: 'text' must be a string, got {type(text).__name__}")
     if len(text) > MAX_DOC_CHARS:
         raise ValueError(f"document {doc_id!r}: text of {len(text):,} characters exceeds {MAX_DOC_CHARS:,}")
+    for key in ("id", "text", "source", "title"):  # a JSON escape such as \ud800 decodes to a lone surrogate
+        value = obj.get(key)
+        if isinstance(value, str) and (bad := _lone_surrogate(value)) is not None:
+            raise ValueError(f"document {doc_id!r}: '{key}' holds a lone surrogate (U+{ord(value[bad]):04X} at "
+                             f"character {bad}), which is not Unicode text")
     try:
         published = parse_date(obj.get("published"))
     except ValueError as e:
@@ -96,6 +110,9 @@ def read_jsonl(stream: Iterable[str], name: str) -> Iterator[Document | InputPro
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             yield InputProblem(name, n, f"not valid JSON ({e.msg} at column {e.colno})", line[:2000])
+            continue
+        except RecursionError:  # the decoder recurses once per level of [ or {
+            yield InputProblem(name, n, "not valid JSON (nested too deeply)", line[:2000])
             continue
         try:
             yield document_from_dict(obj)
@@ -299,7 +316,8 @@ def print_table(events: list[Event], fh: IO[str]) -> None:
     def who(m) -> str:
         if m is None:
             return "-"
-        return f"{m.code or '?'} {m.actor.sector or ''} ({m.text})".replace("  ", " ")
+        named = f"({m.text})" if m.text else "(from context)"
+        return f"{m.code or '?'} {m.actor.sector or ''} {named}".replace("  ", " ")
 
     for ev in events:
         table.add_row(ev.doc_id, ev.date or "", who(ev.source), ev.event_type, who(ev.target), ev.modality,

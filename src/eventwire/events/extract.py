@@ -428,7 +428,7 @@ class _Sentence:
             if not sources and targets:
                 other = self.history.other_country(targets[0].actor.code, min_count=1)
                 if other:
-                    sources = [Arg(Actor(other, None, "GOV"), "", targets[0].start, targets[0].start, False, True)]
+                    sources = [self._country_arg(other, targets[0])]
         if not targets and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
             # "X described Lai as ... and warned of further action": the coordinated verb's target
             head_trig = self.ex.lex.find(head.head)
@@ -473,6 +473,12 @@ class _Sentence:
                        for s, t in list(unique.values())[:6] if t is not None]
         return events
 
+    def _country_arg(self, code: str, s: Arg) -> Arg:
+        """An actor taken from the document, not named in the sentence (its own default sector)."""
+        entry = self.ex.kb.country(code)
+        sector = entry.sector if entry is not None and entry.sector else "GOV"
+        return Arg(Actor(code, entry.name if entry else None, sector), "", s.start, s.start, False, True)
+
     def fallback_target(self, rule, s: Arg) -> Arg | None:
         """The target of an act that names none, from the document: the country it is about (aid sent
         "to the quake zone"), its counterpart in a dispute, or the actor's own country for a domestic act."""
@@ -483,15 +489,15 @@ class _Sentence:
         main = self.history.main_country()
         if rule.type in SYMMETRIC or rule.type == "SUPPORT":
             other = self.history.other_country(code)
-            return Arg(Actor(other, None, "GOV"), "", s.start, s.start, False, True) if other else None
+            return self._country_arg(other, s) if other else None
         if domestic and (rule.self_target or rule.type in DOMESTIC_TYPES):
             return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
                        True)
         if main and main != code:
-            return Arg(Actor(main, None, "GOV"), "", s.start, s.start, False, True)
+            return self._country_arg(main, s)
         other = self.history.other_country(code)
         if other and rule.type not in SELF_FIRST_TYPES:
-            return Arg(Actor(other, None, "GOV"), "", s.start, s.start, False, True)
+            return self._country_arg(other, s)
         if rule.self_target or rule.type in DOMESTIC_TYPES:
             return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
                        True)
