@@ -12,7 +12,9 @@ Shared by `eventwire code` and `eventwire ingest`, as reusable typer annotations
 `scale_options` returns only the options that were set, so an empty dict means
 "the plain one-process path"; otherwise the keyword arguments of
 `eventwire.scale.code_sharded(docs, actor_files=..., **scale)`, which yields
-CodedDocument in input order. `--format parquet -o DIR` (an existing folder, or
+CodedDocument in input order. `coded(docs, actor_files, scale)` picks the path
+for a caller that consumes the results itself, as `ingest` does: the workers
+code, and the one process that called it writes to the store. `--format parquet -o DIR` (an existing folder, or
 a new path with no suffix such as `out/events`) writes one Parquet file per shard
 into DIR; `-o events.parquet` stays one file.
 """
@@ -20,13 +22,17 @@ into DIR; `-o events.parquet` stays one file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from . import io as ewio
-from .records import Event
+from .records import Document, Event
+
+if TYPE_CHECKING:
+    from .coder import CodedDocument
 
 Workers = Annotated[int, typer.Option(
     "--workers", min=1,
@@ -85,3 +91,15 @@ def open_writer(fmt: str, output: Path | None, scale: dict[str, Any]) -> ewio.Ev
     if "parquet_dir" in scale:
         return PartsCounter(scale["parquet_dir"])
     return ewio.EventWriter(fmt, output)
+
+
+def coded(docs: Iterable[Document], actor_files: Iterable[str | Path],
+          scale: dict[str, Any]) -> Iterator[CodedDocument]:
+    """Code documents in this process (empty `scale`) or sharded as `scale` asks; one result per document, in order."""
+    if scale:
+        from .scale import code_sharded
+
+        return code_sharded(docs, actor_files=[str(a) for a in actor_files], **scale)
+    from .coder import Coder
+
+    return Coder(actor_files=list(actor_files)).pipe(docs)

@@ -1,6 +1,7 @@
 """Store commands for the `eventwire` CLI (registered by `cli.py` through `register(app)`).
 
     eventwire ingest INPUT... [--db PATH] [--published DATE] [--actors FILE] [--errors FILE]
+                     [--workers N] [--scheduler tcp://HOST:PORT] [--checkpoint FILE]
     eventwire query events|dyad|network|document|actors [--db PATH] [--json]
     eventwire serve [--db PATH] [--host 127.0.0.1] [--port 8000]
 
@@ -22,6 +23,7 @@ from typing import Annotated, Any
 
 import typer
 
+from . import cli_scale
 from . import io as ewio
 from .records import EVENT_TYPES, MODALITIES, Document, Event
 from .store import QueryError, Store, StoreError, to_records
@@ -152,12 +154,16 @@ def ingest(
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor file(s) (YAML)")] = None,
     errors: Annotated[Path | None, typer.Option(help="Write skipped records here (JSONL)")] = None,
     batch: Annotated[int, typer.Option(min=1, help="Documents per transaction")] = BATCH_DOCS,
+    workers: cli_scale.Workers = 1,
+    scheduler: cli_scale.Scheduler = None,
+    checkpoint: cli_scale.CheckpointFile = None,
 ) -> None:
     """Code documents and store them with their events (a document ingested again is replaced)."""
     try:
         pub = date.fromisoformat(published) if published else None
     except ValueError:
         raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {published!r}") from None
+    scale = cli_scale.scale_options(workers, scheduler, checkpoint)
     problems = Problems(errors)
     docs: list[Document] = []
     given: dict[str, list[Event]] = defaultdict(list)
@@ -185,11 +191,9 @@ def ingest(
                 put([], [ev for i in chunk for ev in given[i]])
             to_code = [d for d in docs if d.id not in given]
             if to_code:
-                from .coder import Coder
-
-                coder = Coder(actor_files=actors or [])
+                results = cli_scale.coded(to_code, actors or [], scale)  # coded here or on workers, in order
                 pending: tuple[list[Document], list[Event]] = ([], [])
-                for doc, result in zip(to_code, coder.pipe(to_code), strict=True):
+                for doc, result in zip(to_code, results, strict=True):
                     if result.problem:
                         problems.report(f"document {result.doc_id}", result.problem)
                         continue
