@@ -1,7 +1,8 @@
 """PLOVER <-> CAMEO <-> Goldstein <-> quad class tables, read from package data.
 
 `data/cameo.tsv` is GDELT's CAMEO lookup (code, Goldstein weight, description);
-`data/plover.tsv` gives each PLOVER type its quad class and a fallback CAMEO code.
+`data/plover.tsv` gives each PLOVER type its quad class and a fallback CAMEO code;
+`data/cameo_plover.tsv` (PLOVER's CAMEO crosswalk) gives a CAMEO code's PLOVER mode and context.
 """
 
 from __future__ import annotations
@@ -20,11 +21,19 @@ class CodeTables:
     description: dict[str, str]
     quad_class: dict[str, int]
     default_cameo: dict[str, str]
+    crosswalk: dict[str, tuple[str, str, tuple[str, ...]]]  # CAMEO code -> (PLOVER type, mode, contexts)
 
     def cameo_for(self, event_type: str, cameo: str | None = None) -> tuple[str, float]:
         """The CAMEO code for an event (the trigger's own, else the type's default) and its weight."""
         code = cameo if cameo in self.goldstein else self.default_cameo[event_type]
         return code, self.goldstein[code]
+
+    def mode_and_context(self, event_type: str, cameo: str) -> tuple[str | None, list[str]]:
+        """PLOVER mode and context of a CAMEO code, when the crosswalk agrees on the event type."""
+        row = self.crosswalk.get(cameo)
+        if row is None or row[0] != event_type:
+            return None, []
+        return row[1] or None, list(row[2])
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -38,11 +47,14 @@ def tables() -> CodeTables:
     """Load the code tables once per process."""
     cameo = _rows("cameo.tsv")
     plover = _rows("plover.tsv")
+    crosswalk = _rows("cameo_plover.tsv")
     t = CodeTables(
         goldstein={r["code"]: float(r["goldstein"]) for r in cameo},
         description={r["code"]: r["description"].strip() for r in cameo},
         quad_class={r["event_type"]: int(r["quad_class"]) for r in plover},
         default_cameo={r["event_type"]: r["default_cameo"] for r in plover},
+        crosswalk={r["code"]: (r["plover"], r["mode"] or "", tuple(c for c in (r["context"] or "").split("|") if c))
+                   for r in crosswalk},
     )
     missing = set(EVENT_TYPES) - set(t.quad_class)
     if missing:

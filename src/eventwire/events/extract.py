@@ -511,6 +511,7 @@ class _Sentence:
                    last_date: date | None) -> Event:
         rule = trig.rule
         cameo, goldstein = self.ex.codes.cameo_for(rule.type, rule.cameo)
+        mode, contexts = self.ex.codes.mode_and_context(rule.type, cameo)
         toks = sorted({trig.token.i, trig.head.i} | ({trig.obj.i} if trig.obj is not None else set()))
         first, last = self.sent.doc[toks[0]], self.sent.doc[toks[-1]]
         tstart, tend = first.idx, last.idx + len(last.text)
@@ -531,7 +532,8 @@ class _Sentence:
             event_type=rule.type,
             source=_mention(s),
             target=_mention(t) if t is not None else None,
-            mode=rule.mode,
+            mode=rule.mode or mode,
+            topics=contexts,
             cameo=cameo,
             goldstein=goldstein,
             quad_class=self.ex.codes.quad_class[rule.type],
