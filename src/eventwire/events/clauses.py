@@ -8,6 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 REFUSAL_VERBS = {"refuse", "decline", "reject"}
+# prepositions that introduce what an act is about ("accused X OF supporting", "warned OF action",
+# "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
+CONTENT_PREPS = {"of", "from", "for", "about", "against", "to", "into", "over", "with", "by", "in"}
 
 
 def refused(head: Token) -> bool:
@@ -27,7 +30,8 @@ def governing_heads(head: Token) -> list[Token]:
     out = []
     t = head
     for _ in range(4):
-        content = t.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "acomp") or (
+        content = t.dep_ in ("ccomp", "xcomp", "pcomp", "acomp") or (
+            t.dep_ == "prep" and t.lower_ in CONTENT_PREPS) or (
             t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))  # purpose
         if content and t.head != t:
