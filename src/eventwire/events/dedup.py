@@ -26,15 +26,16 @@ def dyad_key(ev: Event, sectors: bool = False) -> tuple[str, str]:
 def dedup(events: list[Event]) -> list[Event]:
     """One event per action: an act reported again in a document is dropped.
 
-    A repeat has the same type, dyad and modality and either the same trigger
-    words or the marks of a second mention (a noun such as "the talks", or a
-    pronoun for the actor); two different verbs naming the same dyad stay two acts.
+    A repeat has the same type, dyad and modality and either the marks of a
+    second mention (a noun such as "the talks", a pronoun for the actor) or the
+    same trigger words aimed at the same words for the target; two different
+    verbs, or one verb aimed at two differently named things, stay two acts.
     """
-    seen: dict[tuple, set[str]] = {}
+    seen: dict[tuple, set[tuple[str, str]]] = {}
     out = []
     for ev in events:
         key = (ev.event_type, *dyad_key(ev, sectors=True), ev.modality)
-        words = ev.trigger.text.lower()
+        words = (ev.trigger.text.lower(), ev.target.text.lower() if ev.target else "")
         if key in seen and (ev.restated or words in seen[key]):
             continue
         seen.setdefault(key, set()).add(words)

@@ -464,7 +464,8 @@ class _Sentence:
             unique.setdefault((s.actor.code, t.actor.code if t else None), (s, t))
         events = [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in list(unique.values())[:6]]
         for ev, (s, t) in zip(events, list(unique.values())[:6], strict=True):
-            ev.restated = is_noun or s.text.lower() in coref.PRONOUNS
+            ev.restated = is_noun or s.text.lower() in coref.PRONOUNS or (
+                head.dep_ == "relcl" and self.ex.lex.find(head.head) is not None)  # "the pact Tokyo CONCLUDED"
             ev.target_inferred = t is None or t.inferred
         if modality == "negated" and clauses.refused(head):
             # "refused to meet": the refused act, negated, and the refusal itself (PLOVER's REJECT)

@@ -62,7 +62,8 @@ def governors(head: Token) -> list[Token]:
     for _ in range(6):
         participle = t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
-        if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle) and t.head != t:
+        infinitive = t.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle or infinitive) and t.head != t:
             t = t.head
             chain.append(t)
         elif t.dep_ == "conj" and t.head != t and t.head.pos_ in ("VERB", "AUX"):
