@@ -34,6 +34,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/store_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info eventwire.duckdb
