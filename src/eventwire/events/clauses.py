@@ -34,6 +34,9 @@ def governing_heads(head: Token) -> list[Token]:
             t.dep_ == "prep" and t.lower_ in CONTENT_PREPS) or (
             t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))  # purpose
+        if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "ccomp", "pcomp"):
+            t = t.head  # "called on Arabs to unite and MOBILIZE": a coordinated complement is content too
+            continue
         if content and t.head != t:
             t = t.head
             out.append(t)
