@@ -66,7 +66,16 @@ class Coder:
             yield from self._code_batch(buffer)
 
     def _code_batch(self, batch: list[Document]) -> Iterator[CodedDocument]:
-        parsed = nlp_mod.parse(self.nlp, (d.text for d in batch), batch_size=self.batch_size)
+        try:
+            parsed = list(nlp_mod.parse(self.nlp, (d.text for d in batch), batch_size=self.batch_size))
+        except Exception as e:  # one text the parser cannot take (a lone surrogate) must not lose its batch
+            if len(batch) > 1:
+                for doc in batch:
+                    yield from self._code_batch([doc])
+                return
+            log.warning("document %s could not be parsed: %s: %s", batch[0].id, type(e).__name__, e)
+            yield CodedDocument(batch[0].id, [], f"cannot parse the text: {type(e).__name__}: {e}")
+            return
         for doc, pieces in zip(batch, parsed, strict=True):
             try:
                 events = self.extractor.extract(doc, pieces)
