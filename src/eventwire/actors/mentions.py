@@ -91,12 +91,18 @@ class TermMatcher:
         kind = self.kb.entry(term.entry_id).kind
         if kind in ("sector", "title"):
             return True
+        doc = span.doc
         for t in span:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
-                ent = next((e for e in span.doc.ents if e.start <= t.i < e.end), None)
-                if ent is not None and (ent.start < span.start or ent.end > span.end) and \
-                        not (ent.end == span.end and span.doc[ent.start].lower_ == "the") and \
-                        not (ent.end == span.end + 1 and span.doc[span.end].lower_ == "'s"):
+                # the entity holding t, from the IOB tags (doc.ents would rebuild every entity of the doc)
+                start, end = t.i, t.i + 1
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+                if (start < span.start or end > span.end) and \
+                        not (end == span.end and doc[start].lower_ == "the") and \
+                        not (end == span.end + 1 and doc[span.end].lower_ == "'s"):
                     return False
         if term.case_sensitive:
             return True
