@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -218,26 +219,64 @@ def parquet_schema():  # -> pyarrow.Schema
     return pa.schema([(c, types.get(c, pa.string())) for c in CSV_COLUMNS])
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
 class AtomicFile:
-    """Write to a temporary file beside `path`; rename onto it only on success."""
+    """Write to a temporary file beside `path`; rename onto it only on success.
+
+    The file keeps the mode of the one it replaces (a new one gets 0666 less
+    the umask, as `open` would give). A path that is not a regular file (a
+    device such as /dev/null or /dev/full, a FIFO, /dev/stdout on a pipe) is
+    written in place: renaming a file over it would replace the device itself.
+    A symbolic link to a file is followed, so the link stays a link.
+    """
 
     def __init__(self, path: Path, mode: str = "w") -> None:
         self.path = path
         self.mode = mode
         self.tmp: str | None = None
         self.fh: IO[Any] | None = None
+        self.target = path
+
+    def _open(self, fd_or_path: int | str | Path) -> IO[Any]:
+        if "b" in self.mode:
+            return open(fd_or_path, self.mode)
+        return open(fd_or_path, self.mode, encoding="utf-8", newline="")
 
     def __enter__(self) -> IO[Any]:
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=directory)
-        if "b" in self.mode:
-            self.fh = os.fdopen(fd, self.mode)
-        else:
-            self.fh = os.fdopen(fd, self.mode, encoding="utf-8", newline="")
+        try:
+            st: os.stat_result | None = os.stat(self.path)
+        except FileNotFoundError:
+            st = None
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            self.fh = self._open(self.path)
+            return self.fh
+        self.target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
+        directory = self.target.parent if str(self.target.parent) else Path(".")
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=directory)
+        try:
+            os.fchmod(fd, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_UMASK)
+            self.fh = self._open(fd)
+        except BaseException:
+            os.close(fd)
+            os.unlink(self.tmp)
+            raise
         return self.fh
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        assert self.fh is not None and self.tmp is not None
+        assert self.fh is not None
+        if self.tmp is None:  # written in place
+            if exc_type is None:
+                self.fh.flush()
+            self.fh.close()
+            return
         try:
             if exc_type is None:
                 self.fh.flush()
@@ -247,7 +286,7 @@ class AtomicFile:
             os.unlink(self.tmp)
             raise
         if exc_type is None:
-            os.replace(self.tmp, self.path)
+            os.replace(self.tmp, self.target)
         else:
             os.unlink(self.tmp)
 
