@@ -47,8 +47,9 @@ _ADDRESS = re.compile(r"(tcp|tls|ucx|ws|wss)://[^\s/]+(:\d+)?/?")
 
 
 def is_parquet_dir(fmt: str, output: Path | None) -> bool:
-    """`--format parquet -o DIR`: an existing folder, or a new path without a suffix (not `x.parquet`)."""
-    return fmt == "parquet" and output is not None and (output.is_dir() or not output.suffix)
+    """`--format parquet -o DIR`: an existing folder, or a new path without a suffix (not `x.parquet`, nor an
+    existing file or device such as /dev/full)."""
+    return fmt == "parquet" and output is not None and (output.is_dir() or not (output.suffix or output.exists()))
 
 
 def scale_options(workers: int = 1, scheduler: str | None = None, checkpoint: Path | None = None,
