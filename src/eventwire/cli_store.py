@@ -63,6 +63,11 @@ def event_from_record(obj: dict[str, Any]) -> Event:
     for key in ("trigger", "source", "target", "location", "attributed_to"):
         if obj.get(key) is not None and not isinstance(obj[key], dict):
             raise ValueError(f"{key!r} must be an object")
+    try:  # an escape such as \ud800 alone decodes to a lone surrogate, which no store column can hold
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as e:
+        bad = ord(e.object[e.start])
+        raise ValueError(f"holds a lone surrogate (U+{bad:04X}), which is not Unicode text") from None
     try:
         return Event.from_dict(obj)
     except (KeyError, TypeError, ValueError, AttributeError) as e:
@@ -77,6 +82,9 @@ def _jsonl(lines: Iterable[str], name: str) -> Iterator[Document | Event | ewio.
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             yield ewio.InputProblem(name, n, f"not valid JSON ({e.msg} at column {e.colno})", line[:2000])
+            continue
+        except RecursionError:  # the decoder recurses once per level of [ or {
+            yield ewio.InputProblem(name, n, "not valid JSON (nested too deeply)", line[:2000])
             continue
         try:
             yield event_from_record(obj) if is_event_record(obj) else ewio.document_from_dict(obj)
@@ -114,7 +122,7 @@ def read_ingest_inputs(inputs: Iterable[str], published: date | None = None,
             if not text.strip():
                 yield ewio.InputProblem(str(f), None, "file is empty")
                 continue
-            yield from _jsonl(text.splitlines(), str(f))
+            yield from _jsonl(text.split("\n"), str(f))  # not splitlines(): U+2028, \x1e are text in JSON
 
 
 class Problems:
