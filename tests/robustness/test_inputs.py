@@ -215,6 +215,53 @@ def test_reader_reports_every_bad_line_and_codes_every_good_one(coder):
     assert seen["good"] >= 30 and seen["events"] >= 10 and sum(bad.values()) >= 30 and len(bad) >= 6, seen
 
 
+def test_ingest_reader_keeps_every_good_line_and_names_every_bad_one():
+    """`eventwire ingest` reads documents (and coded events) with its own reader: the same promise holds."""
+    from eventwire.cli_store import read_ingest_inputs
+
+    seen: Counter[str] = Counter()
+
+    @EXAMPLES
+    @given(lines=jsonl_file())
+    def check(lines) -> None:
+        seen["examples"] += 1
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "in.jsonl"
+            path.write_text("".join(line.raw + "\n" for line in lines), encoding="utf-8")
+            items = list(read_ingest_inputs([str(path)]))
+        if all(line.kind == "blank" for line in lines):
+            assert [(i.source, i.line) for i in items] == [(str(path), None)]
+            return
+        want_docs, want_bad = _expected(lines)
+        docs = [(d.id, d.text, d.published) for d in items if isinstance(d, Document)]
+        assert docs == want_docs
+        assert [(i.source, i.line) for i in items if isinstance(i, ewio.InputProblem)] == \
+            [(str(path), n) for n in want_bad]
+        seen["good"] += len(docs)
+
+    check()
+    assert seen["good"] >= 30, seen
+
+
+def test_ingest_reader_names_bad_event_records(tmp_path: Path):
+    """Coded event records given to ingest: a broken one is a problem at its line, the others are kept."""
+    from eventwire.cli_store import read_ingest_inputs
+    from eventwire.records import Event
+
+    good = code_text("Kenya condemned France.", doc_id="k")[0].to_dict()
+    surrogate = json.loads(json.dumps(good).replace("Kenya condemned", "Kenya \\ud800 condemned"))
+    lines = [json.dumps(good), json.dumps(surrogate), json.dumps({**good, "event_type": "DANCE"}),
+             json.dumps({**good, "trigger": "condemned"}), "[" * 100_000, json.dumps({**good, "doc_id": 7}),
+             json.dumps({**good, "event_id": "k:1:0", "sentence": 1})]
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_ingest_inputs([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Event"] + ["InputProblem"] * 5 + ["Event"]
+    assert [i.line for i in items if isinstance(i, ewio.InputProblem)] == [2, 3, 4, 5, 6]
+    assert "lone surrogate" in items[1].problem and "nested too deeply" in items[4].problem
+    assert [i.to_dict()["event_id"] for i in items if isinstance(i, Event)] == ["k:0:0", "k:1:0"]
+
+
 def test_reader_on_stdin_like_streams():
     """The same reader over a stream of lines (stdin): each bad line is named '<stdin>:N'."""
     seen: Counter[str] = Counter()
