@@ -240,6 +240,7 @@ def test_ingest_reader_keeps_every_good_line_and_names_every_bad_one():
         seen["good"] += len(docs)
 
     check()
+    print(f"ingest reader: {dict(seen)}")
     assert seen["good"] >= 30, seen
 
 
@@ -276,6 +277,8 @@ def test_reader_on_stdin_like_streams():
         assert [(i.source, i.line) for i in items[1:]] == [("<stdin>", n) for n in range(2, len(lines) + 2)]
 
     check()
+    print(f"stdin reader: {dict(seen)}")
+    assert seen["examples"] >= 30
 
 
 def test_lone_surrogate_in_a_batch_loses_no_other_document(coder):

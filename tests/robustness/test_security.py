@@ -276,6 +276,7 @@ def test_sql_fragments_drawn_at_random(http: httpx.Client):
         _check_fragment(http, path, name, params, prefix + tail + noise, sentences)
 
     check()
+    print(f"SQL fragments: {len(seen)} examples over {len(set(seen))} parameters")
     assert len(seen) >= 60
 
 
