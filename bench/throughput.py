@@ -116,13 +116,10 @@ def main(argv: list[str] | None = None) -> None:
 
     # 3. a local Dask cluster
     if not args.no_dask:
-        from distributed import Client, LocalCluster
-
-        from eventwire.scale import CoderSettings, RunStats, code_sharded
+        from eventwire.scale import CoderSettings, RunStats, code_sharded, local_cluster
 
         t = time.perf_counter()
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
+        cluster, client = local_cluster(args.workers)  # as `eventwire code --workers N` starts it
         up_s = time.perf_counter() - t
         try:
             t = time.perf_counter()

@@ -302,9 +302,9 @@ def test_sigkilled_run_resumes(tmp_path: Path):
 
 @pytest.fixture(scope="module")
 def dask_client():
-    distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    client = distributed.Client(cluster)
+    from eventwire.scale import local_cluster
+
+    cluster, client = local_cluster(2)
     yield client
     client.close()
     cluster.close()

@@ -53,7 +53,7 @@ from .io import AtomicFile, flat_row, parquet_schema
 from .records import Document, Event
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, LocalCluster
 
     from .coder import CodedDocument
 
@@ -456,12 +456,24 @@ class InProcessRunner:
         pass
 
 
+def local_cluster(workers: int) -> tuple[LocalCluster, Client]:
+    """A LocalCluster of `workers` single-threaded processes, and a client of it (close both when done)."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    # Dask gives its workers MALLOC_TRIM_THRESHOLD_=65536 so that freed memory goes back to the OS at once;
+    # parsing frees many small objects and pays ~20% more CPU per document for it, so keep glibc's default.
+    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    return cluster, Client(cluster)
+
+
 class DaskRunner:
     """Codes shards on Dask workers; `next_done` gives back whichever shard finishes first."""
 
     def __init__(self, settings: CoderSettings, workers: int = 2, scheduler: str | None = None,
                  client: Client | None = None) -> None:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, as_completed
 
         self.settings = settings
         self.cluster: LocalCluster | None = None
@@ -481,14 +493,7 @@ class DaskRunner:
             except OSError as e:
                 raise ClusterUnavailable(f"[E066] cannot reach the Dask scheduler at {scheduler}: {e}") from None
         else:
-            import dask
-
-            # Dask's workers get MALLOC_TRIM_THRESHOLD_=65536 so that freed memory goes back to the OS at
-            # once; parsing frees many small objects and pays ~20% more CPU for it (bench/throughput.py).
-            with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
-                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                            dashboard_address=None)
-            self.client = Client(self.cluster)
+            self.cluster, self.client = local_cluster(workers)
         where = scheduler or (self.cluster.scheduler_address if self.cluster else self.client.scheduler.address)
         if not self.client.nthreads():
             log.info("waiting up to %.0f s for a worker at %s", WORKER_WAIT_S, where)
