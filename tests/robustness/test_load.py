@@ -61,7 +61,7 @@ def _routes(top: list[str]) -> list[tuple[str, str, dict]]:
     ]
 
 
-def test_api_under_concurrent_load(big_store: Path):
+def test_api_under_concurrent_load(big_store: Path, capsys: pytest.CaptureFixture):
     with serve(big_store) as (url, _port):
         top = [r["code"] for r in httpx.get(f"{url}/api/actors", timeout=60).json()["actors"]]
         routes = _routes(top)
@@ -100,13 +100,14 @@ def test_api_under_concurrent_load(big_store: Path):
         assert httpx.get(f"{url}/api/actors", timeout=60).json()["events"] == N_EVENTS
 
     every = [x for v in latencies.values() for x in v]
-    print(f"\n{len(every)} requests from {CLIENTS} clients in {wall:.1f} s ({len(every) / wall:.0f} requests/s), "
-          f"{len(failures)} failed")
-    print(f"{'route':<20} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
-    for name, _, _ in routes:
-        v = latencies[name]
-        print(f"{name:<20} {len(v):>5} {statistics.median(v):>8.1f} {_percentile(v, 0.99):>8.1f} {max(v):>8.1f}")
-    print(f"{'all':<20} {len(every):>5} {statistics.median(every):>8.1f} {_percentile(every, 0.99):>8.1f} "
-          f"{max(every):>8.1f}")
+    with capsys.disabled():  # the figures are the point of `make test-load`: show them even under -q
+        print(f"\n{len(every)} requests from {CLIENTS} clients in {wall:.1f} s ({len(every) / wall:.0f} requests/s), "
+              f"{len(failures)} failed")
+        print(f"{'route':<20} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+        for name, _, _ in routes:
+            v = latencies[name]
+            print(f"{name:<20} {len(v):>5} {statistics.median(v):>8.1f} {_percentile(v, 0.99):>8.1f} {max(v):>8.1f}")
+        print(f"{'all':<20} {len(every):>5} {statistics.median(every):>8.1f} {_percentile(every, 0.99):>8.1f} "
+              f"{max(every):>8.1f}")
     assert len(every) == CLIENTS * REQUESTS
     assert not failures, f"{len(failures)} requests failed, e.g. {failures[:5]}"
