@@ -100,3 +100,18 @@ def test_failed_write_leaves_no_file(tmp_path: Path):
     w.write(_event())
     w.close(ok=False)
     assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_published_takes_dates_and_timestamps_only():
+    assert ewio.parse_date("2025-11-26").isoformat() == "2025-11-26"
+    assert ewio.parse_date("2025-11-26T08:30:00+09:00").isoformat() == "2025-11-26"
+    for bad in ("2025-11-26garbage", "26/11/2025", "2025-13-01"):
+        with pytest.raises(ValueError, match="published"):
+            ewio.parse_date(bad)
+
+
+def test_documents_over_the_size_limit_are_refused(tmp_path: Path):
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"id": "big", "text": "x" * (ewio.MAX_DOC_CHARS + 1)}) + "\n")
+    docs, problems = _docs(ewio.read_path(f))
+    assert not docs and "exceeds" in problems[0].problem and problems[0].line == 1

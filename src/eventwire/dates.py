@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span, Token
 
+from .nlp import sentence_entities
 from .timexpr import (
     OPEN,
     UNIT_DAYS,
@@ -135,7 +136,7 @@ def _expressions(sent: Span) -> list[_Expr]:
             prep = first
         anchored = m.name in ("rel", "anch", "dayrel", "clock")
         out.append(_Expr(m, span, host, prep, anchored, hour_of(m), duration=m.name == "dur"))
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         # an explicit date our patterns missed ("6/12/2024", "the 5th of May 2024"): dateparser reads it
         if ent.label_ != "DATE" or not YEAR.search(ent.text) or \
                 any(ent.start < x.tokens.end and x.tokens.start < ent.end for x in out):

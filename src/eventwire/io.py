@@ -17,13 +17,14 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from .records import Document, Event
 
-MAX_DOC_CHARS = 10_000_000  # larger documents are refused; those up to this size are coded in pieces
+# larger documents are refused (parsing 1 MB peaks near 3 GB); smaller ones are coded in pieces
+MAX_DOC_CHARS = 2_000_000
 
 
 @dataclass
@@ -54,8 +55,9 @@ def parse_date(value: Any) -> date | None:
         return value
     if not isinstance(value, str):
         raise ValueError(f"'published' must be an ISO date string, got {type(value).__name__}")
-    try:
-        return date.fromisoformat(value.strip()[:10])
+    text = value.strip()
+    try:  # a date, or a timestamp whose date part is taken ("2025-11-26T08:00:00Z")
+        return date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text).date()
     except ValueError:
         raise ValueError(f"'published' is not an ISO date: {value[:40]!r}") from None
 

