@@ -37,7 +37,6 @@ import json
 import logging
 import os
 import re
-import resource
 import sys
 import tempfile
 import threading
@@ -231,6 +230,8 @@ def peak_rss_bytes() -> int:
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
+    import resource  # POSIX only, like the fallback itself
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
