@@ -115,3 +115,13 @@ def test_documents_over_the_size_limit_are_refused(tmp_path: Path):
     f.write_text(json.dumps({"id": "big", "text": "x" * (ewio.MAX_DOC_CHARS + 1)}) + "\n")
     docs, problems = _docs(ewio.read_path(f))
     assert not docs and "exceeds" in problems[0].problem and problems[0].line == 1
+
+
+def test_coded_records_round_trip_exactly(tmp_path: Path):
+    from eventwire.records import Attribution, Location
+
+    ev = _event()
+    ev.location = Location("Nairobi", "KEN", -1.28, 36.82, 30, 37)
+    ev.attributed_to = Attribution("Reuters", None, "MED", 40, 47)
+    d = ev.to_dict()
+    assert Event.from_dict(d).to_dict() == d

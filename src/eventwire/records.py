@@ -202,9 +202,11 @@ class Event:
             modality=d.get("modality") or "asserted",
             date=d.get("date"),
             date_precision=d.get("date_precision"),
-            location=Location(loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon")),
+            location=Location(loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"), loc.get("start"),
+                              loc.get("end")),
             topics=list(d.get("topics") or []),
-            attributed_to=Attribution(att.get("text"), att.get("code"), att.get("sector")) if att else None,
+            attributed_to=Attribution(att.get("text"), att.get("code"), att.get("sector"), att.get("start"),
+                                      att.get("end")) if att else None,
             confidence=float(d.get("confidence") or 0.0),
             index=idx,
         )
