@@ -9,7 +9,6 @@ their own modules.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Iterator
@@ -21,44 +20,12 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
+from .cli_common import ProblemLog, date_option
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Political event data from news text (PLOVER events, actors, dates, modality, evidence).")
 
 log = logging.getLogger("eventwire")
-
-
-def _date_option(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
-
-
-class ProblemLog:
-    """Reports skipped input: one line each on stderr, and the records to --errors FILE if given."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.count = 0
-        self.path = path
-        self.fh = None
-        if path is not None:
-            try:
-                self.fh = path.open("w", encoding="utf-8")
-            except OSError as e:
-                raise typer.BadParameter(f"cannot write errors file {path}: {e.strerror}") from None
-
-    def report(self, where: str, problem: str, record: dict | None = None) -> None:
-        self.count += 1
-        typer.echo(f"eventwire: skipped {where}: {problem}", err=True)
-        if self.fh is not None:
-            self.fh.write(json.dumps(record or {"where": where, "problem": problem}, ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        if self.fh is not None:
-            self.fh.close()
 
 
 def coded_documents(inputs: list[str], published: date | None, problems: ProblemLog, actors: list[Path],
@@ -107,7 +74,7 @@ def code(
     checkpoint: cli_scale.CheckpointFile = None,
 ) -> None:
     """Code news documents into PLOVER event records."""
-    pub = _date_option(published)
+    pub = date_option(published)
     if fmt not in ewio.FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(ewio.FORMATS)}")
     problems = ProblemLog(errors)

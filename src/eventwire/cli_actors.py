@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from .actors.kb import ActorKB, Entry, Term
+from .cli_common import date_option
 from .records import Actor
 
 ActorsOption = Annotated[
@@ -32,15 +33,6 @@ def _load(actors: list[Path] | None) -> tuple[ActorKB, list[str]]:
     for p in problems:
         typer.echo(f"eventwire: skipped actor entry: {p}", err=True)
     return kb, problems
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
 def lookup_exact(kb: ActorKB, mention: str) -> tuple[Entry, Term] | None:
@@ -84,7 +76,7 @@ def actor(
     actors: ActorsOption = None,
 ) -> None:
     """Resolve one actor mention on a date and print it as JSON (code, name, sector, office, entry, origin)."""
-    day = _parse_date(on)
+    day = date_option(on)
     kb, _ = _load(actors)
     try:
         found = resolve_mention(kb, mention, day)

@@ -25,6 +25,7 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
+from .cli_common import ProblemLog
 from .records import EVENT_TYPES, MODALITIES, Document, Event
 from .store import QueryError, Store, StoreError, to_records
 
@@ -125,29 +126,6 @@ def read_ingest_inputs(inputs: Iterable[str], published: date | None = None,
             yield from _jsonl(text.split("\n"), str(f))  # not splitlines(): U+2028, \x1e are text in JSON
 
 
-class Problems:
-    """Skipped input: one line each on stderr, and the records to --errors FILE if given."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.count = 0
-        self.fh = None
-        if path is not None:
-            try:
-                self.fh = path.open("w", encoding="utf-8")
-            except OSError as e:
-                raise _fail(f"cannot write errors file {path}: {e.strerror}") from None
-
-    def report(self, where: str, problem: str, record: dict[str, Any] | None = None) -> None:
-        self.count += 1
-        typer.echo(f"eventwire: skipped {where}: {problem}", err=True)
-        if self.fh is not None:
-            self.fh.write(json.dumps(record or {"where": where, "problem": problem}, ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        if self.fh is not None:
-            self.fh.close()
-
-
 # ---------------------------------------------------------------------------- ingest
 
 def _chunks(items: list[Any], n: int) -> Iterator[list[Any]]:
@@ -172,7 +150,7 @@ def ingest(
     except ValueError:
         raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {published!r}") from None
     scale = cli_scale.scale_options(workers, scheduler, checkpoint)
-    problems = Problems(errors)
+    problems = ProblemLog(errors)
     docs: list[Document] = []
     given: dict[str, list[Event]] = defaultdict(list)
     for item in read_ingest_inputs(inputs, pub):
