@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import socket
 from collections.abc import Iterator
 from datetime import date
@@ -27,10 +26,6 @@ from eventwire.store import Store
 
 from ..storedata import DOCS, build_events
 from .server import serve
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 EVIL_CODE = 'XSS<img src=x onerror="window.__pwned=10">'
 EVIL_NAME = '<img src=x onerror="window.__pwned=11">Ruritania'
@@ -97,17 +92,6 @@ def http(server: str) -> Iterator[httpx.Client]:
 
 
 # ---------------------------------------------------------------------------- markup stays text (Chromium)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run this")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(params=[False, True], ids=["csp", "no-csp"])
