@@ -7,7 +7,7 @@ Parquet, the DuckDB store) writes from it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -210,8 +210,3 @@ class Event:
             confidence=float(d.get("confidence") or 0.0),
             index=idx,
         )
-
-
-def as_plain(obj: Any) -> Any:
-    """dataclass -> plain dict (for debugging and tests)."""
-    return asdict(obj)

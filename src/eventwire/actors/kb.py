@@ -344,7 +344,6 @@ class ActorKB:
 
     def _index(self) -> None:
         self.by_term: dict[str, list[Term]] = defaultdict(list)
-        self.by_title: dict[str, list[Entry]] = defaultdict(list)  # title text -> title entries
         self.holders: dict[tuple[str, str], list[tuple[Office, Entry]]] = defaultdict(list)
         self.by_code: dict[str, Entry] = {}
         for e in self.entries.values():

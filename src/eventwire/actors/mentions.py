@@ -29,7 +29,6 @@ from .kb import ActorKB, Entry, Term
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct", "npadvmod",
            "appos", "prt"}
 OF_PREPS = {"of", "from", "in"}  # "ministers of the G7", "officials from Japan", "police in Seoul"
-COUNTRY_KINDS = {"state", "igo", "region"}
 NAMED_KINDS = {"person", "org", "state", "igo", "region"}
 
 
@@ -163,8 +162,6 @@ class NPResolver:
             entry, term, m = hit
             if entry.kind in NAMED_KINDS:
                 actor = entry.actor(self.on)
-                if entry.kind in COUNTRY_KINDS and term.field == "adjectives" and head.pos_ != "PROPN":
-                    pass  # "the Chinese" as a head noun: the state itself
                 if actor.code is None:
                     mod = self._modifier_actor(head, toks, m)
                     if mod is not None:
