@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span, Token
 
-from .nlp import sentence_entities
+from .nlp import sentence_entities, tree_path
 from .timexpr import (
     OPEN,
     UNIT_DAYS,
@@ -253,13 +253,6 @@ def _apply_link(iv: Interval, link: _Link, sign: int, hour: float) -> Interval:
 
 
 # ---------------------------------------------------------------- tree distance
-def _chain(tok: Token) -> list[Token]:
-    out = [tok]
-    while out[-1].head.i != out[-1].i and len(out) < 64:
-        out.append(out[-1].head)
-    return out
-
-
 def _aux(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
@@ -333,16 +326,10 @@ def _forward(e: _Expr) -> bool:
 
 def _path(trig: Token, host: Token, e: _Expr | None, future_ctx: bool) -> tuple[float, list[Token], list[Token]]:
     """(cost, trigger-side words climbed, expression-side words descended) between trigger and host."""
-    up = _chain(trig)
-    index = {t.i: k for k, t in enumerate(up)}
-    down: list[Token] = []
-    t = host
-    while t.i not in index:
-        down.append(t)
-        if t.head.i == t.i:
-            return INF, [], []
-        t = t.head
-    climbed = up[: index[t.i]]
+    path = tree_path(trig, host)
+    if path is None:
+        return INF, [], []
+    climbed, down = path
     cost = sum(_up_cost(c) for c in climbed) + sum(_down_cost(c, e, future_ctx) for c in down)
     if any(c.dep_ in CLAUSE_DEPS for c in climbed) and any(c.dep_ in CLAUSE_DEPS for c in down):
         cost += 6  # a sister clause ("X said A did this, and B did that on Monday")

@@ -16,7 +16,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -105,3 +105,29 @@ def sentence_entities(sent: Span) -> list[Span]:
     if ents is None:
         ents = doc.user_data["eventwire.ents"] = list(doc.ents)
     return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+
+
+def ancestors(tok: Token) -> list[Token]:
+    """The token and its heads up to the root of its sentence."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 64:
+        out.append(out[-1].head)
+    return out
+
+
+def tree_path(start: Token, end: Token) -> tuple[list[Token], list[Token]] | None:
+    """The path in the parse from `start` to `end`: (words climbed above `start`, words descended to `end`).
+
+    None when the two share no ancestor (different sentences). Stages that weigh a
+    path (which time expression or place belongs to a trigger) cost its steps.
+    """
+    up = ancestors(start)
+    index = {t.i: k for k, t in enumerate(up)}
+    down: list[Token] = []
+    t = end
+    while t.i not in index:
+        down.append(t)
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return up[: index[t.i]], down

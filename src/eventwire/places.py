@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
-from .nlp import sentence_entities
+from .nlp import sentence_entities, tree_path
 from .records import Location
 
 log = logging.getLogger(__name__)
@@ -210,13 +210,6 @@ def shipped_gazetteer() -> Gazetteer:
 
 
 # ---------------------------------------------------------------- finding the place in the parse
-def _chain(tok: Token) -> list[Token]:
-    out = [tok]
-    while out[-1].head.i != out[-1].i and len(out) < 64:
-        out.append(out[-1].head)
-    return out
-
-
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
@@ -249,16 +242,10 @@ def _down(c: Token) -> float:
 
 def _cost(trig: Token, host: Token) -> tuple[float, bool]:
     """(tree cost from the trigger to the word a place hangs on, whether the path leaves the trigger's clause)."""
-    up = _chain(trig)
-    index = {t.i: k for k, t in enumerate(up)}
-    down: list[Token] = []
-    t = host
-    while t.i not in index:
-        down.append(t)
-        if t.head.i == t.i:
-            return 99.0, True
-        t = t.head
-    climbed = up[: index[t.i]]
+    path = tree_path(trig, host)
+    if path is None:
+        return 99.0, True
+    climbed, down = path
     cost = sum(_up(c) for c in climbed) + sum(_down(c) for c in down)
     if any(c.dep_ in CLAUSE_DEPS for c in climbed) and any(c.dep_ in CLAUSE_DEPS for c in down):
         cost += 6
