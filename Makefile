@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-load lint bench clean
+.PHONY: install demo test test-load lint bench accuracy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -35,6 +35,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/store_bench.py
+
+accuracy: $(STAMP)
+	$(BIN)/python bench/accuracy.py --heldout d,e,f --by-type
 
 clean:
 	rm -rf $(VENV) build *.egg-info eventwire.duckdb
