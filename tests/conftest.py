@@ -61,7 +61,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def test_kb():
-    from eventwire.actors.kb import ActorKB, parse_entries, shipped_files
+    from eventwire.knowledge.actors import ActorKB, parse_entries, shipped_files
 
     entries = []
     for name, text in shipped_files():

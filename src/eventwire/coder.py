@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import nlp as nlp_mod
-from .actors.kb import ActorKB
-from .codes import tables
+from .knowledge.actors import ActorKB
+from .knowledge.codes import tables
 from .pipeline import registry
 from .pipeline.packs import Knowledge, LanguagePack
 from .pipeline.registry import Stage
@@ -31,7 +31,7 @@ from .stages.modality import ModalityLexicon
 from .stages.triggers import TriggerLexicon
 
 if TYPE_CHECKING:
-    from .codes import CodeTables
+    from .knowledge.codes import CodeTables
     from .places import Gazetteer
 
 log = logging.getLogger(__name__)

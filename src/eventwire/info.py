@@ -62,7 +62,7 @@ def _tsv_rows(name: str) -> int:
 
 def knowledge_files() -> list[KnowledgeFile]:
     """The shipped knowledge files and how much each holds."""
-    from .actors.kb import ActorKB
+    from .knowledge.actors import ActorKB
 
     out: list[KnowledgeFile] = []
     kb = ActorKB.load()

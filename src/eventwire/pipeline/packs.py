@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..actors.kb import ActorKB
-    from ..codes import CodeTables
+    from ..knowledge.actors import ActorKB
+    from ..knowledge.codes import CodeTables
     from ..places import Gazetteer
     from ..stages.modality import ModalityLexicon
     from ..stages.triggers import TriggerLexicon
