@@ -27,7 +27,7 @@ from ..places import event_location
 from ..records import Actor, ActorMention, Attribution, Document, Event, Location
 from ..records import Span as TextSpan
 from . import clauses, coref
-from .dedup import SYMMETRIC, dedup, dyad_key
+from .dedup import SYMMETRIC, dedup, dedup_sentence
 from .modality import ModalityLexicon, classify
 from .triggers import Rule, Trigger, TriggerLexicon
 
@@ -372,13 +372,9 @@ class _Sentence:
     def events(self, last_date: date | None) -> list[Event]:
         out: list[Event] = []
         attribution = self.attribution()
-        seen: set[tuple] = set()
         for trig in self.triggers():
-            for ev in self.code_trigger(trig, attribution, last_date):
-                key = (ev.event_type, *dyad_key(ev), ev.modality)
-                if key not in seen:  # "staged exercises ..., deploying warships": one act
-                    seen.add(key)
-                    out.append(ev)
+            out.extend(self.code_trigger(trig, attribution, last_date))
+        out = dedup_sentence(out)
         named = {(ev.event_type, ev.source.code) for ev in out if ev.target is not None and not ev.target_inferred}
         out = [ev for ev in out if not (ev.target is not None and ev.target_inferred
                                         and (ev.event_type, ev.source.code) in named)]
