@@ -43,6 +43,7 @@ class Rule:
     not_subject_sectors: frozenset[str] = frozenset()
     only_without_target: bool = False
     not_participle: bool = False  # "the troops STATIONED there" describes a state, not an act
+    yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
     modality: str | None = None
     needs_target: bool = False
     recipient: bool = False
@@ -166,6 +167,7 @@ class TriggerLexicon:
                 not_subject_sectors=frozenset(r.get("not_subject_sectors") or []),
                 only_without_target=bool(r.get("only_without_target")),
                 not_participle=bool(r.get("not_participle")),
+                yields_to_content=bool(r.get("yields_to_content")),
                 modality=r.get("modality"),
                 needs_target=bool(r.get("needs_target")),
                 recipient=bool(r.get("recipient")),
@@ -251,7 +253,9 @@ class TriggerLexicon:
                 continue
             if rule.not_participle and tok.dep_ == "acl" and tok.tag_ == "VBN":
                 continue
-            if rule.only_without_target and prts & {"at", "on", "into", "against", "toward", "towards"}:
+            if rule.yields_to_content and any(c.dep_ == "xcomp" and self.find(c) is not None for c in tok.children):
+                continue
+            if rule.only_without_target and prts & {"at", "on", "against", "toward", "towards"}:
                 continue  # "fired missiles AT Israel" is an attack, not a show of force
             fired.append((rule, obj))
         if not fired:
@@ -293,11 +297,12 @@ class TriggerLexicon:
             return None
         objects = [c for c in self.objects_of(verb) if c.dep_ != "pobj" or c.head.lower_ in ("in", "into", "of")]
         for o in objects:
-            if o.pos_ not in NOUN_POS:
+            if o.pos_ not in NOUN_POS or o == verb.head:  # "the exercises that BEGAN": the noun codes itself
                 continue
-            rules = self.rules.get((self.lemma_of(o), "NOUN")) or self.rules.get((o.lower_, "NOUN"))
-            if rules:
-                return Trigger(rules[0], o, None, light=verb)
+            # the noun's own rule, modifiers checked ("held JOINT exercises" cooperate, "held exercises" mobilize)
+            own = self.find(o)
+            if own is not None:
+                return Trigger(own.rule, o, None, light=verb, others=own.others)
         return None
 
 
