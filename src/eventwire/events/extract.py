@@ -263,6 +263,10 @@ class _Sentence:
                 return sources, patients
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
                 return self.phrase_args(t.head), []
+            beside = clauses.beside_complement(t)
+            if beside is not None:  # "X urged its citizens to leave and HALTED flights": X halted them
+                t = beside
+                continue
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
                 if objs:

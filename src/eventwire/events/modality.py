@@ -16,6 +16,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from .clauses import beside_complement
+
 CLIMB_DEPS = {"xcomp", "pcomp", "prep", "acomp", "auxpass", "aux", "dobj", "attr", "oprd"}
 
 
@@ -65,6 +67,9 @@ def governors(head: Token) -> list[Token]:
         infinitive = t.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle or infinitive) and t.head != t:
             t = t.head
+            chain.append(t)
+        elif beside_complement(t) is not None:
+            t = beside_complement(t)  # "urged X to leave and HALTED flights": coordinated with "urged"
             chain.append(t)
         elif t.dep_ == "conj" and t.head != t and t.head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share auxiliaries: "would complete and withdraw"
