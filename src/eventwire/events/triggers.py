@@ -238,7 +238,8 @@ class TriggerLexicon:
             return None
         # a verb rule's `objects` are its direct objects; a noun rule's are its modifiers ("JOINT exercises")
         objs = self.objects_of(tok) if pos == "VERB" else [
-            c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+            c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")] + [
+            g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         prts = self.particles_of(tok)
         fired: list[tuple[Rule, Token | None]] = []
         for rule in rules:
