@@ -111,3 +111,11 @@ def test_visits_on_two_stated_dates_are_two_acts(code):
 def test_light_verb_noun_keeps_its_modifier_condition(code):
     assert triples(code("Kenya held joint exercises with Brazil.")) == {("COOPERATE", "KEN", "BRA", "asserted")}
     assert triples(code("Kenya held military exercises near Brazil.")) == {("MOBILIZE", "KEN", "BRA", "asserted")}
+
+
+@pytest.mark.slow
+def test_missile_test_is_no_attack_unless_aimed(code):
+    assert triples(code("Argentina said on Monday that Brazil had fired a cruise missile into the ocean.")) == {
+        ("MOBILIZE", "BRA", "ARG", "asserted")}
+    assert triples(code("Brazil fired missiles and drones at Argentine ports on Monday.")) == {
+        ("ASSAULT", "BRA", "ARG", "asserted")}

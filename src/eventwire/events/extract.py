@@ -415,7 +415,7 @@ class _Sentence:
         if rule.not_subject_sectors:
             sources = [s for s in sources if s.actor.sector not in rule.not_subject_sectors]
         targets = self.targets(trig) + patients
-        if rule.only_without_target and any(not _same(t, s) for t in targets for s in sources):
+        if rule.only_without_target and any(t.actor.code != s.actor.code for t in targets for s in sources):
             return []  # "fired a missile off ITS coast" names no target; "fired missiles at X" does
         if rule.needs_target:
             targets = [t for t in targets if t.direct and not t.inferred]

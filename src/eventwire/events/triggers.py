@@ -24,6 +24,7 @@ from ..records import EVENT_TYPES
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
 ADJ_POS = {"ADJ"}
+AIMING_PREPS = {"at", "on", "against", "toward", "towards"}
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ class TriggerLexicon:
                 continue
             if rule.yields_to_content and any(c.dep_ == "xcomp" and self.find(c) is not None for c in tok.children):
                 continue
-            if rule.only_without_target and prts & {"at", "on", "against", "toward", "towards"}:
+            if rule.only_without_target and self.aimed(tok):
                 continue  # "fired missiles AT Israel" is an attack, not a show of force
             fired.append((rule, obj))
         if not fired:
@@ -264,6 +265,15 @@ class TriggerLexicon:
         (rule, obj), rest = fired[0], fired[1:]
         # a plain rule that differs only by who acts ("strike": workers PROTEST, armies ASSAULT) waits its turn
         return Trigger(rule, tok, obj, others=[r for r, o in rest if o is None or o is obj])
+
+    def aimed(self, tok: Token) -> bool:
+        """Is the act aimed at something ("fired AT the ships", "ON the city"), not merely dated ("ON Monday")?"""
+        holders = [tok] + [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        for c in (c for h in holders for c in h.children):  # "fired missiles and drones AT the port"
+            if c.dep_ == "prep" and c.lower_ in AIMING_PREPS:
+                if any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children):
+                    return True
+        return False
 
     def _object_fits(self, o: Token, rule: Rule) -> bool:
         if self.lemma_of(o) in rule.objects or o.lower_ in rule.objects:
