@@ -119,3 +119,22 @@ def test_missile_test_is_no_attack_unless_aimed(code):
         ("MOBILIZE", "BRA", "ARG", "asserted")}
     assert triples(code("Brazil fired missiles and drones at Argentine ports on Monday.")) == {
         ("ASSAULT", "BRA", "ARG", "asserted")}
+
+
+@pytest.mark.slow
+def test_postponed_visit_is_a_sanction_and_the_visit_negated(code):
+    assert triples(code("Kenya postponed a visit to Brazil.")) == {
+        ("SANCTION", "KEN", "BRA", "asserted"), ("CONSULT", "KEN", "BRA", "negated")}
+
+
+@pytest.mark.slow
+def test_weapons_handed_over_without_recipient_are_a_disarmament(code):
+    assert triples(code("Kenyan rebels handed over their weapons to Brazil.")) == {("AID", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya said Argentine rebels would not hand over their weapons.")) == {
+        ("RETREAT", "ARG", "ARG", "negated")}
+
+
+@pytest.mark.slow
+def test_mediating_is_the_event(code):
+    assert triples(code("Kenya mediated a deal between Brazil and Argentina.")) == {
+        ("CONSULT", "KEN", "BRA", "asserted"), ("CONSULT", "KEN", "ARG", "asserted")}

@@ -473,6 +473,11 @@ class _Sentence:
             refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
             events += [self.make_event(refusal, s, t, "asserted", attribution, last_date)
                        for s, t in list(unique.values())[:6] if t is not None]
+        if rule.negates and modality == "asserted":
+            # "postponed the visit": the call-off itself, and the visit it undoes, negated
+            undone = Trigger(Rule(rule.lemma, rule.pos, rule.negates), trig.token, trig.obj, trig.light)
+            events += [self.make_event(undone, s, t, "negated", attribution, last_date)
+                       for s, t in list(unique.values())[:6]]
         return events
 
     def _country_arg(self, code: str, s: Arg) -> Arg:

@@ -44,6 +44,7 @@ class Rule:
     not_subject_sectors: frozenset[str] = frozenset()
     only_without_target: bool = False
     not_participle: bool = False  # "the troops STATIONED there" describes a state, not an act
+    negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
     modality: str | None = None
     needs_target: bool = False
@@ -140,7 +141,7 @@ class TriggerLexicon:
         for t, preps in self.type_targets.items():
             _check_words(preps, f"types.{t}")
         for i, r in enumerate(data.get("triggers") or []):
-            if r.get("type") not in EVENT_TYPES:
+            if r.get("type") not in EVENT_TYPES or r.get("negates", "AGREE") not in EVENT_TYPES:
                 raise ValueError(f"[E030] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
             for key in ("objects", "targets", "complement"):
                 _check_words(r.get(key) or [], f"entry {i + 1} ({r.get('lemma')}) {key}")
@@ -169,6 +170,7 @@ class TriggerLexicon:
                 only_without_target=bool(r.get("only_without_target")),
                 not_participle=bool(r.get("not_participle")),
                 yields_to_content=bool(r.get("yields_to_content")),
+                negates=r.get("negates"),
                 modality=r.get("modality"),
                 needs_target=bool(r.get("needs_target")),
                 recipient=bool(r.get("recipient")),
