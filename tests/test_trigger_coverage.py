@@ -138,3 +138,9 @@ def test_weapons_handed_over_without_recipient_are_a_disarmament(code):
 def test_mediating_is_the_event(code):
     assert triples(code("Kenya mediated a deal between Brazil and Argentina.")) == {
         ("CONSULT", "KEN", "BRA", "asserted"), ("CONSULT", "KEN", "ARG", "asserted")}
+
+
+@pytest.mark.slow
+def test_ordering_diplomats_out_is_an_expulsion(code):
+    assert triples(code("Kenya ordered two French diplomats to leave the country.")) == {
+        ("SANCTION", "KEN", "FRA", "asserted")}
