@@ -66,12 +66,12 @@ def dedup_sentence(events: list[Event]) -> list[Event]:
     """
     out: list[Event] = []
     for ev in events:
-        if not any(_same_act(ev, kept) for kept in out):
+        if not any(same_act(ev, kept) for kept in out):
             out.append(ev)
     return out
 
 
-def _same_act(a: Event, b: Event) -> bool:
+def same_act(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or dyad_key(a) != dyad_key(b):
         return False
     if (a.trigger.start, a.trigger.end) == (b.trigger.start, b.trigger.end):
