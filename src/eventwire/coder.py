@@ -39,8 +39,8 @@ log.addHandler(logging.NullHandler())
 
 __all__ = ["DEFAULT_STAGES", "CodedDocument", "Coder", "code_documents", "code_text", "default_coder"]
 
-DEFAULT_STAGES = ("parse", "mentions", "references", "triggers", "arguments", "modality", "sentence_dedup",
-                  "coding", "dates", "places", "dedup")
+DEFAULT_STAGES = ("parse", "mentions", "references", "triggers", "arguments", "modality", "coding", "dates",
+                  "sentence_dedup", "places", "dedup")
 
 
 class Coder:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..lang.en import clauses
 from ..nlp import sentence_entities
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
@@ -174,6 +175,10 @@ class _Sentence:
                 return sources, patients
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
                 return self.phrase_args(t.head), []
+            beside = clauses.beside_complement(t)
+            if beside is not None:  # "X urged its citizens to leave and HALTED flights": X halted them
+                t = beside
+                continue
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
                 if objs:
@@ -309,8 +314,8 @@ class _Sentence:
         if rule.not_subject_sectors:
             sources = [s for s in sources if s.actor.sector not in rule.not_subject_sectors]
         targets = self.targets(trig) + patients
-        if rule.only_without_target and targets:
-            return []
+        if rule.only_without_target and any(t.actor.code != s.actor.code for t in targets for s in sources):
+            return []  # "fired a missile off ITS coast" names no target; "fired missiles at X" does
         if rule.needs_target:
             targets = [t for t in targets if t.direct and not t.inferred]
         if rule.recipient:

@@ -72,6 +72,9 @@ def governors(head: Token) -> list[Token]:
         if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle or infinitive) and t.head != t:
             t = t.head
             chain.append(t)
+        elif clauses.beside_complement(t) is not None:
+            t = clauses.beside_complement(t)  # "urged X to leave and HALTED flights": coordinated with "urged"
+            chain.append(t)
         elif t.dep_ == "conj" and t.head != t and t.head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share auxiliaries: "would complete and withdraw"
             t = t.head
@@ -163,7 +166,8 @@ class Modality:
     """Classify each trigger's candidates as asserted, planned, negated or hypothetical.
 
     Requires: the sentence's candidates. Assigns: `Candidate.modality`; a refused act ("refused to
-    meet") adds, after the negated act, the refusal itself (PLOVER's REJECT) for each named target.
+    meet") adds, after the negated act, the refusal itself (PLOVER's REJECT) for each named target; a
+    call-off ("postponed the visit", a rule with `negates`) adds the act it undoes, negated.
     """
 
     def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
@@ -185,6 +189,11 @@ class Modality:
                 refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
                 out += [Candidate(refusal, c.source, c.target, "modality", c.group, modality="asserted")
                         for c in group if c.target is not None]
+            if rule.negates and modality == "asserted":
+                # "postponed the visit": the call-off itself, and the visit it undoes, negated
+                undone = Trigger(Rule(rule.lemma, rule.pos, rule.negates), trig.token, trig.obj, trig.light)
+                out += [Candidate(undone, c.source, c.target, "modality", c.group, modality="negated")
+                        for c in group]
         ss.candidates = out
         return state
 
