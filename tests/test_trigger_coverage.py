@@ -144,3 +144,16 @@ def test_mediating_is_the_event(code):
 def test_ordering_diplomats_out_is_an_expulsion(code):
     assert triples(code("Kenya ordered two French diplomats to leave the country.")) == {
         ("SANCTION", "KEN", "FRA", "asserted")}
+
+
+@pytest.mark.parametrize("text", [
+    "Brazilian stocks staged their strongest rally in a decade on Monday.",
+    "Kenyan shares rose sharply as Brazilian growth beat forecasts, traders said.",
+    "Japanese fans invaded the pitch after the final whistle.",
+])
+def test_markets_and_sport_name_no_actor(code, text):
+    assert triples(code(text)) == set()
+
+
+def test_an_inert_head_keeps_its_state_when_the_state_acts(code):
+    assert triples(code("Japan banned imports of Brazilian beef on Monday.")) == {("SANCTION", "JPN", "BRA", "asserted")}

@@ -14,6 +14,7 @@ Two steps:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -123,8 +124,11 @@ class Resolved:
 class NPResolver:
     """Resolve noun phrases of one parsed document to actors on the document's date."""
 
-    def __init__(self, kb: ActorKB, doc: Doc, matches: list[Match], on: date | None) -> None:
+    def __init__(self, kb: ActorKB, doc: Doc, matches: list[Match], on: date | None,
+                 inert: Callable[[Token], bool] | None = None) -> None:
         self.kb, self.doc, self.on = kb, doc, on
+        # heads that name no actor whatever modifies them ("Tokyo stocks", "Chinese demand")
+        self.inert = inert or (lambda _t: False)
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: keep it once
         self.by_token: dict[int, Match] = {}
         for m in matches:
@@ -190,7 +194,7 @@ class NPResolver:
                 sector = sector_hit or (mod.sector if mod else None) or "GOV"
                 return Resolved(Actor(code, name, sector, None, None), *span_of, "name")
             return None
-        if mod is not None and head.pos_ in ("NOUN", "PROPN", "NUM"):
+        if mod is not None and head.pos_ in ("NOUN", "PROPN", "NUM") and not self.inert(head):
             sector = sector_hit or mod.sector
             return Resolved(Actor(mod.code, mod.name, sector, mod.office, mod.entry), *span_of, "modifier")
         return None

@@ -23,6 +23,8 @@ class Mentions:
     def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
         self.kb = knowledge.actors
         self.matcher = TermMatcher(self.kb, lang.nlp)
+        classes = lang.lexicon.classes
+        self.inert = lambda tok: classes.member(tok, "inert")  # nouns.yaml: heads that name no actor
 
     def __call__(self, state: DocState) -> DocState:
         doc = state.document
@@ -33,7 +35,7 @@ class Mentions:
         state.history = history
         index = 0
         for piece in state.pieces:
-            piece.resolver = NPResolver(self.kb, piece.doc, piece.matches, doc.published)
+            piece.resolver = NPResolver(self.kb, piece.doc, piece.matches, doc.published, self.inert)
             for sent in piece.doc.sents:
                 state.sentences.append(SentState(sent, piece.offset, index, piece.resolver))
                 index += 1
