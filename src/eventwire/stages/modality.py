@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 from spacy.tokens import Token
@@ -22,6 +23,7 @@ from ..pipeline.registry import stage
 from ..pipeline.state import Candidate, DocState
 from .triggers import Rule, Trigger
 
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 CLIMB_DEPS = {"xcomp", "pcomp", "prep", "acomp", "auxpass", "aux", "dobj", "attr", "oprd"}
 
 
@@ -48,7 +50,7 @@ class ModalityLexicon:
 @cache
 def _shipped() -> ModalityLexicon:
     text = resources.files("eventwire").joinpath("lang", "en", "modality.yaml").read_text(encoding="utf-8")
-    d = yaml.safe_load(text)
+    d = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     return ModalityLexicon(**{k: frozenset(str(x).lower() for x in v) for k, v in d.items()})
 
 

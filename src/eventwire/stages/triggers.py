@@ -25,6 +25,7 @@ from ..pipeline.registry import stage
 from ..pipeline.state import DocState
 from ..records import EVENT_TYPES
 
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
 ADJ_POS = {"ADJ"}
@@ -340,7 +341,7 @@ def _check_words(words: Any, where: str) -> None:
 @cache
 def _shipped() -> TriggerLexicon:
     text = resources.files("eventwire").joinpath("lang", "en", "triggers.yaml").read_text(encoding="utf-8")
-    return TriggerLexicon(yaml.safe_load(text))
+    return TriggerLexicon(yaml.load(text, Loader=_LOADER))  # noqa: S506 - a safe loader
 
 
 DEMAND_MODALS = {"must", "should"}
