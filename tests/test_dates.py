@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.dates import DateResult, event_date
+from eventwire.dates import DateResult, event_date, sentence_anchor
 
 PUB = date(2025, 3, 13)  # a Thursday
 MONDAY = date(2025, 3, 10)
@@ -270,3 +270,36 @@ def test_missing_published_still_uses_the_anchor(when):
 def test_no_expression_is_the_publication_day(when):
     r = when("The ministry summoned the ambassador.", "summoned")
     assert r == DateResult("2025-03-13", "day", None, None, "published")
+
+
+# ---------------------------------------------------------------- the anchor a sentence leaves for the next
+@pytest.fixture(scope="module")
+def left(nlp):
+    """left(text, anchor=None) -> the day sentence_anchor finds in the first sentence of text."""
+
+    def run(text: str, anchor: date | None = None) -> date | None:
+        return sentence_anchor(next(iter(nlp(text).sents)), PUB, anchor)
+
+    return run
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Heavy rain fell across the north on Tuesday.", None, date(2025, 3, 11)),
+    ("The minister arrived on March 3 and left on Monday.", None, MONDAY),  # the last day named
+    ("The next morning the convoy moved on.", date(2025, 3, 3), date(2025, 3, 4)),  # counted from the anchor
+    ("The vote is due on Saturday.", None, None),  # a plan after publication
+    ("Talks dragged on in March.", None, None),  # a month is no day
+    ("The ceasefire held until Monday.", None, None),
+    ("Nothing much happened.", date(2025, 3, 3), None),
+])
+def test_sentence_anchor(left, text, anchor, expected):
+    assert left(text, anchor) == expected
+
+
+def test_relative_counts_from_a_day_named_in_a_sentence_without_events():
+    from eventwire.coder import code_text
+
+    text = ("Heavy rain fell across the north on Tuesday. "
+            "Japan summoned the Chinese ambassador a day later.")
+    evs = [e for e in code_text(text, PUB) if e.sentence == 1]
+    assert [(e.event_type, e.date, e.date_precision) for e in evs] == [("ACCUSE", "2025-03-12", "day")]

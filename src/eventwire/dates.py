@@ -59,7 +59,7 @@ from .timexpr import (
     widen_month,
 )
 
-__all__ = ["DateResult", "event_date"]
+__all__ = ["DateResult", "event_date", "sentence_anchor"]
 
 
 @dataclass(frozen=True)
@@ -431,6 +431,35 @@ def event_date(
         _, e, climbed, down = best
         return _resolve(e, sent, trigger, published, future, anchor, exprs, links, climbed, down)
     return _fallback(sent, trigger, published, anchor, links)
+
+
+def sentence_anchor(sent: Span, published: date | None, anchor: date | None = None) -> date | None:
+    """The last single day the sentence names, for relatives in later sentences ("a day later").
+
+    Anchored expressions count from `anchor` (or an earlier day of the sentence); days after `published`
+    (plans) and spans of more than one day are skipped. None when the sentence names no past day.
+    """
+    if isinstance(published, datetime):
+        published = published.date()
+    exprs = _expressions(sent)
+    links = _links(sent, exprs)
+    consumed = {i for lk in links for i in lk.tokens}
+    last: date | None = None
+    for e in exprs:
+        if e.duration or e.prep in ("until", "till", "through", "since", "by") or \
+                any(t.i in consumed for t in e.tokens):
+            continue
+        value: Interval | Open | None
+        if e.anchored:
+            if e.match.name == "clock":
+                continue
+            base, hour = _base(e, sent, exprs, published, anchor, False)
+            value = count_from(e.match, base, hour) if base is not None else None
+        else:
+            value = absolute(e.match, Context(published, _direction(e.host, False)))
+        if isinstance(value, tuple) and value[0] == value[1] and (published is None or value[0] <= published):
+            last = value[0]
+    return last
 
 
 def _modifier_cost(e: _Expr, trig: Token) -> float:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import ActorKB
 from ..actors.mentions import NPResolver, Resolved, TermMatcher
 from ..codes import tables
-from ..dates import event_date
+from ..dates import event_date, sentence_anchor
 from ..nlp import sentence_entities
 from ..places import event_location
 from ..records import Actor, ActorMention, Attribution, Document, Event, Location
@@ -84,15 +84,27 @@ class Extractor:
             for sent in sdoc.sents:
                 ctx = _Sentence(self, doc, sent, offset, resolver, history, sent_index)
                 new = ctx.events(last_date)
-                for ev in new:  # "the following day" counts from the last date the text stated
-                    if ev.date and ev.date_precision == "day" and ev.date_basis == "expression":
-                        try:
-                            last_date = date.fromisoformat(ev.date)
-                        except ValueError:
-                            pass
+                last_date = self.next_anchor(sent, doc.published, last_date, new)
                 events.extend(new)
                 sent_index += 1
         return dedup(events)
+
+    @staticmethod
+    def next_anchor(sent: Span, published: date | None, anchor: date | None, events: list[Event]) -> date | None:
+        """What "the following day" in a later sentence counts from: the last day this sentence's events
+        took from its own words (stated or counted), else the last past day the sentence names, else the
+        anchor it had."""
+        day: date | None = None
+        for ev in events:
+            if ev.date and ev.date_precision == "day" and ev.date_basis in ("expression", "anchor") and \
+                    ev.date_span is not None:
+                try:
+                    day = date.fromisoformat(ev.date)
+                except ValueError:
+                    pass
+        if day is None:
+            day = sentence_anchor(sent, published, anchor)
+        return day or anchor
 
     def country_counts(self, parsed: list) -> Counter[str]:
         """How often the document names each state (by name, adjective, capital or a person of it)."""
