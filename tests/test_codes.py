@@ -1,6 +1,6 @@
 """Code tables: every PLOVER type has a quad class and a CAMEO fallback with a Goldstein weight."""
 
-from eventwire.codes import tables
+from eventwire.knowledge.codes import tables
 from eventwire.records import EVENT_TYPES
 
 

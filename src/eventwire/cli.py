@@ -116,6 +116,14 @@ def code(
         raise typer.Exit(1)
 
 
+@app.command()
+def info() -> None:
+    """Print the version, the model, the stages in order and the knowledge files loaded, with counts."""
+    from .info import describe, render
+
+    typer.echo(render(describe()))
+
+
 def _register_optional() -> None:
     """Command groups that live in their own modules."""
     import importlib

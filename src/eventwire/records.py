@@ -129,15 +129,11 @@ class Event:
     modality: str = "asserted"
     date: str | None = None
     date_precision: str | None = None
-    date_span: Span | None = None
-    date_basis: str | None = None  # expression | anchor | published: where the date came from
     location: Location = field(default_factory=Location)
     topics: list[str] = field(default_factory=list)
     attributed_to: Attribution | None = None
     confidence: float = 0.5
     index: int = 0  # position among the events of this sentence, for event_id
-    restated: bool = False  # coded from a noun or a pronoun: likely a second mention of an earlier act
-    target_inferred: bool = False  # the target was not named but taken from the document
 
     @property
     def event_id(self) -> str:

@@ -22,8 +22,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..knowledge.actors import ActorKB, Entry, Term
 from ..records import Actor
-from .kb import ActorKB, Entry, Term
 
 # Dependents that belong to a noun phrase's own words (not clauses or other arguments).
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct", "npadvmod",
@@ -251,29 +251,3 @@ class NPResolver:
                 return Resolved(holder, *span_of, "title")
             return Resolved(Actor(mod.code, None, entry.sector or "GOV", office, None), *span_of, "title")
         return Resolved(Actor(None, None, entry.sector or "GOV", office, None), *span_of, "title", title=office)
-
-
-def resolve_string(kb: ActorKB, mention: str, on: date | None = None) -> Actor | None:
-    """Resolve a mention given as a string (for `ActorKB.resolve` and the `actor` command)."""
-    from .. import nlp as nlp_mod
-
-    nlp = nlp_mod.load()
-    doc = nlp(mention)
-    matcher = _matcher_for(kb, nlp)
-    res = NPResolver(kb, doc, matcher.matches(doc), on)
-    roots = [t for t in doc if t.head == t]
-    for root in roots:
-        r = res.resolve(root)
-        if r is not None:
-            return r.actor
-    return None
-
-
-_MATCHERS: dict[int, TermMatcher] = {}
-
-
-def _matcher_for(kb: ActorKB, nlp: Language) -> TermMatcher:
-    key = id(kb)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = TermMatcher(kb, nlp)
-    return _MATCHERS[key]

@@ -1,4 +1,4 @@
-"""Trigger lexicon: which words report which PLOVER event, read from `events/data/triggers.yaml`.
+"""Trigger lexicon: which words report which PLOVER event, read from `lang/en/triggers.yaml`.
 
 `TriggerLexicon.find(token)` returns the most specific rule that fires on a
 token: rules that need a particular object or particle beat plain ones, and a
@@ -15,10 +15,15 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from ..lang.en import clauses
+from ..pipeline.packs import Config, Knowledge, LanguagePack
+from ..pipeline.registry import stage
+from ..pipeline.state import DocState
 from ..records import EVENT_TYPES
 
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
 ADJ_POS = {"ADJ"}
@@ -203,5 +208,60 @@ def _check_words(words: Any, where: str) -> None:
 
 @cache
 def _shipped() -> TriggerLexicon:
-    text = resources.files("eventwire").joinpath("events", "data", "triggers.yaml").read_text(encoding="utf-8")
-    return TriggerLexicon(yaml.safe_load(text))
+    text = resources.files("eventwire").joinpath("lang", "en", "triggers.yaml").read_text(encoding="utf-8")
+    return TriggerLexicon(yaml.load(text, Loader=_LOADER))  # noqa: S506 - a safe loader
+
+
+DEMAND_MODALS = {"must", "should"}
+DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
+
+
+@stage("triggers", scope="sentence", requires=("sentence",), assigns=("sentence.triggers",))
+class Triggers:
+    """Find the trigger words of the sentence, dropping those that are only another trigger's content.
+
+    Requires: the parsed sentence. Assigns: `SentState.triggers` ("urged X TO LIFT ..." is one
+    REQUEST; "X said Y must Z" a demand by X).
+    """
+
+    def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
+        self.lex = lang.lexicon
+        self.modal = lang.modality
+
+    def __call__(self, state: DocState) -> DocState:
+        state.current.triggers = self.triggers(state.current.sent)
+        return state
+
+    def triggers(self, sent: Span) -> list[Trigger]:
+        found: dict[int, Trigger] = {}
+        for tok in sent:
+            trig = None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                trig = self.lex.light_noun(tok)
+                own = self.lex.find(tok)
+                if own is not None and (trig is None or own.rule.specificity > 0):
+                    trig = own
+            elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+                if tok.dep_ in ("dobj",) and tok.head.i in found and found[tok.head.i].obj == tok:
+                    continue
+                trig = self.lex.find(tok)
+                if trig is not None and tok.dep_ in ("dobj", "pobj") and \
+                        self.lex.lemma_of(tok.head) in self.lex.light_verbs:
+                    continue  # handled through its light verb
+            if trig is not None:
+                found[tok.i] = trig
+        for tok in sent:  # "X said Y must/should Z": a demand by X on Y
+            r = tok.head
+            if tok.dep_ == "ccomp" and r.i not in found and r.lemma_.lower() in self.modal.reporting_verbs \
+                    and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children):
+                found[r.i] = Trigger(DEMAND_RULE, r)
+        # a trigger inside another trigger's complement is that trigger's content, not its own event
+        keep = []
+        heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
+        for t in found.values():
+            if any(g.i in heads for g in clauses.governing_heads(t.head)):
+                continue
+            if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(t.token, heads):
+                continue
+            keep.append(t)
+        return keep

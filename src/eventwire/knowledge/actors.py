@@ -422,6 +422,6 @@ class ActorKB:
 
     def resolve(self, mention: str, on: date | None = None) -> Actor | None:
         """Resolve a whole mention ("Japan", "the Kremlin", "President Xi", "Japan's prime minister")."""
-        from .mentions import resolve_string  # the text-level rules live with mention detection
+        from .phrases import resolve_phrase  # word rules over the terms: no parser needed
 
-        return resolve_string(self, mention, on)
+        return resolve_phrase(self, mention, on)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .records import EVENT_TYPES
+from ..records import EVENT_TYPES
 
 
 @dataclass(frozen=True)
