@@ -303,3 +303,29 @@ def test_relative_counts_from_a_day_named_in_a_sentence_without_events():
             "Japan summoned the Chinese ambassador a day later.")
     evs = [e for e in code_text(text, PUB) if e.sentence == 1]
     assert [(e.event_type, e.date, e.date_precision) for e in evs] == [("ACCUSE", "2025-03-12", "day")]
+
+
+# ---------------------------------------------------------------- clauses that do not share a date
+def test_conjoined_clause_with_its_own_subject_keeps_its_own_date(when):
+    text = "Rebels seized the depot on Monday, and the army shelled the town."
+    assert got(when(text, "seized")) == ("2025-03-10", "day")
+    assert got(when(text, "shelled")) == ("2025-03-13", "day")  # no expression of its own: published
+
+
+def test_conjoined_verb_without_subject_shares_the_date(when):
+    assert got(when("Rebels seized the depot and shelled the town on Monday.", "seized")) == ("2025-03-10", "day")
+
+
+def test_the_day_before_counts_one_day_back(when):
+    assert got(when("The court had freed the editor the day before.", "freed", anchor=MONDAY)) == \
+        ("2025-03-09", "day")
+
+
+def test_unquantified_link_takes_the_day_of_the_other_event(when):
+    assert got(when("Speaking after the vote, the envoy criticised the council.", "criticised",
+                    anchor=MONDAY)) == ("2025-03-10", "day")
+
+
+def test_same_day_after_a_counted_relative(when):
+    text = "The rebels freed two hostages three days later, and the army released ten prisoners the same day."
+    assert got(when(text, "released", anchor=MONDAY)) == ("2025-03-13", "day")
