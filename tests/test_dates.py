@@ -329,3 +329,13 @@ def test_unquantified_link_takes_the_day_of_the_other_event(when):
 def test_same_day_after_a_counted_relative(when):
     text = "The rebels freed two hostages three days later, and the army released ten prisoners the same day."
     assert got(when(text, "released", anchor=MONDAY)) == ("2025-03-13", "day")
+
+
+def test_present_tense_as_clause_is_ongoing_at_publication(when):
+    text = "A court jailed the mayor on Monday as investigators examine his accounts."
+    assert got(when(text, "jailed")) == ("2025-03-10", "day")
+    assert got(when(text, "examine")) == ("2025-03-13", "day")
+
+
+def test_past_tense_as_clause_shares_the_main_date(when):
+    assert got(when("Police fired tear gas on Monday as crowds marched.", "marched")) == ("2025-03-10", "day")

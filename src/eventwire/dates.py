@@ -289,6 +289,8 @@ def _up_cost(c: Token) -> float:
         return 2 if _is_verb(c) else 1
     if dep == "advcl":
         mark = _mark(c)
+        if mark in ("as", "while") and c.tag_ in ("VBP", "VBZ") and not _aux(c):
+            return INF  # "... on Monday, as prosecutors investigate": ongoing now, not on the main clause's day
         if mark in TEMPORAL_MARKS or _participial(c):
             return 1
         if mark in LINK_MARKS:
