@@ -156,4 +156,5 @@ def test_markets_and_sport_name_no_actor(code, text):
 
 
 def test_an_inert_head_keeps_its_state_when_the_state_acts(code):
-    assert triples(code("Japan banned imports of Brazilian beef on Monday.")) == {("SANCTION", "JPN", "BRA", "asserted")}
+    assert triples(code("Japan banned imports of Brazilian beef on Monday.")) == {
+        ("SANCTION", "JPN", "BRA", "asserted")}
