@@ -339,3 +339,12 @@ def test_present_tense_as_clause_is_ongoing_at_publication(when):
 
 def test_past_tense_as_clause_shares_the_main_date(when):
     assert got(when("Police fired tear gas on Monday as crowds marched.", "marched")) == ("2025-03-10", "day")
+
+
+def test_past_event_beside_a_future_clause_takes_the_past_weekday(when):
+    text = "The ministry said on Tuesday it would close the border but warned that it would reopen it later."
+    assert got(when(text, "warned")) == ("2025-03-11", "day")
+
+
+def test_planned_event_takes_the_next_weekday(when):
+    assert got(when("The ministry will close the border on Tuesday.", "close", future=True)) == ("2025-03-18", "day")

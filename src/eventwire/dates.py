@@ -495,7 +495,11 @@ def _resolve(e: _Expr, sent: Span, trig: Token, pub: date | None, future: bool, 
         value: Interval | Open | None = count_from(e.match, base, hour)
         basis = "anchor"
     else:
-        ctx = Context(pub, _direction(e.host, future))
+        direction = _direction(e.host, future)
+        if direction == "future" and not future and _direction(_clause_verb(trig), False) == "past" and \
+                not _future_clause(trig, False):
+            direction = "past"  # "said on Sunday it would stop ..., but warned ...": the event's own clause is past
+        ctx = Context(pub, direction)
         value = absolute(e.match, ctx)
         if value is None:
             value = entity_date(e.tokens.text)
