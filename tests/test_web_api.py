@@ -97,6 +97,8 @@ def test_compare_puts_dyads_on_one_axis(client: TestClient):
     assert [[s["q2"] for s in d["series"]] for d in dyads] == [[1, 0], [0, 0], [0, 0]]
     assert [[s["q3"] for s in d["series"]] for d in dyads] == [[0, 0], [0, 1], [0, 0]]
     assert dyads[2]["totals"]["count"] == 0  # an actor with no events: an empty series, not an error
+    weekly = client.get("/api/compare", params={"dyad": "JPN-CHN", "freq": "week", "modality": "all"}).json()
+    assert weekly["dyads"][0]["skipped_imprecise"] == 1 and weekly["dyads"][0]["totals"]["count"] == 3
     vs_all = client.get("/api/compare", params={"dyad": "KEN", "start": "2025-03", "end": "2025-03"}).json()
     assert vs_all["dyads"][0]["b"] is None and vs_all["dyads"][0]["totals"]["q3"] == 1
 

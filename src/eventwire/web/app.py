@@ -286,6 +286,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         more = dict(modality=modality, event_type=event_type, quad_class=quad_class, text=text)
         frames = [s.dyad_series(x, y, freq=freq, both_directions=both_directions, start=start, end=end, **more)
                   for x, y in pairs]
+        skipped = [f.attrs["skipped_imprecise"] for f in frames]  # within the range asked, not the axis
         if not (start and end):  # one axis for all: the union of their periods
             firsts = [f["period"].min() for f in frames if len(f)]
             lasts = [f["period_end"].max() for f in frames if len(f)]
@@ -296,9 +297,9 @@ def create_app(db_path: str | Path) -> FastAPI:
                           for x, y in pairs]
         names = app.state.actor_names
         out = []
-        for (x, y), df in zip(pairs, frames, strict=True):
+        for (x, y), df, n_skipped in zip(pairs, frames, skipped, strict=True):
             out.append({"a": x, "b": y, "a_name": names.get(x), "b_name": names.get(y) if y else None,
-                        "totals": _totals(df), "skipped_imprecise": df.attrs["skipped_imprecise"],
+                        "totals": _totals(df), "skipped_imprecise": n_skipped,
                         "left_out": _left_out(s, modality, (x, y), both_directions, start=start, end=end,
                                               event_type=event_type, quad_class=quad_class, text=text),
                         "series": to_records(df)})
