@@ -425,3 +425,8 @@ class ActorKB:
         from .mentions import resolve_string  # the text-level rules live with mention detection
 
         return resolve_string(self, mention, on)
+
+
+def actor_names() -> dict[str, str]:
+    """Code -> name of every state, organisation and region the shipped knowledge knows, by code."""
+    return {code: e.name or code for code, e in sorted(ActorKB.load().by_code.items())}

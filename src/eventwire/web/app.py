@@ -29,7 +29,9 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..actors.kb import ActorKB
+from ..actors.kb import actor_names
+from ..counts import left_out as _left_out
+from ..counts import totals as _totals
 from ..store import ALL_COLUMNS, MAX_LIMIT, NotFound, QueryError, Store, StoreBusy, StoreError, to_records
 
 log = logging.getLogger(__name__)
@@ -78,11 +80,6 @@ def _error(status: int, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=status)
 
 
-def actor_names() -> dict[str, str]:
-    """Code -> name of the states, organisations and regions the shipped actor knowledge knows."""
-    return {code: e.name or code for code, e in sorted(ActorKB.load().by_code.items())}
-
-
 def parse_dyads(values: list[str] | None, store: Store) -> list[tuple[str, str | None]]:
     """`A-B` or `A` strings as checked (a, b) pairs; a bad one raises QueryError naming `dyad`."""
     out: list[tuple[str, str | None]] = []
@@ -99,23 +96,6 @@ def parse_dyads(values: list[str] | None, store: Store) -> list[tuple[str, str |
     if len(out) > MAX_DYADS:
         raise QueryError(f"dyad: at most {MAX_DYADS} dyads at once, got {len(out)}")
     return out
-
-
-def _totals(df: Any) -> dict[str, Any]:
-    totals = {q: int(df[q].sum()) for q in ("q1", "q2", "q3", "q4", "count")}
-    gsum = float(df["goldstein_sum"].sum())
-    totals["goldstein_mean"] = round(gsum / totals["count"], 3) if totals["count"] else None
-    return totals
-
-
-def _left_out(store: Store, modality: list[str] | None, dyad: tuple[str, str | None], both: bool,
-              **filters: Any) -> dict[str, int]:
-    """Events of the dyad in modalities the counts did not include (for saying what was left out)."""
-    counts = store.modality_counts(dyad=dyad, both_directions=both, **filters)
-    asked = {m.strip().lower() for m in (modality or ["asserted"])}
-    if "all" in asked:
-        return {}
-    return {m: n for m, n in counts.items() if m not in asked and n}
 
 
 def create_app(db_path: str | Path) -> FastAPI:
