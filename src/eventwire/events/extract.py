@@ -514,6 +514,7 @@ class _Sentence:
         rule = trig.rule
         cameo, goldstein = self.ex.codes.cameo_for(rule.type, rule.cameo)
         mode, contexts = self.ex.codes.mode_and_context(rule.type, cameo)
+        cameo, goldstein = self.ex.codes.cameo_for_mode(rule.type, cameo, rule.mode or mode)
         toks = sorted({trig.token.i, trig.head.i} | ({trig.obj.i} if trig.obj is not None else set()))
         first, last = self.sent.doc[toks[0]], self.sent.doc[toks[-1]]
         tstart, tend = first.idx, last.idx + len(last.text)
