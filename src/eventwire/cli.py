@@ -20,7 +20,7 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
-from .cli_common import ProblemLog, date_option
+from .cli_common import ProblemLog, date_option, warn_unpublished
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Political event data from news text (PLOVER events, actors, dates, modality, evidence).")
@@ -75,6 +75,7 @@ def code(
 ) -> None:
     """Code news documents into PLOVER event records."""
     pub = date_option(published)
+    warn_unpublished(inputs, pub)
     if fmt not in ewio.FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(ewio.FORMATS)}")
     problems = ProblemLog(errors)

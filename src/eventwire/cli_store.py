@@ -25,7 +25,7 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
-from .cli_common import ProblemLog
+from .cli_common import ProblemLog, warn_unpublished
 from .records import EVENT_TYPES, MODALITIES, Document, Event
 from .store import QueryError, Store, StoreError, to_records
 
@@ -154,6 +154,7 @@ def ingest(
         pub = date.fromisoformat(published) if published else None
     except ValueError:
         raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {published!r}") from None
+    warn_unpublished(inputs, pub)
     scale = cli_scale.scale_options(workers, scheduler, checkpoint)
     problems = ProblemLog(errors)
     docs: list[Document] = []
