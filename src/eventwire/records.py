@@ -8,7 +8,7 @@ Parquet, the DuckDB store) writes from it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -31,6 +31,22 @@ class Document:
     published: date | None = None
     source: str | None = None
     title: str | None = None
+
+    def __post_init__(self) -> None:
+        """`published` may be given as an ISO date string ('2025-11-26'); anything else but a date is refused."""
+        p = self.published
+        if isinstance(p, datetime):
+            self.published = p.date()
+        elif isinstance(p, str):
+            try:
+                self.published = date.fromisoformat(p.strip()[:10]) if len(p.strip()) >= 10 else None
+            except ValueError:
+                self.published = None
+            if self.published is None:
+                raise ValueError(f"Document {self.id!r}: published must be an ISO date (YYYY-MM-DD), got {p[:40]!r}")
+        elif p is not None and not isinstance(p, date):
+            raise TypeError(f"Document {self.id!r}: published must be a date or an ISO date string, "
+                            f"got {type(p).__name__}")
 
 
 @dataclass(frozen=True)

@@ -425,3 +425,8 @@ class ActorKB:
         from .phrases import resolve_phrase  # word rules over the terms: no parser needed
 
         return resolve_phrase(self, mention, on)
+
+
+def actor_names() -> dict[str, str]:
+    """Code -> name of every state, organisation and region the shipped knowledge knows, by code."""
+    return {code: e.name or code for code, e in sorted(ActorKB.load().by_code.items())}

@@ -40,6 +40,7 @@ class Coding:
         rule = trig.rule
         cameo, goldstein = self.codes.cameo_for(rule.type, rule.cameo)
         mode, contexts = self.codes.mode_and_context(rule.type, cameo)
+        cameo, goldstein = self.codes.cameo_for_mode(rule.type, cameo, rule.mode or mode)
         toks = sorted({trig.token.i, trig.head.i} | ({trig.obj.i} if trig.obj is not None else set()))
         first, last = ss.sent.doc[toks[0]], ss.sent.doc[toks[-1]]
         tstart, tend = first.idx, last.idx + len(last.text)
