@@ -16,7 +16,7 @@ def test_describe_lists_the_default_stages_in_order_with_their_modules():
     assert [s.module for s in info.stages] == [
         "eventwire.stages.parse", "eventwire.stages.mentions", "eventwire.stages.references",
         "eventwire.stages.triggers", "eventwire.stages.arguments", "eventwire.stages.modality",
-        "eventwire.stages.dedup", "eventwire.stages.coding", "eventwire.stages.dates", "eventwire.stages.places",
+        "eventwire.stages.coding", "eventwire.stages.dates", "eventwire.stages.dedup", "eventwire.stages.places",
         "eventwire.stages.dedup",
     ]
     assert info.stages[-1].assigns == ("events",)

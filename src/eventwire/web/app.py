@@ -29,9 +29,9 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..knowledge.actors import actor_names
 from ..counts import left_out as _left_out
 from ..counts import totals as _totals
+from ..knowledge.actors import actor_names
 from ..store import ALL_COLUMNS, MAX_LIMIT, NotFound, QueryError, Store, StoreBusy, StoreError, to_records
 
 log = logging.getLogger(__name__)
