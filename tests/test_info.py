@@ -29,6 +29,7 @@ def test_describe_counts_the_knowledge_files():
     assert files["lang/en/triggers.yaml"].what == "trigger rules"
     assert files["lang/en/triggers.yaml"].count > 0
     assert files["actors/data/countries.yaml"].count > 0
+    assert files["lang/en/words.yaml"].what == "word lists"
 
 
 def test_info_command_prints_stages_and_knowledge():

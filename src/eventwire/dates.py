@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span, Token
 
+from .lang.en import words
 from .nlp import sentence_entities, tree_path
 from .timexpr import (
     OPEN,
@@ -82,13 +83,12 @@ class DateResult:
 NONE = DateResult(None, None)
 
 # ---------------------------------------------------------------- vocabulary of the parse
-FUTURE_AUX = {"will", "'ll", "shall", "would", "'d", "could", "may", "might", "can", "should", "must"}
-FUTURE_WORDS = {"plan", "schedule", "due", "set", "expect", "slate", "intend", "timetable"}
-FUTURE_GOVERNORS = {"plan", "expect", "intend", "agree", "promise", "pledge", "vow", "invite", "aim", "hope",
-                    "want", "prepare", "decide", "schedule", "threaten", "propose", "offer", "seek", "need"}
-TEMPORAL_MARKS = {"when", "as", "while", "once", "whenever"}
+FUTURE_AUX = words("future_auxiliaries")
+FUTURE_WORDS = words("future_words")
+FUTURE_GOVERNORS = words("future_governors")
+TEMPORAL_MARKS = words("temporal_marks")
 LINK_MARKS = {"after": 1, "before": -1}
-UNITS = {"hour", "day", "week", "month", "year"}
+UNITS = words("date_units")
 CLAUSE_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
 INF = 99.0
 MAX_COST = 10.0

@@ -76,6 +76,9 @@ def knowledge_files() -> list[KnowledgeFile]:
     assert isinstance(modality, dict)
     out.append(KnowledgeFile("lang/en/modality.yaml", "modality words",
                              sum(len(v or []) for v in modality.values())))
+    lists = _yaml("lang", "en", "words.yaml")
+    assert isinstance(lists, dict)
+    out.append(KnowledgeFile("lang/en/words.yaml", "word lists", len(lists)))
     for name, what in (("cameo.tsv", "CAMEO codes"), ("plover.tsv", "PLOVER types"),
                        ("cameo_plover.tsv", "CAMEO-PLOVER rows")):
         out.append(KnowledgeFile(f"data/{name}", what, _tsv_rows(name)))

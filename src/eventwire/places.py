@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from spacy.tokens import Span, Token
 
 from .knowledge.gazetteer import Gazetteer, Place, shipped_gazetteer
+from .lang.en import words
 from .nlp import sentence_entities, tree_path
 from .records import Location
 
@@ -37,18 +38,12 @@ __all__ = ["Gazetteer", "Place", "event_location", "shipped_gazetteer"]
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"PERSON", "ORG", "NORP"}  # taken only when the gazetteer knows the name
 # where it happened ("in Seoul", "near Kursk", "at a base in Anchorage")
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "along", "off", "within",
-            "beside", "nearby", "amid"}
-SURFACE = {"on", "over", "onto"}  # "a drone attack on Moscow"; "sanctions on Syria" is a target, not a place
-TOWARD = {"to", "into", "toward", "towards"}
-MOTION_VERBS = {"travel", "go", "fly", "drive", "march", "move", "arrive", "return", "come", "head", "sail", "flee",
-                "send", "deploy", "dispatch", "relocate", "advance", "push", "enter", "cross", "transfer", "bring",
-                "take", "carry", "walk", "rush", "airlift", "evacuate", "escape", "infiltrate"}
-REMOVAL_VERBS = {"clear", "evacuate", "withdraw", "expel", "remove", "retreat", "pull", "drive", "oust", "evict",
-                 "flee", "escape", "deport", "extract"}
-PLACE_VERBS = {"visit", "tour", "enter", "reach", "leave", "storm", "raid", "shell", "bomb", "strike", "hit",
-               "attack", "seize", "capture", "invade", "occupy", "besiege", "bombard", "blockade", "host",
-               "evacuate", "overrun", "surround", "encircle", "liberate", "retake", "recapture"}
+LOCATIVE = words("locative_prepositions")
+SURFACE = words("surface_prepositions")
+TOWARD = words("toward_prepositions")
+MOTION_VERBS = words("motion_verbs")
+REMOVAL_VERBS = words("removal_verbs")
+PLACE_VERBS = words("place_verbs")
 CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "csubj"}
 MAX_COST = 3.5
 class KBLike(Protocol):

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..lang.en import clauses
+from ..lang.en import clauses, words
 from ..nlp import sentence_entities
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
@@ -29,10 +29,9 @@ from .references import MentionHistory, Resolved
 from .triggers import Trigger
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+RELATIVE_PRONOUNS = words("relative_pronouns")
 CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"}
-OBJECT_CONTROL = {"urge", "ask", "invite", "call", "allow", "press", "force", "order", "tell", "persuade",
-                  "encourage", "help", "enable", "let", "request"}
+OBJECT_CONTROL = words("object_control_verbs")
 SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
 # acts that, with no target named, fall on the actor's own country
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
@@ -40,7 +39,7 @@ DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST
 SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
 DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
-RECIPROCAL_VERBS = {"trade", "swap", "exchange"}  # "A and B traded accusations": each at the other
+RECIPROCAL_VERBS = words("reciprocal_verbs")
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),

@@ -16,18 +16,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors.mentions import Resolved
+from ..lang.en import words
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import DocState
 from ..records import Actor
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+PERSON_PRONOUNS = words("person_pronouns")
+THING_PRONOUNS = words("thing_pronouns")
+GROUP_PRONOUNS = words("group_pronouns")
+FIRST_PERSON = words("first_person_pronouns")
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
-PAIR_HEADS = {"leaders", "sides", "countries", "nations", "governments", "states", "neighbours", "neighbors",
-              "parties", "ministers", "presidents", "capitals", "allies", "rivals", "powers"}
+PAIR_HEADS = words("pair_heads")
 
 
 @dataclass

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
-from ..lang.en import clauses
+from ..lang.en import clauses, words
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import DocState
@@ -344,7 +344,7 @@ def _shipped() -> TriggerLexicon:
     return TriggerLexicon(yaml.load(text, Loader=_LOADER))  # noqa: S506 - a safe loader
 
 
-DEMAND_MODALS = {"must", "should"}
+DEMAND_MODALS = words("demand_modals")
 DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
 
 

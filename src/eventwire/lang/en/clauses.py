@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-REFUSAL_VERBS = {"refuse", "decline", "reject"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+from .words import words
+
+REFUSAL_VERBS = words("refusal_verbs")
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
 # prepositions that introduce what an act is about ("accused X OF supporting", "warned OF action",
 # "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
-CONTENT_PREPS = {"of", "from", "for", "about", "against", "to", "into", "over", "with", "by", "in"}
+CONTENT_PREPS = words("content_prepositions")
 
 
 def refused(head: Token) -> bool:
