@@ -74,6 +74,12 @@ def _store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(_store)]
 Start = Annotated[str | None, Query(description="first day (YYYY-MM-DD, YYYY-MM or YYYY)")]
 End = Annotated[str | None, Query(description="last day (YYYY-MM-DD, YYYY-MM or YYYY)")]
+# the filters every count route shares
+Freq = Annotated[str, Query(description="day, week, month or year")]
+Modalities = Annotated[list[str] | None, Query(description=MODALITY_HELP)]
+Types = Annotated[list[str] | None, Query(description="PLOVER type(s)")]
+Quads = Annotated[list[str] | None, Query(description="1..4")]
+Text = Annotated[str | None, Query(description="words in the sentence (case-insensitive)")]
 
 
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -187,12 +193,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         a: Annotated[str | None, Query(description="dyad: first actor")] = None,
         b: Annotated[str | None, Query(description="dyad: second actor (absent: a against all)")] = None,
         both_directions: bool = True,
-        event_type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
-        quad_class: Annotated[list[str] | None, Query(description="1..4")] = None,
+        event_type: Types = None,
+        quad_class: Quads = None,
         modality: Annotated[list[str] | None, Query(description="asserted, planned, negated, hypothetical")] = None,
         start: Start = None,
         end: End = None,
-        text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
+        text: Text = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
         dyad: Annotated[list[str] | None, Query(description="A-B or A, repeatable: events of any of them")] = None,
@@ -211,7 +217,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         both_directions: bool = True,
         event_type: Annotated[list[str] | None, Query()] = None,
         quad_class: Annotated[list[str] | None, Query()] = None,
-        modality: Annotated[list[str] | None, Query(description=MODALITY_HELP)] = None,
+        modality: Modalities = None,
         start: Start = None,
         end: End = None,
         text: Annotated[str | None, Query()] = None,
@@ -231,14 +237,14 @@ def create_app(db_path: str | Path) -> FastAPI:
         s: StoreDep,
         a: Annotated[str, Query(description="actor code")],
         b: Annotated[str | None, Query(description="second actor code (absent: a against all)")] = None,
-        freq: Annotated[str, Query(description="day, week, month or year")] = "month",
+        freq: Freq = "month",
         both_directions: bool = True,
-        modality: Annotated[list[str] | None, Query(description=MODALITY_HELP)] = None,
+        modality: Modalities = None,
         start: Start = None,
         end: End = None,
-        event_type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
-        quad_class: Annotated[list[str] | None, Query(description="1..4")] = None,
-        text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
+        event_type: Types = None,
+        quad_class: Quads = None,
+        text: Text = None,
     ) -> dict[str, Any]:
         more = dict(event_type=event_type, quad_class=quad_class, text=text)
         df = s.dyad_series(a, b, freq=freq, both_directions=both_directions, start=start, end=end,
@@ -253,14 +259,14 @@ def create_app(db_path: str | Path) -> FastAPI:
     def compare(
         s: StoreDep,
         dyad: Annotated[list[str], Query(description="A-B or A (with everyone), repeatable")],
-        freq: Annotated[str, Query(description="day, week, month or year")] = "month",
+        freq: Freq = "month",
         both_directions: bool = True,
-        modality: Annotated[list[str] | None, Query(description=MODALITY_HELP)] = None,
+        modality: Modalities = None,
         start: Start = None,
         end: End = None,
-        event_type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
-        quad_class: Annotated[list[str] | None, Query(description="1..4")] = None,
-        text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
+        event_type: Types = None,
+        quad_class: Quads = None,
+        text: Text = None,
     ) -> dict[str, Any]:
         pairs = parse_dyads(dyad, s)
         more = dict(modality=modality, event_type=event_type, quad_class=quad_class, text=text)
@@ -292,10 +298,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         end: End = None,
         min_count: Annotated[int, Query(ge=1)] = 1,
         max_edges: Annotated[int, Query(ge=1, le=100_000)] = 500,
-        modality: Annotated[list[str] | None, Query(description=MODALITY_HELP)] = None,
-        event_type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
-        quad_class: Annotated[list[str] | None, Query(description="1..4")] = None,
-        text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
+        modality: Modalities = None,
+        event_type: Types = None,
+        quad_class: Quads = None,
+        text: Text = None,
     ) -> dict[str, Any]:
         net = s.network(start=start, end=end, min_count=min_count, modality=modality, max_edges=max_edges,
                         event_type=event_type, quad_class=quad_class, text=text)
