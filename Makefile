@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-load lint bench clean
+.PHONY: install demo test test-all test-load lint bench accuracy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,10 +21,16 @@ demo: $(STAMP)
 	@echo
 	@echo "Open the dashboard with:  $(BIN)/eventwire serve --db eventwire.duckdb  (then http://127.0.0.1:8000/)"
 
+# the fast suite: no statistical model, no subprocess, no browser (those are marked slow)
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/eventwire actors check
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m 'not slow and not load'
+
+# everything but the load test
+test-all: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest -q -m 'not load'
 
 test-load: $(STAMP)
 	$(BIN)/python -m pytest -q -m load
@@ -33,8 +39,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
 bench: $(STAMP)
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/store_bench.py
+
+accuracy: $(STAMP)
+	$(BIN)/python bench/accuracy.py --heldout d,e,f --by-type
 
 clean:
 	rm -rf $(VENV) build *.egg-info eventwire.duckdb

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from eventwire import nlp as nlp_mod
 from eventwire.dates import DateResult, event_date
-from eventwire.events.triggers import TriggerLexicon
+from eventwire.stages.triggers import TriggerLexicon
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL = REPO.parent / "shared" / "data" / "eval" / "dev"

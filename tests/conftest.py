@@ -61,7 +61,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def test_kb():
-    from eventwire.actors.kb import ActorKB, parse_entries, shipped_files
+    from eventwire.knowledge.actors import ActorKB, parse_entries, shipped_files
 
     entries = []
     for name, text in shipped_files():
@@ -95,3 +95,13 @@ def code(coder):
 def triples(events: list[dict]) -> set[tuple]:
     return {(e["event_type"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["modality"])
             for e in events}
+
+
+MODEL_FIXTURES = {"nlp", "coder", "code", "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for the model, the coder or the browser is slow, marked or not."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

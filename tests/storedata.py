@@ -7,6 +7,9 @@ Known answers (all events dated, month buckets Jan..Mar 2025):
     CHN against all: 5 events; USA against all: 3 (one without a target)
     edges: JPN->CHN 2 (mean 1.0), CHN->JPN 2 (mean -3.2), USA->CHN 1, USA->JPN 1, KEN->FRA 1
     actors: CHN 5, JPN 5, USA 3, FRA 1, KEN 1
+
+    (counts over every modality; asserted only, as aggregates count by default: JPN <-> CHN Jan q1=1 q3=1,
+    nothing in Feb (hypothetical THREATEN) or Mar (planned CONSULT, dated to the month only))
 """
 
 from __future__ import annotations

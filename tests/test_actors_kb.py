@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from eventwire.actors.check import check, counts
-from eventwire.actors.kb import ActorKB, KBError, parse_entries
+from eventwire.knowledge.actors import ActorKB, KBError, parse_entries
 
 
 @pytest.fixture(scope="module")

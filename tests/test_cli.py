@@ -66,3 +66,25 @@ def test_stdin_and_unwritable_output(tmp_path: Path):
 def test_bad_published_option():
     p = run("code", "-", "--published", "last week", stdin="")
     assert p.returncode != 0 and "not an ISO date" in p.stderr
+
+
+def test_code_with_the_gdelt_profile(tmp_path: Path):
+    import pandas as pd
+
+    from eventwire.gdelt import COLUMNS
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "g1", "published": "2025-05-06", "source": "https://example.org/a",
+                               "title": "A call", "text": "Germany imposed sanctions on Iran on Monday."}) + "\n")
+    out = tmp_path / "g.parquet"
+    p = run("code", str(src), "--profile", "gdelt", "-o", str(out))
+    assert p.returncode == 0, p.stderr
+    df = pd.read_parquet(out)
+    assert list(df.columns) == list(COLUMNS)
+    row = df.iloc[0]
+    assert (row["Actor1Code"], row["Actor2Code"], row["EventRootCode"], row["QuadClass"]) == (
+        "DEUGOV", "IRNGOV", "16", 4)
+    assert (row["SQLDATE"], row["DATEADDED"], row["SOURCEURL"], row["title"]) == (
+        20250505, 20250506000000, "https://example.org/a", "A call")
+    bad = run("code", str(src), "--profile", "gdelt", "-o", str(tmp_path / "g.txt"))
+    assert bad.returncode == 2 and "needs -o FILE.csv or -o FILE.parquet" in bad.stderr

@@ -93,11 +93,26 @@ def test_query_commands(app: typer.Typer, tmp_path: Path):
         s.ingest(DOCS, build_events())
     r = runner.invoke(app, ["query", "dyad", "JPN", "CHN", "--db", str(db), "--json"])
     assert r.exit_code == 0, r.output
+    body = json.loads(r.output)
+    assert [row["count"] for row in body["series"]] == [2]  # asserted events only
+    assert body["totals"]["q1"] == 1 and body["left_out"] == {"planned": 1, "hypothetical": 1}
+    r = runner.invoke(app, ["query", "dyad", "JPN", "CHN", "--modality", "all", "--db", str(db), "--json"])
     assert [row["count"] for row in json.loads(r.output)["series"]] == [2, 1, 1]
+    r = runner.invoke(app, ["query", "dyad", "JPN", "CHN", "--freq", "week", "--modality", "planned",
+                            "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert "not counted: 2 asserted (add --modality asserted or --modality all)" in r.output
+    assert "not shown per week: 1 dated only to a month or a year" in r.output
+    r = runner.invoke(app, ["query", "dyad", "USA", "KOR", "--db", str(db), "--json"])
+    assert r.exit_code == 0 and json.loads(r.output)["totals"]["count"] == 0  # known, no events yet
+    r = runner.invoke(app, ["query", "dyad", "JPN", "--modality", "maybe", "--db", str(db)])
+    assert r.exit_code == 2 and "modality: 'maybe'" in r.output
     r = runner.invoke(app, ["query", "events", "--dyad", "JPN", "CHN", "--one-way", "--db", str(db), "--json"])
     assert json.loads(r.output)["total"] == 2
-    r = runner.invoke(app, ["query", "network", "--min-count", "2", "--db", str(db), "--json"])
+    r = runner.invoke(app, ["query", "network", "--min-count", "2", "--modality", "all", "--db", str(db), "--json"])
     assert len(json.loads(r.output)["edges"]) == 2
+    r = runner.invoke(app, ["query", "network", "--min-count", "2", "--db", str(db), "--json"])
+    assert json.loads(r.output)["edges"] == []
     r = runner.invoke(app, ["query", "actors", "--db", str(db)])
     assert r.exit_code == 0 and "CHN" in r.output
     r = runner.invoke(app, ["query", "document", "doc-1", "--db", str(db)])

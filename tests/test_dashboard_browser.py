@@ -98,7 +98,14 @@ def test_dyad_chart_table_and_document(page, tmp_path: Path):
     pg.select_option("#actor-b", "CHN")
     _settle(pg)
     assert pg.text_content("#series-title") == "Cooperation and conflict: JPN ↔ CHN"
+    # asserted events only: the hypothetical threat and the planned visit are named, not counted
+    assert pg.text_content("#series-summary") == "2 events — cooperation 1, conflict 1, mean Goldstein -0.50"
+    assert pg.text_content("#series-note") == ("not counted: 1 planned, 1 hypothetical (choose them under "
+                                               "modality)")
+    pg.select_option("#modality", "all")
+    _settle(pg)
     assert pg.text_content("#series-summary").startswith("4 events — cooperation 2, conflict 2")
+    assert pg.text_content("#series-note") == ""
 
     opt = _chart_option(pg, "series-chart")
     assert opt["xAxis"][0]["data"] == ["2025-01", "2025-02", "2025-03"]
@@ -109,7 +116,7 @@ def test_dyad_chart_table_and_document(page, tmp_path: Path):
     assert by_name["Mean Goldstein"] == [-0.5, -4.4, 1.0]
     assert pg.eval_on_selector("#series-chart canvas", "c => c.width > 300 && c.height > 200")
 
-    net = _chart_option(pg, "network-chart")["series"][0]
+    net = _chart_option(pg, "network-chart")["series"][0]  # every modality, as chosen above
     assert {n["name"] for n in net["data"]} == {"JPN", "CHN", "USA", "KEN", "FRA"}
     assert len(net["links"]) == 5
 
@@ -189,4 +196,213 @@ def test_bad_state_in_the_url_shows_a_message(browser, server: str):
     pg.goto(server + "#a=JPN&b=CHN&start=2025-03-01&end=2025-01-01")
     pg.wait_for_selector("body[data-ready='1']", timeout=15_000)
     assert "empty range" in pg.text_content("#message")
+    context.close()
+
+
+# ---------------------------------------------------------------------------- comparison, filters, export
+
+SHOTS = Path(os.environ.get("EVENTWIRE_SHOTS", "/tmp/shots"))
+
+
+@pytest.fixture()
+def pg(browser, server: str):
+    """The dashboard at 1440 px, its Content-Security-Policy enforced; downloads allowed."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
+    page.on("console", lambda m: page.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.goto(server)
+    page.wait_for_selector("body[data-ready='1']", timeout=15_000)
+    _settle(page)
+    yield page
+    context.close()
+
+
+def _shot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / name
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def _hash(page) -> str:
+    return page.evaluate("decodeURIComponent(location.hash)")
+
+
+def test_two_dyads_on_one_axis_shared_by_url(pg, server: str):
+    pg.select_option("#actor-a", "USA")
+    _settle(pg)
+    pg.select_option("#actor-b", "JPN")
+    _settle(pg)
+    pg.click("#add-dyad")
+    _settle(pg)
+    pg.select_option("#actor-b-2", "CHN")
+    _settle(pg)
+    pg.select_option("#modality", "all")
+    _settle(pg)
+    assert pg.input_value("#actor-a-2") == "USA"
+    assert pg.text_content("#series-title") == "Cooperation and conflict: USA ↔ JPN vs USA ↔ CHN"
+    sums = pg.eval_on_selector_all("#series-summary .dyad-sum", "els => els.map(e => e.textContent)")
+    assert sums == ["USA ↔ JPN: 1 event — cooperation 1, conflict 0, mean Goldstein 7.40",
+                    "USA ↔ CHN: 1 event — cooperation 0, conflict 1, mean Goldstein -4.00"]
+    opt = _chart_option(pg, "series-chart")
+    assert opt["xAxis"][0]["data"] == ["2025-02"]  # one axis for both
+    assert {s["name"]: s["data"] for s in opt["series"]} == {
+        "USA ↔ JPN cooperation": [1], "USA ↔ JPN conflict": [0],
+        "USA ↔ CHN cooperation": [0], "USA ↔ CHN conflict": [1]}
+    assert {r[3] for r in _rows(pg)} == {"JPN Japan", "CHN China"}  # the table holds both dyads
+    assert _hash(pg) == "#d=USA-JPN&d=USA-CHN&modality=all"
+    _shot(pg, "compare-two-dyads.png")
+
+    # the URL alone brings the same view back, and a dyad can be removed again
+    other = pg.context.new_page()
+    other.goto(server + "#d=USA-JPN&d=USA-CHN&modality=all")
+    other.wait_for_selector("body[data-ready='1']", timeout=15_000)
+    _settle(other)
+    assert other.text_content("#series-title") == "Cooperation and conflict: USA ↔ JPN vs USA ↔ CHN"
+    assert other.input_value("#modality") == "all" and other.input_value("#actor-b-2") == "CHN"
+    other.click("#dyads .dyad-row:nth-child(2) .remove")
+    _settle(other)
+    assert other.text_content("#series-title") == "Cooperation and conflict: USA ↔ JPN"
+    assert other.locator("#actor-a-2").count() == 0
+    other.close()
+    assert pg.problems == []
+
+
+def test_filters_modality_type_quad_and_text(pg):
+    pg.select_option("#actor-a", "JPN")
+    _settle(pg)
+    pg.select_option("#actor-b", "CHN")
+    _settle(pg)
+    assert [r[4] for r in _rows(pg)] == ["asserted", "asserted"]  # the table follows the counts
+    pg.select_option("#modality", "planned")
+    _settle(pg)
+    assert pg.text_content("#series-summary").startswith("1 event — cooperation 1, conflict 0")
+    assert [r[2:5] for r in _rows(pg)] == [["CONSULT", "CHN China", "planned"]]
+    pg.select_option("#modality", "all")
+    _settle(pg)
+    pg.select_option("#event-type", "THREATEN")
+    _settle(pg)
+    assert [r[2] for r in _rows(pg)] == ["THREATEN"] and pg.text_content("#table-count") == "1 event"
+    pg.select_option("#event-type", "")
+    pg.select_option("#quad", "1")
+    _settle(pg)
+    assert [r[2] for r in _rows(pg)] == ["CONSULT", "CONSULT"]
+    assert pg.text_content("#series-summary").startswith("2 events — cooperation 2, conflict 0")
+    pg.select_option("#quad", "")
+    _settle(pg)
+    pg.fill("#text", "provocations")
+    pg.press("#text", "Enter")
+    _settle(pg)
+    assert [r[2] for r in _rows(pg)] == ["ACCUSE"]
+    assert pg.text_content("#series-summary").startswith("1 event — cooperation 0, conflict 1")
+    assert _hash(pg) == "#d=JPN-CHN&text=provocations&modality=all"
+    _shot(pg, "filters.png")
+    pg.fill("#text", "nothing like this")
+    pg.press("#text", "Enter")
+    _settle(pg)
+    assert _rows(pg) == [] and pg.text_content("#series-summary").startswith("0 events")
+    assert pg.problems == []
+
+
+def test_weekly_series_says_what_it_skips(pg):
+    pg.select_option("#actor-a", "JPN")
+    _settle(pg)
+    pg.select_option("#actor-b", "CHN")
+    _settle(pg)
+    pg.select_option("#modality", "all")
+    _settle(pg)
+    pg.select_option("#freq", "week")
+    _settle(pg)
+    assert pg.text_content("#series-note") == "1 event dated only to a month or year not shown per week"
+    assert pg.text_content("#series-summary").startswith("3 events")
+
+
+def test_picker_names_actors_and_an_actor_without_events_is_an_empty_series(pg):
+    labels = pg.eval_on_selector_all("#actor-a optgroup[label='in the store'] option",
+                                     "os => os.map(o => o.textContent)")
+    assert labels == ["CHN — China (5)", "JPN — Japan (5)", "USA — United States (3)", "FRA — France (1)",
+                      "KEN — Kenya (1)"]
+    kor = pg.eval_on_selector("#actor-b optgroup[label='no events yet'] option[value='KOR']", "o => o.textContent")
+    assert kor == "KOR — South Korea"
+    pg.select_option("#actor-a", "USA")
+    _settle(pg)
+    pg.select_option("#actor-b", "KOR")
+    _settle(pg)
+    assert pg.text_content("#message") == ""
+    assert pg.text_content("#series-summary") == "0 events — cooperation 0, conflict 0"
+    assert _rows(pg) == [] and pg.text_content("#table-count") == "0 events"
+
+
+def _node_positions(page) -> dict[str, tuple[float, float]]:
+    data = _chart_option(page, "network-chart")["series"][0]["data"]
+    return {n["name"]: (n["x"], n["y"]) for n in data}
+
+
+def test_network_minimum_count_and_stable_layout(pg, server: str):
+    pg.select_option("#modality", "all")
+    _settle(pg)
+    first = _node_positions(pg)
+    assert set(first) == {"CHN", "JPN", "USA", "KEN", "FRA"}
+    assert pg.get_attribute("#network-chart", "data-edges") == "5"
+    pg.fill("#min-count", "2")
+    pg.press("#min-count", "Enter")
+    pg.dispatch_event("#min-count", "change")
+    _settle(pg)
+    assert pg.get_attribute("#network-chart", "data-edges") == "2"
+    strong = _node_positions(pg)
+    assert set(strong) == {"CHN", "JPN"} and strong["CHN"] == first["CHN"] and strong["JPN"] == first["JPN"]
+    assert "min=2" in _hash(pg)
+    again = pg.context.new_page()  # a fresh load lays the nodes out where they were
+    again.goto(server + "#modality=all")
+    again.wait_for_selector("body[data-ready='1']", timeout=15_000)
+    _settle(again)
+    assert _node_positions(again) == first
+    again.close()
+
+
+def test_csv_download_of_the_selection(pg, tmp_path: Path):
+    import csv
+
+    pg.select_option("#actor-a", "JPN")
+    _settle(pg)
+    pg.select_option("#actor-b", "CHN")
+    _settle(pg)
+    with pg.expect_download() as info:
+        pg.click("#download")
+    path = tmp_path / "events.csv"
+    info.value.save_as(path)
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert info.value.suggested_filename == "eventwire-events.csv"
+    assert sorted(r["event_id"] for r in rows) == ["doc-1:0:0", "doc-1:1:0"]  # asserted, as on the page
+    assert {"location_lat", "location_lon", "topics", "source_name", "cameo", "text"} <= rows[0].keys()
+    pg.select_option("#modality", "all")
+    _settle(pg)
+    with pg.expect_download() as info:
+        pg.click("#download")
+    info.value.save_as(path)
+    with path.open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == 4
+    assert pg.problems == []
+
+
+def test_reads_well_at_1024_px(browser, server: str):
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    page = context.new_page()
+    page.goto(server + "#d=USA-JPN&d=USA-CHN&modality=all")
+    page.wait_for_selector("body[data-ready='1']", timeout=15_000)
+    _settle(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024  # no sideways scrolling
+    for sel in ("#actor-a", "#actor-b-2", "#add-dyad", "#modality", "#event-type", "#quad", "#text", "#download",
+                "#min-count", "#series-chart", "#network-chart", "#events-table"):
+        box = page.locator(sel).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 1024, (sel, box)
+    chart = page.locator("#series-chart").bounding_box()
+    assert chart["width"] > 900  # one column below 1100 px: the chart takes the width
+    table = page.locator("#events-table").bounding_box()
+    assert table["y"] > chart["y"] + chart["height"]
+    _shot(page, "dashboard-1024.png")
     context.close()

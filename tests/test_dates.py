@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.dates import DateResult, event_date
+from eventwire.dates import DateResult, event_date, sentence_anchor
 
 PUB = date(2025, 3, 13)  # a Thursday
 MONDAY = date(2025, 3, 10)
@@ -270,3 +270,81 @@ def test_missing_published_still_uses_the_anchor(when):
 def test_no_expression_is_the_publication_day(when):
     r = when("The ministry summoned the ambassador.", "summoned")
     assert r == DateResult("2025-03-13", "day", None, None, "published")
+
+
+# ---------------------------------------------------------------- the anchor a sentence leaves for the next
+@pytest.fixture(scope="module")
+def left(nlp):
+    """left(text, anchor=None) -> the day sentence_anchor finds in the first sentence of text."""
+
+    def run(text: str, anchor: date | None = None) -> date | None:
+        return sentence_anchor(next(iter(nlp(text).sents)), PUB, anchor)
+
+    return run
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Heavy rain fell across the north on Tuesday.", None, date(2025, 3, 11)),
+    ("The minister arrived on March 3 and left on Monday.", None, MONDAY),  # the last day named
+    ("The next morning the convoy moved on.", date(2025, 3, 3), date(2025, 3, 4)),  # counted from the anchor
+    ("The vote is due on Saturday.", None, None),  # a plan after publication
+    ("Talks dragged on in March.", None, None),  # a month is no day
+    ("The ceasefire held until Monday.", None, None),
+    ("Nothing much happened.", date(2025, 3, 3), None),
+])
+def test_sentence_anchor(left, text, anchor, expected):
+    assert left(text, anchor) == expected
+
+
+def test_relative_counts_from_a_day_named_in_a_sentence_without_events():
+    from eventwire.coder import code_text
+
+    text = ("Heavy rain fell across the north on Tuesday. "
+            "Japan summoned the Chinese ambassador a day later.")
+    evs = [e for e in code_text(text, PUB) if e.sentence == 1]
+    assert [(e.event_type, e.date, e.date_precision) for e in evs] == [("ACCUSE", "2025-03-12", "day")]
+
+
+# ---------------------------------------------------------------- clauses that do not share a date
+def test_conjoined_clause_with_its_own_subject_keeps_its_own_date(when):
+    text = "Rebels seized the depot on Monday, and the army shelled the town."
+    assert got(when(text, "seized")) == ("2025-03-10", "day")
+    assert got(when(text, "shelled")) == ("2025-03-13", "day")  # no expression of its own: published
+
+
+def test_conjoined_verb_without_subject_shares_the_date(when):
+    assert got(when("Rebels seized the depot and shelled the town on Monday.", "seized")) == ("2025-03-10", "day")
+
+
+def test_the_day_before_counts_one_day_back(when):
+    assert got(when("The court had freed the editor the day before.", "freed", anchor=MONDAY)) == \
+        ("2025-03-09", "day")
+
+
+def test_unquantified_link_takes_the_day_of_the_other_event(when):
+    assert got(when("Speaking after the vote, the envoy criticised the council.", "criticised",
+                    anchor=MONDAY)) == ("2025-03-10", "day")
+
+
+def test_same_day_after_a_counted_relative(when):
+    text = "The rebels freed two hostages three days later, and the army released ten prisoners the same day."
+    assert got(when(text, "released", anchor=MONDAY)) == ("2025-03-13", "day")
+
+
+def test_present_tense_as_clause_is_ongoing_at_publication(when):
+    text = "A court jailed the mayor on Monday as investigators examine his accounts."
+    assert got(when(text, "jailed")) == ("2025-03-10", "day")
+    assert got(when(text, "examine")) == ("2025-03-13", "day")
+
+
+def test_past_tense_as_clause_shares_the_main_date(when):
+    assert got(when("Police fired tear gas on Monday as crowds marched.", "marched")) == ("2025-03-10", "day")
+
+
+def test_past_event_beside_a_future_clause_takes_the_past_weekday(when):
+    text = "The ministry said on Tuesday it would close the border but warned that it would reopen it later."
+    assert got(when(text, "warned")) == ("2025-03-11", "day")
+
+
+def test_planned_event_takes_the_next_weekday(when):
+    assert got(when("The ministry will close the border on Tuesday.", "close", future=True)) == ("2025-03-18", "day")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.modality import ModalityLexicon, classify
+from eventwire.stages.modality import ModalityLexicon, classify
 
 pytestmark = pytest.mark.slow
 

@@ -133,7 +133,7 @@ def test_events_record_column_round_trips(store: Store):
 
 
 def test_dyad_series_by_month_both_directions(store: Store):
-    rows = to_records(store.dyad_series("JPN", "CHN", freq="month"))
+    rows = to_records(store.dyad_series("JPN", "CHN", freq="month", modality="all"))
     assert [(r["period"], r["period_end"], r["q1"], r["q2"], r["q3"], r["q4"], r["count"]) for r in rows] == [
         ("2025-01-01", "2025-01-31", 1, 0, 1, 0, 2),
         ("2025-02-01", "2025-02-28", 0, 0, 1, 0, 1),
@@ -144,12 +144,13 @@ def test_dyad_series_by_month_both_directions(store: Store):
 
 
 def test_dyad_series_one_direction_and_against_all(store: Store):
-    one_way = store.dyad_series("JPN", "CHN", freq="month", both_directions=False)
+    one_way = store.dyad_series("JPN", "CHN", freq="month", both_directions=False, modality="all")
     assert one_way["count"].tolist() == [1, 0, 1]  # Feb is present with zeros
     assert one_way["goldstein_mean"].isna().tolist() == [False, True, False]
-    chn_all = store.dyad_series("CHN", None, freq="month")
+    chn_all = store.dyad_series("CHN", None, freq="month", modality="all")
     assert chn_all["count"].sum() == 5
     assert chn_all[["q1", "q2", "q3", "q4"]].sum().tolist() == [2, 0, 2, 1]
+    assert store.dyad_series("CHN", None, freq="month")[["q1", "q2", "q3", "q4"]].sum().tolist() == [1, 0, 1, 1]
     usa_all = store.dyad_series("USA", freq="month")
     assert usa_all["count"].tolist() == [2, 1] and usa_all["period"].dt.month.tolist() == [2, 3]
 
@@ -158,8 +159,9 @@ def test_dyad_series_weeks_days_and_range(store: Store):
     weeks = store.dyad_series("JPN", "CHN", freq="week", start="2025-01-06", end="2025-01-19")
     assert [str(p.date()) for p in weeks["period"]] == ["2025-01-06", "2025-01-13"]
     assert weeks["count"].tolist() == [2, 0]
-    days = store.dyad_series("JPN", "CHN", freq="day", start="2025-02")
-    assert days["count"].sum() == 2 and len(days) == 29  # Feb 1 .. Mar 1 (the month-precision event)
+    days = store.dyad_series("JPN", "CHN", freq="day", start="2025-02", modality="all")
+    # the hypothetical on Feb 20; the planned visit dated only to March is skipped, not put on Mar 1
+    assert days["count"].sum() == 1 and len(days) == 20 and days.attrs["skipped_imprecise"] == 1
     assert store.dyad_series("JPN", "CHN", start="2030-01-01").empty
     assert store.dyad_series("KEN", "CHN").empty  # a valid dyad with no events
 
@@ -183,19 +185,25 @@ def test_dyad_series_bad_parameters(store: Store):
 
 
 def test_network(store: Store):
-    net = store.network()
+    net = store.network(modality="all")
     edges = {(r["source"], r["target"]): (r["count"], r["goldstein_mean"]) for r in to_records(net.edges)}
     assert edges.keys() == {("JPN", "CHN"), ("CHN", "JPN"), ("USA", "CHN"), ("USA", "JPN"), ("KEN", "FRA")}
     assert edges[("CHN", "JPN")][0] == 2 and edges[("CHN", "JPN")][1] == pytest.approx(-3.2)
     assert edges[("JPN", "CHN")] == (2, pytest.approx(1.0))
     nodes = dict(zip(net.nodes["code"], net.nodes["count"], strict=True))
     assert nodes == {"CHN": 5, "JPN": 5, "USA": 3, "KEN": 1, "FRA": 1}
-    strong = store.network(min_count=2)
+    strong = store.network(min_count=2, modality="all")
     assert set(zip(strong.edges["source"], strong.edges["target"], strict=True)) == {("JPN", "CHN"), ("CHN", "JPN")}
     assert set(strong.nodes["code"]) == {"JPN", "CHN"}
-    feb = store.network(start="2025-02-01", end="2025-02-28")
+    feb = store.network(start="2025-02-01", end="2025-02-28", modality="all")
     assert len(feb.edges) == 3 and dict(zip(feb.nodes["code"], feb.nodes["count"], strict=True))["USA"] == 2
     assert store.network(start="2031").edges.empty
+    asserted = store.network()  # the default: asserted events only
+    assert set(zip(asserted.edges["source"], asserted.edges["target"], asserted.edges["count"], strict=True)) == {
+        ("JPN", "CHN", 1), ("CHN", "JPN", 1), ("USA", "CHN", 1), ("USA", "JPN", 1), ("KEN", "FRA", 1)}
+    assert store.network(min_count=2).edges.empty
+    filtered = store.network(event_type="ACCUSE", quad_class=3, text="criticised")
+    assert filtered.edges[["source", "target"]].values.tolist() == [["KEN", "FRA"]]
     with pytest.raises(QueryError, match="min_count"):
         store.network(min_count=0)
     with pytest.raises(QueryError, match="min_count"):
@@ -286,3 +294,75 @@ def test_empty_store_queries(tmp_path: Path):
         assert s.actors().empty and s.network().edges.empty and s.count_events() == 0
         with pytest.raises(QueryError, match="unknown actor"):
             s.dyad_series("USA")
+
+
+# ---------------------------------------------------------------------------- modality-honest counts
+
+
+def test_aggregates_count_asserted_events_unless_asked(store: Store):
+    jan_to_mar = store.dyad_series("JPN", "CHN", freq="month")
+    assert jan_to_mar[["q1", "q3", "count"]].values.tolist() == [[1, 1, 2]]  # Feb and Mar hold no asserted event
+    planned = store.dyad_series("JPN", "CHN", freq="month", modality="planned")
+    assert planned[["period", "q1", "count"]].astype(str).values.tolist() == [["2025-03-01", "1", "1"]]
+    both = store.dyad_series("JPN", "CHN", freq="month", modality=["planned", "hypothetical"])
+    assert both["count"].tolist() == [1, 1] and both["q3"].tolist() == [1, 0]
+    assert store.modality_counts(dyad=("JPN", "CHN")) == {"asserted": 2, "planned": 1, "negated": 0,
+                                                            "hypothetical": 1}
+    assert store.count_events(dyad=("JPN", "CHN")) == 4  # lists hold every modality, each row named
+    with pytest.raises(QueryError, match="modality: 'likely'"):
+        store.dyad_series("JPN", "CHN", modality=["planned", "likely"])
+
+
+def test_series_filters_by_type_quad_and_text(store: Store):
+    assert store.dyad_series("CHN", modality="all", event_type="THREATEN")["count"].tolist() == [1]
+    assert store.dyad_series("CHN", modality="all", quad_class=[4])["count"].tolist() == [1]
+    assert store.dyad_series("CHN", modality="all", text="provocations")["count"].tolist() == [1]
+    with pytest.raises(QueryError, match="event_type"):
+        store.dyad_series("CHN", event_type="DANCE")
+
+
+def test_coarse_dates_are_counted_in_their_period_only(tmp_path: Path):
+    from .storedata import event
+
+    year_only = event("doc-2", "offered aid", "AID", ("USA", "Washington"), ("JPN", "Japan"), 7.4, "2025",
+                      precision="year")
+    month_only = event("doc-2", "imposed sanctions", "SANCTION", ("USA", "The United States"), ("JPN", "Japan"),
+                       -4.0, "2025-06", precision="month")
+    with Store.open(tmp_path / "c.duckdb") as s:
+        s.ingest([DOCS[1]], [year_only, month_only])
+        yearly = s.dyad_series("USA", "JPN", freq="year")
+        assert yearly["count"].tolist() == [2] and yearly.attrs["skipped_imprecise"] == 0
+        monthly = s.dyad_series("USA", "JPN", freq="month")
+        assert to_records(monthly)[0]["period"] == "2025-06-01" and monthly["count"].tolist() == [1]
+        assert monthly.attrs["skipped_imprecise"] == 1  # the year-only date is not put in January
+        weekly = s.dyad_series("USA", "JPN", freq="week")
+        assert weekly.empty and weekly.attrs["skipped_imprecise"] == 2
+
+
+def test_known_actor_without_events_gives_an_empty_series(store: Store):
+    with pytest.raises(QueryError, match="unknown actor code 'KOR'"):
+        store.dyad_series("USA", "KOR")
+    store.known_codes = frozenset({"KOR"})
+    empty = store.dyad_series("usa", "kor")
+    assert empty.empty and list(empty.columns)[:3] == ["period", "period_end", "q1"]
+    assert store.dyad_series("KOR", start="2025-01", end="2025-02")["count"].tolist() == [0, 0]
+
+
+def test_several_dyads_at_once(store: Store):
+    ids = set(store.events(dyads=[("USA", "CHN"), ("USA", "JPN")])["event_id"])
+    assert ids == {"doc-2:0:0", "doc-2:1:0"}
+    assert store.count_events(dyads=[("KEN", None), ("USA", "CHN")]) == 2
+    with pytest.raises(QueryError, match="dyads"):
+        store.events(dyads=["USA"])
+
+
+def test_all_rows_and_all_columns(store: Store):
+    assert len(store.events(limit=None)) == 8
+    assert len(store.events(limit=None, offset=6)) == 2
+    frame = store.events_frame()
+    assert len(frame) == 8
+    assert {"location_lat", "location_lon", "topics", "mode", "trigger_start", "attributed_to_code",
+            "source_sector"} <= set(frame.columns) and "record" not in frame.columns
+    assert store.events_frame(modality="planned")["event_id"].tolist() == ["doc-3:1:0"]
+    with pytest.raises(QueryError, match="columns"):
+        store.events(columns=["nope"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.triggers import TriggerLexicon
 from eventwire.records import EVENT_TYPES
+from eventwire.stages.triggers import TriggerLexicon
 
 
 def test_lexicon_loads_and_covers_every_type():

@@ -30,22 +30,26 @@ def test_actors(client: TestClient):
     assert r.status_code == 200
     body = r.json()
     assert (body["documents"], body["events"]) == (5, 8)
-    assert [(a["code"], a["count"]) for a in body["actors"]] == [
-        ("CHN", 5), ("JPN", 5), ("USA", 3), ("FRA", 1), ("KEN", 1)]
+    assert [(a["code"], a["name"], a["count"]) for a in body["actors"]] == [
+        ("CHN", "China", 5), ("JPN", "Japan", 5), ("USA", "United States", 3), ("FRA", "France", 1),
+        ("KEN", "Kenya", 1)]
+    known = {k["code"]: k["name"] for k in body["known"]}
+    assert known["KOR"] == "South Korea" and "JPN" not in known  # known codes with no events yet
 
 
 def test_dyad(client: TestClient):
-    r = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "freq": "month"})
+    r = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "freq": "month", "modality": "all"})
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["totals"] == {"q1": 2, "q2": 0, "q3": 2, "q4": 0, "count": 4, "goldstein_mean": -1.1}
     assert [(s["period"], s["q1"], s["q3"], s["count"]) for s in body["series"]] == [
         ("2025-01-01", 1, 1, 2), ("2025-02-01", 0, 1, 1), ("2025-03-01", 1, 0, 1)]
     assert body["series"][1]["goldstein_mean"] == pytest.approx(-4.4)
-    one_way = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "both_directions": "false"}).json()
+    one_way = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "both_directions": "false",
+                                              "modality": "all"}).json()
     assert [s["count"] for s in one_way["series"]] == [1, 0, 1]
     assert one_way["series"][1]["goldstein_mean"] is None  # an empty period has no mean (JSON null)
-    vs_all = client.get("/api/dyad", params={"a": "CHN"}).json()
+    vs_all = client.get("/api/dyad", params={"a": "CHN", "modality": "all"}).json()
     assert vs_all["b"] is None and vs_all["totals"]["count"] == 5
     weekly = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "freq": "week", "start": "2025-01-06",
                                              "end": "2025-01-12"}).json()
@@ -69,12 +73,60 @@ def test_events(client: TestClient):
     assert client.get("/api/events", params={"text": "provocations"}).json()["total"] == 1
 
 
+def test_dyad_counts_asserted_events_and_says_what_it_left_out(client: TestClient):
+    body = client.get("/api/dyad", params={"a": "JPN", "b": "CHN"}).json()
+    assert body["totals"] == {"q1": 1, "q2": 0, "q3": 1, "q4": 0, "count": 2, "goldstein_mean": -0.5}
+    assert body["left_out"] == {"planned": 1, "hypothetical": 1} and body["skipped_imprecise"] == 0
+    planned = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "modality": "planned"}).json()
+    assert planned["totals"]["count"] == 1 and planned["left_out"] == {"asserted": 2, "hypothetical": 1}
+    weekly = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "freq": "week", "modality": "all"}).json()
+    assert weekly["totals"]["count"] == 3 and weekly["skipped_imprecise"] == 1  # the visit dated to March only
+    typed = client.get("/api/dyad", params={"a": "CHN", "event_type": "SANCTION", "text": "sanctions"}).json()
+    assert typed["totals"]["q4"] == 1 and typed["totals"]["count"] == 1
+
+
+def test_compare_puts_dyads_on_one_axis(client: TestClient):
+    r = client.get("/api/compare", params=[("dyad", "USA-JPN"), ("dyad", "KEN-FRA"), ("dyad", "JPN-KOR")])
+    assert r.status_code == 200, r.text
+    dyads = r.json()["dyads"]
+    assert [(d["a"], d["b"], d["a_name"], d["b_name"]) for d in dyads] == [
+        ("USA", "JPN", "United States", "Japan"), ("KEN", "FRA", "Kenya", "France"),
+        ("JPN", "KOR", "Japan", "South Korea")]
+    periods = [[s["period"] for s in d["series"]] for d in dyads]
+    assert periods == [["2025-02-01", "2025-03-01"]] * 3  # one axis: the span of all of them
+    assert [[s["q2"] for s in d["series"]] for d in dyads] == [[1, 0], [0, 0], [0, 0]]
+    assert [[s["q3"] for s in d["series"]] for d in dyads] == [[0, 0], [0, 1], [0, 0]]
+    assert dyads[2]["totals"]["count"] == 0  # an actor with no events: an empty series, not an error
+    weekly = client.get("/api/compare", params={"dyad": "JPN-CHN", "freq": "week", "modality": "all"}).json()
+    assert weekly["dyads"][0]["skipped_imprecise"] == 1 and weekly["dyads"][0]["totals"]["count"] == 3
+    vs_all = client.get("/api/compare", params={"dyad": "KEN", "start": "2025-03", "end": "2025-03"}).json()
+    assert vs_all["dyads"][0]["b"] is None and vs_all["dyads"][0]["totals"]["q3"] == 1
+
+
+def test_events_of_several_dyads_and_csv(client: TestClient):
+    body = client.get("/api/events", params=[("dyad", "USA-JPN"), ("dyad", "USA-CHN")]).json()
+    assert {e["event_id"] for e in body["events"]} == {"doc-2:0:0", "doc-2:1:0"}
+    assert client.get("/api/events", params={"modality": "all"}).json()["total"] == 8
+    r = client.get("/api/events.csv", params=[("dyad", "JPN-CHN"), ("modality", "asserted")])
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert [row["event_id"] for row in rows] == ["doc-1:0:0", "doc-1:1:0"]
+    assert {"location_lat", "location_lon", "topics", "mode", "source_name", "trigger_start"} <= rows[0].keys()
+    bad = client.get("/api/events.csv", params={"quad_class": "7"})
+    assert bad.status_code == 400 and "quad_class" in bad.json()["error"]
+
+
 def test_network(client: TestClient):
-    body = client.get("/api/network").json()
+    body = client.get("/api/network", params={"modality": "all"}).json()
     assert {(e["source"], e["target"], e["count"]) for e in body["edges"]} == {
         ("JPN", "CHN", 2), ("CHN", "JPN", 2), ("USA", "CHN", 1), ("USA", "JPN", 1), ("KEN", "FRA", 1)}
     assert {n["code"]: n["count"] for n in body["nodes"]} == {"CHN": 5, "JPN": 5, "USA": 3, "KEN": 1, "FRA": 1}
-    strong = client.get("/api/network", params={"min_count": 2, "start": "2025-01-01", "end": "2025-12-31"}).json()
+    strong = client.get("/api/network", params={"min_count": 2, "start": "2025-01-01", "end": "2025-12-31",
+                                                 "modality": "all"}).json()
     assert len(strong["edges"]) == 2
     cij = next(e for e in strong["edges"] if e["source"] == "CHN")
     assert cij["goldstein_mean"] == pytest.approx(-3.2)
@@ -115,6 +167,19 @@ def test_document(client: TestClient):
     ("/api/events", {"start": "2025-02-30"}, 400, "not a real date"),
     ("/api/events", {"text": "x" * 500}, 400, "text"),
     ("/api/network", {"min_count": 0}, 422, "min_count"),
+    ("/api/network", {"modality": "maybe"}, 400, "modality"),
+    ("/api/network", {"event_type": "DANCE"}, 400, "event_type"),
+    ("/api/network", {"quad_class": "0"}, 400, "quad_class"),
+    ("/api/dyad", {"a": "JPN", "quad_class": "five"}, 400, "quad_class"),
+    ("/api/dyad", {"a": "JPN", "modality": "rumoured"}, 400, "modality"),
+    ("/api/compare", {}, 422, "dyad: Field required"),
+    ("/api/compare", {"dyad": "USA-XYZ"}, 400, "dyad 'USA-XYZ': unknown actor code 'XYZ'"),
+    ("/api/compare", {"dyad": "USA-JPN-CHN"}, 400, "dyad: expected A-B or A"),
+    ("/api/compare", {"dyad": "-JPN"}, 400, "dyad: expected A-B or A"),
+    ("/api/compare", {"dyad": "USA-JPN", "start": "26/11/2025"}, 400, "start"),
+    ("/api/compare", {"dyad": "USA-JPN", "event_type": "DANCE"}, 400, "event_type"),
+    ("/api/events", {"dyad": "USA-JPN", "a": "USA"}, 400, "dyad: give either"),
+    ("/api/events.csv", {"dyad": "ZZZ"}, 400, "unknown actor"),
     ("/api/network", {"start": "2026", "end": "2025"}, 400, "empty range"),
 ])
 def test_bad_parameters_are_4xx_json(client: TestClient, url: str, params: dict, status: int, words: str):

@@ -20,7 +20,7 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
-from .cli_common import ProblemLog, date_option, note
+from .cli_common import ProblemLog, date_option, note, warn_unpublished
 from .errors import EventwireError, OutputError, output_error
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -73,9 +73,18 @@ def code(
     workers: cli_scale.Workers = 1,
     scheduler: cli_scale.Scheduler = None,
     checkpoint: cli_scale.CheckpointFile = None,
+    profile: Annotated[str, typer.Option(
+        help="eventwire (our columns), or gdelt: GDELT 2.0 event-table names, CSV or Parquet by -o suffix "
+             "(docs/gdelt.md)")] = "eventwire",
 ) -> None:
     """Code news documents into PLOVER event records."""
     pub = date_option(published)
+    warn_unpublished(inputs, pub)
+    if profile == "gdelt":
+        _code_gdelt(inputs, pub, output, errors, actors or [])
+        return
+    if profile != "eventwire":
+        raise typer.BadParameter(f"--profile must be eventwire or gdelt, got {profile!r}")
     if fmt not in ewio.FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(ewio.FORMATS)}")
     problems = ProblemLog(errors)
@@ -113,6 +122,42 @@ def _fail(message: str) -> typer.Exit:
     """One message on stderr and exit status 2 (output cannot be written, a bad option or actor file)."""
     note(f"eventwire: {message}")
     return typer.Exit(2)
+
+
+@app.command()
+def info() -> None:
+    """Print the version, the model, the stages in order and the knowledge files loaded, with counts."""
+    from .info import describe, render
+
+    typer.echo(render(describe()))
+
+
+def _code_gdelt(inputs: list[str], pub: date | None, output: Path | None, errors: Path | None,
+                actors: list[Path]) -> None:
+    """`code --profile gdelt -o FILE.csv|FILE.parquet`: rows named as GDELT 2.0's event table."""
+    from .gdelt import gdelt_row, write_gdelt
+
+    if output is None or output.suffix.lower() not in (".csv", ".parquet"):
+        raise typer.BadParameter("--profile gdelt needs -o FILE.csv or -o FILE.parquet")
+    docs = {} if "-" in inputs else {d.id: d for d in ewio.read_inputs(inputs, pub)
+                                     if not isinstance(d, ewio.InputProblem)}
+    problems = ProblemLog(errors)
+    rows = []
+    try:
+        for result in coded_documents(inputs, pub, problems, actors):
+            if result.problem:
+                problems.report(f"document {result.doc_id}", result.problem)
+                continue
+            rows.extend(gdelt_row(ev, docs.get(ev.doc_id)) for ev in result.events)
+        n = write_gdelt(rows, output)
+    except (OSError, ValueError) as e:
+        typer.echo(f"eventwire: {e}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        problems.close()
+    typer.echo(f"eventwire: wrote {n} events (GDELT profile) to {output}", err=True)
+    if problems.count:
+        raise typer.Exit(1)
 
 
 def _register_optional() -> None:

@@ -13,8 +13,8 @@ from typing import Annotated
 
 import typer
 
-from .actors.kb import ActorKB, Entry, Term
 from .cli_common import date_option
+from .knowledge.actors import ActorKB, Entry, Term
 from .records import Actor
 
 ActorsOption = Annotated[
@@ -48,7 +48,7 @@ def lookup_exact(kb: ActorKB, mention: str) -> tuple[Entry, Term] | None:
 
 
 def resolve_mention(kb: ActorKB, mention: str, on: date | None) -> Actor | None:
-    """A known name first (no model needed); otherwise the coder's noun-phrase rules."""
+    """A known name first; otherwise the phrase rules over the actor base (no model needed)."""
     hit = lookup_exact(kb, mention)
     if hit is not None:
         return hit[0].actor(on)

@@ -65,3 +65,21 @@ class ProblemLog:
         except (OSError, ValueError) as e:
             if not quiet:
                 raise output_error(f"errors file {self.path}", e) from None
+
+
+def warn_unpublished(inputs: list[str], published: date | None) -> bool:
+    """Warn once on stderr when .txt input (a file, or in a folder) is given without --published.
+
+    Without a publication date, relative dates ("on Monday") cannot be resolved, so every event date of
+    that input stays empty. Returns whether it warned.
+    """
+    if published is not None:
+        return False
+    for inp in inputs:
+        p = Path(inp)
+        has_txt = p.suffix.lower() == ".txt" or (p.is_dir() and any(p.rglob("*.txt")))
+        if has_txt:
+            typer.echo(f"eventwire: warning: {inp} is plain text and no --published was given: "
+                       "relative dates cannot be resolved, so its event dates stay empty", err=True)
+            return True
+    return False

@@ -23,7 +23,7 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
-from .cli_common import ProblemLog, date_option, note
+from .cli_common import ProblemLog, date_option, note, warn_unpublished
 from .errors import EventwireError
 from .ingest import Ingest
 from .records import Document, Event
@@ -33,6 +33,11 @@ DbOption = Annotated[Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="The
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (as the web API answers) instead of a table")]
 StartOption = Annotated[str | None, typer.Option(help="First day: YYYY-MM-DD, YYYY-MM or YYYY")]
 EndOption = Annotated[str | None, typer.Option(help="Last day: YYYY-MM-DD, YYYY-MM or YYYY")]
+ModalityOption = Annotated[list[str] | None, typer.Option(
+    "--modality", help="asserted (what counts count by default), planned, negated, hypothetical, or all; repeatable")]
+TypeOption = Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")]
+QuadOption = Annotated[list[int] | None, typer.Option("--quad", help="Quad class 1..4 (repeatable)")]
+TextOption = Annotated[str | None, typer.Option("--text", help="Words in the sentence")]
 DEFAULT_DB = Path("eventwire.duckdb")
 BATCH_DOCS = 200
 
@@ -66,6 +71,7 @@ def ingest(
 ) -> None:
     """Code documents and store them with their events (a document ingested again is replaced)."""
     pub = date_option(published)
+    warn_unpublished(inputs, pub)
     scale = cli_scale.scale_options(workers, scheduler, checkpoint)
     problems = ProblemLog(errors)
 
@@ -127,7 +133,10 @@ def _show(payload: dict[str, Any], as_json: bool, tables: list[tuple[str, list[d
 
 
 def _run_query(db: Path, fn: Any) -> None:
+    from .knowledge.actors import actor_names
+
     with _open(db) as store:
+        store.known_codes = frozenset(actor_names())  # a known actor with no events: an empty series
         try:
             fn(store)
         except QueryError as e:
@@ -140,12 +149,13 @@ def query_events(
     actor: Annotated[list[str] | None, typer.Option("--actor", help="Code as source or target (repeatable)")] = None,
     dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two codes: events between them")] = None,
     one_way: Annotated[bool, typer.Option(help="--dyad A B: only A acting on B")] = False,
-    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")] = None,
-    quad: Annotated[list[int] | None, typer.Option(help="Quad class 1..4 (repeatable)")] = None,
-    modality: Annotated[list[str] | None, typer.Option(help="Modality (repeatable)")] = None,
+    event_type: TypeOption = None,
+    quad: QuadOption = None,
+    modality: Annotated[list[str] | None, typer.Option(
+        "--modality", help="Modality (repeatable; every one unless given)")] = None,
     start: StartOption = None,
     end: EndOption = None,
-    text: Annotated[str | None, typer.Option(help="Words in the sentence")] = None,
+    text: TextOption = None,
     limit: int = 20,
     offset: int = 0,
     as_json: JsonOption = False,
@@ -172,15 +182,29 @@ def query_dyad(
     one_way: Annotated[bool, typer.Option(help="Only A acting on B")] = False,
     start: StartOption = None,
     end: EndOption = None,
+    modality: ModalityOption = None,
+    event_type: TypeOption = None,
+    quad: QuadOption = None,
+    text: TextOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Counts per period by quad class (q1..q4) with Goldstein mean and sum."""
+    """Counts per period by quad class (q1..q4) with Goldstein mean and sum (asserted events unless asked)."""
+    from .counts import series_report
+
     def run(s: Store) -> None:
-        rows = to_records(s.dyad_series(a, b, freq=freq, both_directions=not one_way, start=start, end=end))
+        df, head = series_report(s, a, b, freq=freq, both_directions=not one_way, start=start, end=end,
+                                 modality=modality, event_type=event_type, quad_class=quad, text=text)
+        rows = to_records(df)
         cols = ["period", "q1", "q2", "q3", "q4", "count", "goldstein_mean", "goldstein_sum"]
         label = f"{a} {'->' if one_way else '<->'} {b}" if b else f"{a} with everyone"
-        _show({"a": a, "b": b, "freq": freq, "both_directions": not one_way, "series": rows}, as_json,
-              [(f"{label}, per {freq}", rows, cols)])
+        counted = ", ".join(modality) if modality else "asserted"
+        _show({"a": a, "b": b, "freq": freq, "both_directions": not one_way, "modality": modality or ["asserted"],
+               **head, "series": rows}, as_json, [(f"{label}, per {freq} ({counted} events)", rows, cols)])
+        if not as_json:
+            for m, n in head["left_out"].items():
+                typer.echo(f"not counted: {n} {m} (add --modality {m} or --modality all)")
+            if head["skipped_imprecise"]:
+                typer.echo(f"not shown per {freq}: {head['skipped_imprecise']} dated only to a month or a year")
     _run_query(db, run)
 
 
@@ -190,11 +214,16 @@ def query_network(
     start: StartOption = None,
     end: EndOption = None,
     min_count: Annotated[int, typer.Option(help="Leave out pairs with fewer events")] = 1,
+    modality: ModalityOption = None,
+    event_type: TypeOption = None,
+    quad: QuadOption = None,
+    text: TextOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Who acts on whom: directed edges with counts and mean Goldstein."""
+    """Who acts on whom: directed edges with counts and mean Goldstein (asserted events unless asked)."""
     def run(s: Store) -> None:
-        net = s.network(start=start, end=end, min_count=min_count)
+        net = s.network(start=start, end=end, min_count=min_count, modality=modality, event_type=event_type,
+                        quad_class=quad, text=text)
         nodes, edges = to_records(net.nodes), to_records(net.edges)
         _show({"nodes": nodes, "edges": edges}, as_json,
               [("edges", edges, ["source", "target", "count", "goldstein_mean"]),

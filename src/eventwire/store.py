@@ -11,17 +11,23 @@ a document id again replaces that document and all its events, so a store
 never holds two versions of one document. Every query is parameterised;
 parameters are checked first, and a bad one raises `QueryError` (a
 `ValueError`) with a message meant for the person who asked.
+
+Counts are modality-honest: `dyad_series` and `network` count asserted
+events unless `modality` asks for others (a list, or "all"); lists of events
+(`events`, `count_events`) hold every modality unless filtered, each row
+naming its own. A series per week or day skips events dated only to a month
+or a year (and a series per month those dated only to a year) rather than
+putting them on the first day; how many it skipped is in
+`df.attrs["skipped_imprecise"]`.
 """
 
 from __future__ import annotations
 
-import calendar
 import json
 import logging
-import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,6 +37,17 @@ import duckdb
 import pandas as pd
 
 from .io.codec import EVENT_COLUMNS, arrow_type, store_row
+from .queryparams import (  # noqa: F401  (parse_bound and event_day are part of the store's API)
+    ALL,
+    QueryError,
+    _choices,
+    _int,
+    _modalities,
+    _range,
+    _whole,
+    event_day,
+    parse_bound,
+)
 from .records import EVENT_TYPES, MODALITIES, Document, Event
 
 log = logging.getLogger(__name__)
@@ -43,6 +60,9 @@ MAX_PERIODS = 20_000
 MAX_TEXT_QUERY = 200
 _PANDAS_FREQ = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}
 _SQL_INTERVAL = {"day": "1 day", "week": "7 days", "month": "1 month", "year": "1 year"}
+DEFAULT_COUNTED = ("asserted",)  # what aggregates count unless asked
+# the precisions a series per `freq` can place in one period (coarser ones are skipped)
+_PLACEABLE = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 
 DOCUMENT_COLUMNS: list[tuple[str, str]] = [
     ("id", "VARCHAR"), ("published", "DATE"), ("source", "VARCHAR"), ("title", "VARCHAR"), ("text", "VARCHAR"),
@@ -52,6 +72,9 @@ DOCUMENT_COLUMNS: list[tuple[str, str]] = [
 LIST_COLUMNS = ("event_id", "doc_id", "sentence", "day", "date", "date_precision", "source_code", "source_name",
                 "source_sector", "event_type", "target_code", "target_name", "target_sector", "modality",
                 "confidence", "goldstein", "quad_class", "cameo", "trigger_text", "text")
+# every stored column but the JSON record (`events_frame`, the notebook view)
+ALL_COLUMNS = tuple(c for c, _ in EVENT_COLUMNS if c != "record")
+_STORED = frozenset(c for c, _ in EVENT_COLUMNS)
 SPAN_COLUMNS = ("trigger_start", "trigger_end", "source_text", "source_start", "source_end", "target_text",
                 "target_start", "target_end")
 
@@ -62,10 +85,6 @@ class StoreError(Exception):
 
 class StoreBusy(StoreError):
     """Another process holds the database for writing."""
-
-
-class QueryError(ValueError):
-    """A query parameter is malformed, names an unknown actor, or gives an empty range."""
 
 
 class NotFound(QueryError):
@@ -89,73 +108,6 @@ class Network:
 class DocumentView:
     document: dict[str, Any]  # id, published, source, title, text, ingested_at
     events: pd.DataFrame      # LIST_COLUMNS + spans + sentence_start/sentence_end (None when not found)
-
-
-# ---------------------------------------------------------------------------- parameter checks
-
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # no other script's digits
-
-
-def parse_bound(value: Any, name: str, end: bool = False) -> date | None:
-    """'2025', '2025-03' or '2025-03-14' (or a date) -> the first day, or the last one for an end bound."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    m = _DATE_RE.match(value.strip()) if isinstance(value, str) else None
-    if not m:
-        raise QueryError(f"{name}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {str(value)[:40]!r}")
-    y, mo, d = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
-    try:
-        if d is None:
-            return date(y, mo, calendar.monthrange(y, mo)[1] if end else 1)
-        return date(y, mo, int(d))
-    except ValueError:
-        raise QueryError(f"{name}: not a real date: {value!r}") from None
-
-
-def _range(start: Any, end: Any) -> tuple[date | None, date | None]:
-    s, e = parse_bound(start, "start"), parse_bound(end, "end", end=True)
-    if s and e and s > e:
-        raise QueryError(f"empty range: start {s} is after end {e}")
-    return s, e
-
-
-def _choices(value: Any, allowed: Sequence[Any], name: str, norm: Callable[[Any], Any]) -> list[Any]:
-    """One value or a list of them, each normalised by `norm` and checked against `allowed`."""
-    if value is None or value == "" or value == []:
-        return []
-    values = list(value) if isinstance(value, list | tuple | set) else [value]
-    out = []
-    for v in values:
-        try:
-            c = norm(v)
-        except (TypeError, ValueError, AttributeError):
-            c = None
-        if c not in allowed:
-            raise QueryError(f"{name}: {str(v)[:40]!r} is not one of {', '.join(map(str, allowed))}")
-        out.append(c)
-    return out
-
-
-def _whole(value: Any) -> int:
-    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-        raise ValueError(value)
-    return int(value)
-
-
-def _int(value: Any, name: str, lo: int, hi: int) -> int:
-    try:
-        n = int(value)
-    except (TypeError, ValueError):
-        raise QueryError(f"{name}: expected a whole number, got {str(value)[:40]!r}") from None
-    if isinstance(value, float) and value != n:
-        raise QueryError(f"{name}: expected a whole number, got {value!r}")
-    if not lo <= n <= hi:
-        raise QueryError(f"{name}: must be between {lo} and {hi}, got {n}")
-    return n
 
 
 def to_records(df: pd.DataFrame) -> list[dict[str, Any]]:
@@ -196,6 +148,7 @@ class Store:
         self.con, self.path, self.read_only = con, path, read_only
         self._lock = threading.Lock()
         self._codes: set[str] | None = None
+        self.known_codes: frozenset[str] = frozenset()  # codes that may be asked for with no events yet
 
     # -- opening
 
@@ -391,20 +344,32 @@ class Store:
         if not isinstance(value, str) or not value.strip():
             raise QueryError(f"{name}: expected an actor code such as USA, got {str(value)[:40]!r}")
         code = value.strip()
-        if code not in self.codes():
-            if code.upper() in self.codes():
-                return code.upper()
-            raise QueryError(f"{name}: unknown actor code {code[:40]!r} (no event in the store has it)")
-        return code
+        if code in self.codes() or code in self.known_codes:
+            return code
+        if code.upper() in self.codes() or code.upper() in self.known_codes:
+            return code.upper()
+        raise QueryError(f"{name}: unknown actor code {code[:40]!r} (no event in the store has it, "
+                         "and it is not a known actor)")
 
     # -- queries
 
-    def _where(self, *, actors: Any = None, dyad: Any = None, both_directions: bool = True,
+    def _where(self, *, actors: Any = None, dyad: Any = None, dyads: Any = None, both_directions: bool = True,
                event_type: Any = None, quad_class: Any = None, modality: Any = None, start: Any = None,
-               end: Any = None, text: Any = None) -> tuple[str, list[Any]]:
-        """The WHERE clause (with placeholders) and its parameters for the event filters."""
+               end: Any = None, text: Any = None, counted: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+        """The WHERE clause (with placeholders) and its parameters for the event filters.
+
+        `dyads` is a list of (a, b) pairs, any of which matches; `counted` the
+        modalities kept when `modality` is not given (None: all).
+        """
         conds: list[str] = []
         params: list[Any] = []
+        if dyads:
+            if not isinstance(dyads, list | tuple) or not all(isinstance(d, list | tuple) and len(d) == 2
+                                                              for d in dyads):
+                raise QueryError("dyads: expected pairs of actor codes (the second may be None for 'against all')")
+            parts = [self._dyad_cond(a, b, both_directions) for a, b in dyads]
+            conds.append("(" + " OR ".join(c for c, _ in parts) + ")")
+            params += [x for _, p in parts for x in p]
         if actors:
             codes = [self._code(a, "actors") for a in (actors if isinstance(actors, list | tuple) else [actors])]
             conds.append("(list_contains(?, source_code) OR list_contains(?, target_code))")
@@ -415,9 +380,10 @@ class Store:
             cond, p = self._dyad_cond(dyad[0], dyad[1], both_directions)
             conds.append(cond)
             params += p
-        for col, values in (("event_type", _choices(event_type, EVENT_TYPES, "event_type", lambda v: v.upper())),
+        for col, values in (("event_type", _choices(event_type, EVENT_TYPES, "event_type",
+                                                    lambda v: v.strip().upper())),
                             ("quad_class", _choices(quad_class, (1, 2, 3, 4), "quad_class", _whole)),
-                            ("modality", _choices(modality, MODALITIES, "modality", lambda v: v.lower()))):
+                            ("modality", _modalities(modality, counted))):
             if values:
                 conds.append(f"list_contains(?, {col})")
                 params.append(values)
@@ -448,38 +414,72 @@ class Store:
 
     def events(self, actors: Any = None, dyad: Any = None, event_type: Any = None, quad_class: Any = None,
                modality: Any = None, start: Any = None, end: Any = None, text: Any = None, limit: Any = 100,
-               offset: Any = 0, both_directions: bool = True) -> pd.DataFrame:
-        """Events matching every filter given, newest first (LIST_COLUMNS)."""
-        where, params = self._where(actors=actors, dyad=dyad, both_directions=both_directions,
+               offset: Any = 0, both_directions: bool = True, dyads: Any = None,
+               columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """Events matching every filter given, newest first.
+
+        `columns` defaults to LIST_COLUMNS; `ALL_COLUMNS` gives every stored
+        column but the JSON record. `limit=None` returns every matching row.
+        """
+        where, params = self._where(actors=actors, dyad=dyad, dyads=dyads, both_directions=both_directions,
                                     event_type=event_type, quad_class=quad_class, modality=modality, start=start,
                                     end=end, text=text)
-        n, off = _int(limit, "limit", 1, MAX_LIMIT), _int(offset, "offset", 0, 2**62)
-        cols = ", ".join(f'"{c}"' for c in LIST_COLUMNS)
+        off = _int(offset, "offset", 0, 2**62)
+        page = "OFFSET ?" if limit is None else "LIMIT ? OFFSET ?"
+        page_params = [off] if limit is None else [_int(limit, "limit", 1, MAX_LIMIT), off]
+        wanted = list(columns or LIST_COLUMNS)
+        unknown = [c for c in wanted if c not in _STORED]
+        if unknown:
+            raise QueryError(f"columns: unknown column(s) {', '.join(map(str, unknown))[:80]}")
+        cols = ", ".join(f'"{c}"' for c in wanted)
         return self.con.execute(
             f"SELECT {cols} FROM events WHERE {where} "
-            "ORDER BY day DESC NULLS LAST, doc_id, sentence, event_id LIMIT ? OFFSET ?", [*params, n, off]).df()
+            f"ORDER BY day DESC NULLS LAST, doc_id, sentence, event_id {page}", [*params, *page_params]).df()
+
+    def events_frame(self, **filters: Any) -> pd.DataFrame:
+        """Every matching event with every column (ALL_COLUMNS), as one DataFrame; filters as in `events`."""
+        return self.events(**filters, limit=None, columns=ALL_COLUMNS)
 
     def count_events(self, actors: Any = None, dyad: Any = None, event_type: Any = None, quad_class: Any = None,
                      modality: Any = None, start: Any = None, end: Any = None, text: Any = None,
-                     both_directions: bool = True) -> int:
+                     both_directions: bool = True, dyads: Any = None) -> int:
         """How many events `events()` would page through with the same filters."""
-        where, params = self._where(actors=actors, dyad=dyad, both_directions=both_directions,
+        where, params = self._where(actors=actors, dyad=dyad, dyads=dyads, both_directions=both_directions,
                                     event_type=event_type, quad_class=quad_class, modality=modality, start=start,
                                     end=end, text=text)
         return int(self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
 
+    def modality_counts(self, dyad: Any = None, **filters: Any) -> dict[str, int]:
+        """Events per modality (every one of MODALITIES, zeros included) under the other filters."""
+        filters.pop("modality", None)
+        where, params = self._where(dyad=dyad, **filters)
+        rows = dict(self.con.execute(f"SELECT modality, count(*) FROM events WHERE {where} GROUP BY 1",
+                                     params).fetchall())
+        return {m: int(rows.get(m, 0)) for m in MODALITIES}
+
     def dyad_series(self, a: str, b: str | None = None, freq: str = "month", both_directions: bool = True,
-                    start: Any = None, end: Any = None, modality: Any = None) -> pd.DataFrame:
+                    start: Any = None, end: Any = None, modality: Any = None, event_type: Any = None,
+                    quad_class: Any = None, text: Any = None) -> pd.DataFrame:
         """GDELT-style counts per period: period, period_end, q1..q4, count, goldstein_mean, goldstein_sum.
 
-        `b=None` means `a` against everyone. Every period between the first and
-        last (or `start` and `end` when given) is present, with zeros when empty.
-        Events without a date are left out.
+        `b=None` means `a` against everyone. Asserted events only unless
+        `modality` says otherwise. Every period between the first and last (or
+        `start` and `end` when given) is present, with zeros when empty. Events
+        without a date are left out, and so are events dated more coarsely
+        than `freq` can place (a month-precision date in a weekly series);
+        their number is `df.attrs["skipped_imprecise"]`. An actor known but
+        with no events gives an empty series.
         """
         if freq not in FREQS:
             raise QueryError(f"freq: {str(freq)[:20]!r} is not one of {', '.join(FREQS)}")
         cond, params = self._dyad_cond(a, b, both_directions)
-        where, wparams = self._where(start=start, end=end, modality=modality)
+        where, wparams = self._where(start=start, end=end, modality=modality, event_type=event_type,
+                                     quad_class=quad_class, text=text, counted=DEFAULT_COUNTED)
+        placeable = list(_PLACEABLE[freq])
+        precise = "coalesce(date_precision, 'day') IN (SELECT unnest(?))"
+        skipped = int(self.con.execute(
+            f"SELECT count(*) FROM events WHERE day IS NOT NULL AND {cond} AND {where} AND NOT ({precise})",
+            [*params, *wparams, placeable]).fetchone()[0])
         s, e = _range(start, end)
         unit = freq
         df = self.con.execute(
@@ -487,8 +487,14 @@ class Store:
             "count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2, "
             "count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4, "
             "count(*) AS count, avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum "
-            f"FROM events WHERE day IS NOT NULL AND {cond} AND {where} GROUP BY 1 ORDER BY 1",
-            [*params, *wparams]).df()
+            f"FROM events WHERE day IS NOT NULL AND {cond} AND {where} AND {precise} GROUP BY 1 ORDER BY 1",
+            [*params, *wparams, placeable]).df()
+        out = self._fill_periods(df, freq, s, e)
+        out.attrs["skipped_imprecise"] = skipped
+        return out
+
+    def _fill_periods(self, df: pd.DataFrame, freq: str, s: date | None, e: date | None) -> pd.DataFrame:
+        """Counts per period with every period from the first (or `s`) to the last (or `e`), zeros when empty."""
         columns = ["period", "period_end", "q1", "q2", "q3", "q4", "count", "goldstein_mean", "goldstein_sum"]
         lo = pd.Timestamp(s) if s else (df["period"].min() if len(df) else None)
         hi = pd.Timestamp(e) if e else (df["period"].max() if len(df) else None)
@@ -496,7 +502,7 @@ class Store:
             empty = pd.DataFrame({c: pd.Series(dtype="int64") for c in columns})
             return empty.astype({"period": "datetime64[us]", "period_end": "datetime64[us]",
                                  "goldstein_mean": "float64", "goldstein_sum": "float64"})
-        first = pd.Timestamp(self.con.execute(f"SELECT CAST(date_trunc('{unit}', ?::DATE) AS DATE)",
+        first = pd.Timestamp(self.con.execute(f"SELECT CAST(date_trunc('{freq}', ?::DATE) AS DATE)",
                                               [lo.date()]).fetchone()[0])
         n_days = (hi - first).days
         if n_days / {"day": 1, "week": 7, "month": 28, "year": 365}[freq] > MAX_PERIODS:
@@ -514,13 +520,16 @@ class Store:
         return out[columns]
 
     def network(self, start: Any = None, end: Any = None, min_count: Any = 1, modality: Any = None,
-                max_edges: Any = 500) -> Network:
+                max_edges: Any = 500, event_type: Any = None, quad_class: Any = None,
+                text: Any = None) -> Network:
         """Who acts on whom: edges (source, target, count, goldstein_mean) and their nodes (code, count).
 
-        Edges join two different codes, have at least `min_count` events, and
-        are the `max_edges` largest; a node's count is all its events in range.
+        Asserted events only unless `modality` says otherwise. Edges join two
+        different codes, have at least `min_count` events, and are the
+        `max_edges` largest; a node's count is all its (filtered) events in range.
         """
-        where, params = self._where(start=start, end=end, modality=modality)
+        where, params = self._where(start=start, end=end, modality=modality, event_type=event_type,
+                                    quad_class=quad_class, text=text, counted=DEFAULT_COUNTED)
         mc, me = _int(min_count, "min_count", 1, 10**9), _int(max_edges, "max_edges", 1, 100_000)
         edges = self.con.execute(
             "SELECT source_code AS source, target_code AS target, count(*) AS count, "

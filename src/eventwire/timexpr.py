@@ -66,13 +66,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"),
     ("mdy", rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]\d)(?!\w)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"),
     ("my", rf"(?P<q>(?i:{_EDGE})[\s-]+)?\b(?P<mon>{_MON})\s+(?:of\s+)?(?P<y>\d{{4}})(?!\d)"),
+    ("dayrel", r"(?i:\bthe\s+(?P<unit>day|night|morning|evening)\s+(?P<dir>before|after)\b)"),
     ("rel", rf"(?i:\b(?P<approx>{_APPROX})(?P<n>{_NUM}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\s+"
             rf"(?P<dir>later|earlier|afterwards|before|after)\b)"),
     ("ago", rf"(?i:\b(?P<approx>{_APPROX})(?P<n>{_NUM})\s+(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b)"),
     ("anch", r"(?i:\b(?:(?P<lat>later|earlier)\s+)?(?:on\s+|during\s+|in\s+|by\s+)?"
              r"(?:the\s+(?P<which>following|next|previous|same|preceding)|(?P<that>that))\s+"
              r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b)"),
-    ("dayrel", r"(?i:\bthe\s+(?P<unit>day|night|morning|evening)\s+(?P<dir>before|after)\b)"),
     ("clock", r"(?i:\b(?:(?:shortly|just|soon|well|long)\s+)?(?P<p>before|after|at|around|by|past)\s+"
               r"(?P<clk>midnight|dawn|daybreak|noon|midday|dusk|sunrise|sunset)\b)"),
     ("period", rf"(?i:\b(?P<q>(?:earlier|later|early|late|{_EDGE})\s+)?(?:of\s+)?(?P<rel>this|last|next|the\s+past|"

@@ -199,7 +199,7 @@ PREFIXES = ["", "JPN", "USA", "jpn", "doc-1", "2025-01-01", "2025", "ACCUSE", "1
 
 def _cases(openapi: dict) -> list[tuple[str, str, dict]]:
     """(path, parameter, params that are valid without it) for every parameter of every API route."""
-    base = {"/api/dyad": {"a": "JPN"}}
+    base = {"/api/dyad": {"a": "JPN"}, "/api/compare": {"dyad": "JPN"}}
     out = []
     for path, ops in openapi["paths"].items():
         for p in ops["get"].get("parameters", []):
@@ -224,9 +224,19 @@ def _check_fragment(http: httpx.Client, path: str, name: str, params: dict, valu
         r = http.get(path, params={**params, name: value})
         assert r.status_code in (200, 400, 422), (path, name, value, r.status_code, r.text[:300])
         if r.status_code == 200:  # only the free-text filter takes any string: as words to find, never as SQL
-            assert (path, name) == ("/api/events", "text"), (path, name, value, r.text[:300])
+            assert name == "text" and path in ("/api/events", "/api/events.csv", "/api/network", "/api/compare",
+                                               "/api/dyad"), (path, name, value, r.text[:300])
             literally = sum(value.lower() in t.lower() for t in sentences)
-            assert r.json()["total"] == literally < len(sentences), (value, r.json()["total"], literally)
+            if path == "/api/events.csv":
+                import csv
+                import io
+
+                found = len(list(csv.DictReader(io.StringIO(r.text))))
+                assert r.headers["content-type"].startswith("text/csv")
+                assert found == literally < len(sentences), (value, found, literally)
+                return
+            if path == "/api/events":
+                assert r.json()["total"] == literally < len(sentences), (value, r.json()["total"], literally)
     assert r.headers["content-type"].startswith("application/json"), r.headers["content-type"]
     if r.status_code != 200:
         assert isinstance(r.json()["error"], str)

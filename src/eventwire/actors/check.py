@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from .kb import SHIPPED_PREFIX, ActorKB, Entry, Office, _norm
+from ..knowledge.actors import SHIPPED_PREFIX, ActorKB, Entry, Office, _norm
 
 # Offices held by several people at once.
 COLLECTIVE_OFFICES: set[tuple[str, str]] = {

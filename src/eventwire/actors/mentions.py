@@ -14,6 +14,7 @@ Two steps:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,8 +23,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..knowledge.actors import ActorKB, Entry, Term
 from ..records import Actor
-from .kb import ActorKB, Entry, Term
 
 # Dependents that belong to a noun phrase's own words (not clauses or other arguments).
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct", "npadvmod",
@@ -123,8 +124,11 @@ class Resolved:
 class NPResolver:
     """Resolve noun phrases of one parsed document to actors on the document's date."""
 
-    def __init__(self, kb: ActorKB, doc: Doc, matches: list[Match], on: date | None) -> None:
+    def __init__(self, kb: ActorKB, doc: Doc, matches: list[Match], on: date | None,
+                 inert: Callable[[Token], bool] | None = None) -> None:
         self.kb, self.doc, self.on = kb, doc, on
+        # heads that name no actor whatever modifies them ("Tokyo stocks", "Chinese demand")
+        self.inert = inert or (lambda _t: False)
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: keep it once
         self.by_token: dict[int, Match] = {}
         for m in matches:
@@ -190,7 +194,7 @@ class NPResolver:
                 sector = sector_hit or (mod.sector if mod else None) or "GOV"
                 return Resolved(Actor(code, name, sector, None, None), *span_of, "name")
             return None
-        if mod is not None and head.pos_ in ("NOUN", "PROPN", "NUM"):
+        if mod is not None and head.pos_ in ("NOUN", "PROPN", "NUM") and not self.inert(head):
             sector = sector_hit or mod.sector
             return Resolved(Actor(mod.code, mod.name, sector, mod.office, mod.entry), *span_of, "modifier")
         return None
@@ -251,29 +255,3 @@ class NPResolver:
                 return Resolved(holder, *span_of, "title")
             return Resolved(Actor(mod.code, None, entry.sector or "GOV", office, None), *span_of, "title")
         return Resolved(Actor(None, None, entry.sector or "GOV", office, None), *span_of, "title", title=office)
-
-
-def resolve_string(kb: ActorKB, mention: str, on: date | None = None) -> Actor | None:
-    """Resolve a mention given as a string (for `ActorKB.resolve` and the `actor` command)."""
-    from .. import nlp as nlp_mod
-
-    nlp = nlp_mod.load()
-    doc = nlp(mention)
-    matcher = _matcher_for(kb, nlp)
-    res = NPResolver(kb, doc, matcher.matches(doc), on)
-    roots = [t for t in doc if t.head == t]
-    for root in roots:
-        r = res.resolve(root)
-        if r is not None:
-            return r.actor
-    return None
-
-
-_MATCHERS: dict[int, TermMatcher] = {}
-
-
-def _matcher_for(kb: ActorKB, nlp: Language) -> TermMatcher:
-    key = id(kb)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = TermMatcher(kb, nlp)
-    return _MATCHERS[key]

@@ -6,10 +6,16 @@ Every request opens the store read-only and closes it after, so an ingest in
 another process can take the write lock between requests (while it holds it,
 requests answer 503). Only GET routes exist. A bad parameter is a
 4xx JSON answer `{"error": "..."}`, never a 500.
+
+Counts (`/api/dyad`, `/api/compare`, `/api/network`) are of asserted events
+unless `modality` asks for others (`modality=all` for every one); each answer
+says how many events of the other modalities it left out, and how many it
+skipped because their date is coarser than the period.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 from importlib import resources
@@ -23,7 +29,10 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..store import MAX_LIMIT, NotFound, QueryError, Store, StoreBusy, StoreError, to_records
+from ..counts import left_out as _left_out
+from ..counts import totals as _totals
+from ..knowledge.actors import actor_names
+from ..store import ALL_COLUMNS, MAX_LIMIT, NotFound, QueryError, Store, StoreBusy, StoreError, to_records
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -39,15 +48,23 @@ DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 DESCRIPTION = """Read-only queries over an eventwire store of PLOVER events.
 
 Dates are `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`: a start takes the first day, an
-end the last). Actor codes are those listed by `/api/actors`. Bad parameters
+end the last). Actor codes are those listed by `/api/actors` (in the store, or
+known with no events yet: their series are empty). Counts are of asserted
+events unless `modality` is given (`all` for every modality). A dyad in
+`dyad=` is `A-B` (A with B) or `A` (A with everyone). Bad parameters
 answer 400 (422 when a value has the wrong type) with `{"error": message}`;
 an unknown document 404; a store busy with an ingest 503.
 """
 
 
+MAX_DYADS = 8
+MODALITY_HELP = "asserted (the default for counts), planned, negated, hypothetical, or all"
+
+
 def _store(request: Request) -> Iterator[Store]:
     """The store of this app, opened read-only for one request."""
     s = Store.open(request.app.state.db_path, read_only=True)
+    s.known_codes = frozenset(request.app.state.actor_names)
     try:
         yield s
     finally:
@@ -63,6 +80,24 @@ def _error(status: int, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=status)
 
 
+def parse_dyads(values: list[str] | None, store: Store) -> list[tuple[str, str | None]]:
+    """`A-B` or `A` strings as checked (a, b) pairs; a bad one raises QueryError naming `dyad`."""
+    out: list[tuple[str, str | None]] = []
+    for raw in values or []:
+        parts = raw.split("-") if isinstance(raw, str) else []
+        if not 1 <= len(parts) <= 2 or not all(p.strip() for p in parts):
+            raise QueryError(f"dyad: expected A-B or A (actor codes), got {str(raw)[:40]!r}")
+        try:
+            a = store._code(parts[0], "a")
+            b = store._code(parts[1], "b") if len(parts) == 2 else None
+        except QueryError as e:
+            raise QueryError(f"dyad {raw[:40]!r}: {str(e).split(': ', 1)[-1]}") from None
+        out.append((a, b))
+    if len(out) > MAX_DYADS:
+        raise QueryError(f"dyad: at most {MAX_DYADS} dyads at once, got {len(out)}")
+    return out
+
+
 def create_app(db_path: str | Path) -> FastAPI:
     """The app for the store at `db_path` (which must exist; it is only ever opened read-only)."""
     path = Path(db_path)
@@ -75,6 +110,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     app = FastAPI(title="eventwire", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.db_path = path
+    app.state.actor_names = actor_names()
 
     # -- errors: always JSON with a message
 
@@ -134,9 +170,15 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     # -- the API
 
-    @app.get("/api/actors", summary="Actor codes in the store, with event counts")
+    @app.get("/api/actors", summary="Actor codes in the store with names and event counts, and known codes")
     def actors(s: StoreDep) -> dict[str, Any]:
-        return {**s.counts(), "actors": to_records(s.actors())}
+        names = app.state.actor_names
+        rows = to_records(s.actors())
+        for r in rows:
+            r["name"] = names.get(r["code"])
+        present = {r["code"] for r in rows}
+        known = [{"code": c, "name": n} for c, n in names.items() if c not in present]
+        return {**s.counts(), "actors": rows, "known": known}
 
     @app.get("/api/events", summary="Events matching all filters, newest first")
     def events(
@@ -153,14 +195,36 @@ def create_app(db_path: str | Path) -> FastAPI:
         text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
+        dyad: Annotated[list[str] | None, Query(description="A-B or A, repeatable: events of any of them")] = None,
     ) -> dict[str, Any]:
-        dyad = (a, b) if a is not None else None
-        if b is not None and a is None:
-            raise QueryError("b: give a as well (a alone means a against all)")
-        filters = dict(actors=actor, dyad=dyad, both_directions=both_directions, event_type=event_type,
-                       quad_class=quad_class, modality=modality, start=start, end=end, text=text)
+        filters = _event_filters(s, actor, a, b, dyad, both_directions, event_type, quad_class, modality, start,
+                                 end, text)
         rows = to_records(s.events(**filters, limit=limit, offset=offset))
         return {"total": s.count_events(**filters), "limit": limit, "offset": offset, "events": rows}
+
+    @app.get("/api/events.csv", summary="Every event matching the filters (as /api/events), every column, as CSV")
+    def events_csv(
+        s: StoreDep,
+        actor: Annotated[list[str] | None, Query()] = None,
+        a: Annotated[str | None, Query()] = None,
+        b: Annotated[str | None, Query()] = None,
+        both_directions: bool = True,
+        event_type: Annotated[list[str] | None, Query()] = None,
+        quad_class: Annotated[list[str] | None, Query()] = None,
+        modality: Annotated[list[str] | None, Query(description=MODALITY_HELP)] = None,
+        start: Start = None,
+        end: End = None,
+        text: Annotated[str | None, Query()] = None,
+        dyad: Annotated[list[str] | None, Query()] = None,
+    ) -> Response:
+        filters = _event_filters(s, actor, a, b, dyad, both_directions, event_type, quad_class, modality, start,
+                                 end, text)
+        df = s.events(**filters, limit=None, columns=ALL_COLUMNS)
+        df["topics"] = df["topics"].map(lambda t: "|".join(t) if t is not None else "")
+        buf = io.StringIO()
+        df.to_csv(buf, index=False)
+        return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="eventwire-events.csv"'})
 
     @app.get("/api/dyad", summary="Counts per period by quad class, with Goldstein mean and sum")
     def dyad(
@@ -169,18 +233,57 @@ def create_app(db_path: str | Path) -> FastAPI:
         b: Annotated[str | None, Query(description="second actor code (absent: a against all)")] = None,
         freq: Annotated[str, Query(description="day, week, month or year")] = "month",
         both_directions: bool = True,
-        modality: Annotated[list[str] | None, Query()] = None,
+        modality: Annotated[list[str] | None, Query(description=MODALITY_HELP)] = None,
         start: Start = None,
         end: End = None,
+        event_type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
+        quad_class: Annotated[list[str] | None, Query(description="1..4")] = None,
+        text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
     ) -> dict[str, Any]:
+        more = dict(event_type=event_type, quad_class=quad_class, text=text)
         df = s.dyad_series(a, b, freq=freq, both_directions=both_directions, start=start, end=end,
-                           modality=modality)
-        totals = {q: int(df[q].sum()) for q in ("q1", "q2", "q3", "q4", "count")}
-        gsum = float(df["goldstein_sum"].sum())
-        totals["goldstein_mean"] = round(gsum / totals["count"], 3) if totals["count"] else None
+                           modality=modality, **more)
         return {"a": a.strip().upper(), "b": b.strip().upper() if b else None, "freq": freq,
-                "both_directions": both_directions, "start": start, "end": end, "totals": totals,
+                "both_directions": both_directions, "start": start, "end": end, "totals": _totals(df),
+                "skipped_imprecise": df.attrs["skipped_imprecise"],
+                "left_out": _left_out(s, modality, (a, b), both_directions, start=start, end=end, **more),
                 "series": to_records(df)}
+
+    @app.get("/api/compare", summary="Several dyads on one time axis: counts per period for each")
+    def compare(
+        s: StoreDep,
+        dyad: Annotated[list[str], Query(description="A-B or A (with everyone), repeatable")],
+        freq: Annotated[str, Query(description="day, week, month or year")] = "month",
+        both_directions: bool = True,
+        modality: Annotated[list[str] | None, Query(description=MODALITY_HELP)] = None,
+        start: Start = None,
+        end: End = None,
+        event_type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
+        quad_class: Annotated[list[str] | None, Query(description="1..4")] = None,
+        text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
+    ) -> dict[str, Any]:
+        pairs = parse_dyads(dyad, s)
+        more = dict(modality=modality, event_type=event_type, quad_class=quad_class, text=text)
+        frames = [s.dyad_series(x, y, freq=freq, both_directions=both_directions, start=start, end=end, **more)
+                  for x, y in pairs]
+        skipped = [f.attrs["skipped_imprecise"] for f in frames]  # within the range asked, not the axis
+        if not (start and end):  # one axis for all: the union of their periods
+            firsts = [f["period"].min() for f in frames if len(f)]
+            lasts = [f["period_end"].max() for f in frames if len(f)]
+            if firsts:
+                lo = start or min(firsts).date().isoformat()
+                hi = end or max(lasts).date().isoformat()
+                frames = [s.dyad_series(x, y, freq=freq, both_directions=both_directions, start=lo, end=hi, **more)
+                          for x, y in pairs]
+        names = app.state.actor_names
+        out = []
+        for (x, y), df, n_skipped in zip(pairs, frames, skipped, strict=True):
+            out.append({"a": x, "b": y, "a_name": names.get(x), "b_name": names.get(y) if y else None,
+                        "totals": _totals(df), "skipped_imprecise": n_skipped,
+                        "left_out": _left_out(s, modality, (x, y), both_directions, start=start, end=end,
+                                              event_type=event_type, quad_class=quad_class, text=text),
+                        "series": to_records(df)})
+        return {"freq": freq, "both_directions": both_directions, "start": start, "end": end, "dyads": out}
 
     @app.get("/api/network", summary="Who acts on whom: nodes and directed edges")
     def network(
@@ -189,9 +292,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         end: End = None,
         min_count: Annotated[int, Query(ge=1)] = 1,
         max_edges: Annotated[int, Query(ge=1, le=100_000)] = 500,
-        modality: Annotated[list[str] | None, Query()] = None,
+        modality: Annotated[list[str] | None, Query(description=MODALITY_HELP)] = None,
+        event_type: Annotated[list[str] | None, Query(description="PLOVER type(s)")] = None,
+        quad_class: Annotated[list[str] | None, Query(description="1..4")] = None,
+        text: Annotated[str | None, Query(description="words in the sentence (case-insensitive)")] = None,
     ) -> dict[str, Any]:
-        net = s.network(start=start, end=end, min_count=min_count, modality=modality, max_edges=max_edges)
+        net = s.network(start=start, end=end, min_count=min_count, modality=modality, max_edges=max_edges,
+                        event_type=event_type, quad_class=quad_class, text=text)
         return {"nodes": to_records(net.nodes), "edges": to_records(net.edges)}
 
     @app.get("/api/documents/{doc_id:path}", summary="A document with its events and their offsets")
@@ -200,3 +307,16 @@ def create_app(db_path: str | Path) -> FastAPI:
         return {"document": view.document, "events": to_records(view.events)}
 
     return app
+
+
+def _event_filters(s: Store, actor: Any, a: str | None, b: str | None, dyad: list[str] | None, both: bool,
+                   event_type: Any, quad_class: Any, modality: Any, start: Any, end: Any,
+                   text: Any) -> dict[str, Any]:
+    """The store filters of an events request (a/b for one dyad, or dyad=A-B repeated)."""
+    if b is not None and a is None:
+        raise QueryError("b: give a as well (a alone means a against all)")
+    if dyad and a is not None:
+        raise QueryError("dyad: give either a/b or dyad=, not both")
+    return dict(actors=actor, dyad=(a, b) if a is not None else None, dyads=parse_dyads(dyad, s) or None,
+                both_directions=both, event_type=event_type, quad_class=quad_class, modality=modality,
+                start=start, end=end, text=text)

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-REFUSAL_VERBS = {"refuse", "decline", "reject"}
+from .words import words
+
+REFUSAL_VERBS = words("refusal_verbs")
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
 # prepositions that introduce what an act is about ("accused X OF supporting", "warned OF action",
 # "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
-CONTENT_PREPS = {"of", "from", "for", "about", "against", "to", "into", "over", "with", "by", "in"}
+CONTENT_PREPS = words("content_prepositions")
 
 
 def refused(head: Token) -> bool:
@@ -25,6 +28,15 @@ def refused(head: Token) -> bool:
     return False
 
 
+def beside_complement(tok: Token) -> Token | None:
+    """A finite verb coordinated with an infinitive complement stands beside the governing verb, not in its
+    content: "urged its citizens to leave and HALTED flights" -> urged. Returns that governing verb."""
+    h = tok.head
+    if tok.dep_ == "conj" and tok.tag_ in FINITE_TAGS and h.dep_ == "xcomp" and h.tag_ == "VB" and h.head != h:
+        return h.head
+    return None
+
+
 def governing_heads(head: Token) -> list[Token]:
     """The words whose complement this clause is: "urged X TO LIFT" / "warned THAT it could strike" -> urged."""
     out = []
@@ -34,6 +46,8 @@ def governing_heads(head: Token) -> list[Token]:
             t.dep_ == "prep" and t.lower_ in CONTENT_PREPS) or (
             t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
             t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))  # purpose
+        if beside_complement(t) is not None:
+            break
         if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "ccomp", "pcomp"):
             t = t.head  # "called on Arabs to unite and MOBILIZE": a coordinated complement is content too
             continue

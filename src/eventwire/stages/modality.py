@@ -4,7 +4,7 @@ Read off the parse around the trigger: negation and modal auxiliaries on the
 trigger's clause, the verbs that govern it ("declined to", "plans to",
 "could consider"), conditional clauses ("if talks fail"), determiners such as
 "no" ("made no arrests") and adjectives such as "planned" or "possible" on a
-noun trigger. The word lists are in `events/data/modality.yaml`.
+noun trigger. The word lists are in `lang/en/modality.yaml`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 from spacy.tokens import Token
 
+from ..lang.en import clauses
+from ..pipeline.packs import Config, Knowledge, LanguagePack
+from ..pipeline.registry import stage
+from ..pipeline.state import Candidate, DocState
+from .triggers import Rule, Trigger
+
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 CLIMB_DEPS = {"xcomp", "pcomp", "prep", "acomp", "auxpass", "aux", "dobj", "attr", "oprd"}
 
 
@@ -41,8 +49,8 @@ class ModalityLexicon:
 
 @cache
 def _shipped() -> ModalityLexicon:
-    text = resources.files("eventwire").joinpath("events", "data", "modality.yaml").read_text(encoding="utf-8")
-    d = yaml.safe_load(text)
+    text = resources.files("eventwire").joinpath("lang", "en", "modality.yaml").read_text(encoding="utf-8")
+    d = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     return ModalityLexicon(**{k: frozenset(str(x).lower() for x in v) for k, v in d.items()})
 
 
@@ -65,6 +73,9 @@ def governors(head: Token) -> list[Token]:
         infinitive = t.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle or infinitive) and t.head != t:
             t = t.head
+            chain.append(t)
+        elif clauses.beside_complement(t) is not None:
+            t = clauses.beside_complement(t)  # "urged X to leave and HALTED flights": coordinated with "urged"
             chain.append(t)
         elif t.dep_ == "conj" and t.head != t and t.head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share auxiliaries: "would complete and withdraw"
@@ -146,3 +157,55 @@ def _conditional(t: Token, lex: ModalityLexicon) -> bool:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children):
             return True
     return False
+
+
+REFUSAL_RULE = Rule(lemma="refuse", pos="VERB", type="REJECT", cameo="120")
+
+
+@stage("modality", scope="sentence", requires=("sentence.candidates",),
+       assigns=("candidate.modality", "sentence.candidates"))
+class Modality:
+    """Classify each trigger's candidates as asserted, planned, negated or hypothetical.
+
+    Requires: the sentence's candidates. Assigns: `Candidate.modality`; a refused act ("refused to
+    meet") adds, after the negated act, the refusal itself (PLOVER's REJECT) for each named target; a
+    call-off ("postponed the visit", a rule with `negates`) adds the act it undoes, negated.
+    """
+
+    def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
+        self.lex = lang.modality
+
+    def __call__(self, state: DocState) -> DocState:
+        ss = state.current
+        out: list[Candidate] = []
+        for group in _groups(ss.candidates):
+            trig = group[0].trigger
+            rule, head = trig.rule, trig.head
+            is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
+            modality = classify(head, self.lex, noun=trig.token if is_noun or trig.light else None,
+                                inherent=rule.modality)
+            for c in group:
+                c.modality = modality
+            out.extend(group)
+            if modality == "negated" and clauses.refused(head):
+                refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
+                out += [Candidate(refusal, c.source, c.target, "modality", c.group, modality="asserted")
+                        for c in group if c.target is not None]
+            if rule.negates and modality == "asserted":
+                # "postponed the visit": the call-off itself, and the visit it undoes, negated
+                undone = Trigger(Rule(rule.lemma, rule.pos, rule.negates), trig.token, trig.obj, trig.light)
+                out += [Candidate(undone, c.source, c.target, "modality", c.group, modality="negated")
+                        for c in group]
+        ss.candidates = out
+        return state
+
+
+def _groups(candidates: list[Candidate]) -> list[list[Candidate]]:
+    """Consecutive candidates of one trigger, together."""
+    groups: list[list[Candidate]] = []
+    for c in candidates:
+        if groups and groups[-1][0].group == c.group:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .records import EVENT_TYPES
+from ..records import EVENT_TYPES
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,31 @@ class CodeTables:
         code = cameo if cameo in self.goldstein else self.default_cameo[event_type]
         return code, self.goldstein[code]
 
+    def cameo_for_mode(self, event_type: str, cameo: str, mode: str | None) -> tuple[str, float]:
+        """A type's base code made specific by the mode: a phone call 041, a visit 042, a third place 044.
+
+        Only a base code (ending in 0, as "040") is refined, and only to a code of the same root whose
+        crosswalk row has this type and mode; otherwise `cameo` is kept.
+        """
+        if mode and cameo.endswith("0"):
+            for code, (plover, row_mode, _) in self.crosswalk.items():
+                if plover == event_type and row_mode == mode and code[:2] == cameo[:2] and code in self.goldstein:
+                    return code, self.goldstein[code]
+            if mode in _EXTRA_MODES.get(cameo, {}):
+                code = _EXTRA_MODES[cameo][mode]
+                return code, self.goldstein[code]
+        return cameo, self.goldstein.get(cameo, 0.0)
+
     def mode_and_context(self, event_type: str, cameo: str) -> tuple[str | None, list[str]]:
         """PLOVER mode and context of a CAMEO code, when the crosswalk agrees on the event type."""
         row = self.crosswalk.get(cameo)
         if row is None or row[0] != event_type:
             return None, []
         return row[1] or None, list(row[2])
+
+
+# modes the crosswalk does not name but CAMEO has a code for: mediation of a consultation is 045
+_EXTRA_MODES: dict[str, dict[str, str]] = {"040": {"mediation": "045", "mediate": "045"}}
 
 
 def _rows(name: str) -> list[dict[str, str]]:

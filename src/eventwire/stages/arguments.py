@@ -1,44 +1,37 @@
-"""Event extraction: (source, trigger, target) from the dependency parse, filled into Event records.
+"""Arguments stage: the source and target of each trigger, resolved to actors, as scored candidates.
 
-For every sentence: find trigger words (`triggers`), drop those that are only
-the content of another trigger ("urged X TO LIFT ..." is one REQUEST), take
-sources from subjects (climbing through coordinated and controlled verbs,
-passive agents) and targets from objects and the prepositions the trigger's
-type allows, resolve both to actors (`actors.mentions`, `coref`), then add
-modality, date, place and attribution, and drop repeats within the document.
+Sources come from subjects (climbing through coordinated and controlled
+verbs, passive agents) and targets from objects and the prepositions the
+trigger's type allows; both resolve to actors through the sentence's noun
+phrases and the document's references. An act that names no target takes one
+from the document where its type allows. The sentence's attribution
+("according to X", "X said ...") is found here too.
+
+Requires: the sentence's triggers, resolver and the history. Assigns:
+`SentState.candidates` (producer "arguments"), `SentState.attribution`.
 """
 
 from __future__ import annotations
 
-import logging
-from collections import Counter
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from ..actors.kb import ActorKB
-from ..actors.mentions import NPResolver, Resolved, TermMatcher
-from ..codes import tables
-from ..dates import event_date
+from ..lang.en import clauses, words
 from ..nlp import sentence_entities
-from ..places import event_location
-from ..records import Actor, ActorMention, Attribution, Document, Event, Location
-from ..records import Span as TextSpan
-from . import clauses, coref
-from .dedup import SYMMETRIC, dedup, dyad_key
-from .modality import ModalityLexicon, classify
-from .triggers import Rule, Trigger, TriggerLexicon
-
-log = logging.getLogger(__name__)
-log.addHandler(logging.NullHandler())
+from ..pipeline.packs import Config, Knowledge, LanguagePack
+from ..pipeline.registry import stage
+from ..pipeline.state import Arg, Candidate, DocState, SentState
+from ..records import Actor, Attribution, Document
+from . import references as coref
+from .dedup import SYMMETRIC
+from .references import MentionHistory, Resolved
+from .triggers import Trigger
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+RELATIVE_PRONOUNS = words("relative_pronouns")
 CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"}
-OBJECT_CONTROL = {"urge", "ask", "invite", "call", "allow", "press", "force", "order", "tell", "persuade",
-                  "encourage", "help", "enable", "let", "request"}
+OBJECT_CONTROL = words("object_control_verbs")
 SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
 # acts that, with no target named, fall on the actor's own country
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
@@ -46,90 +39,41 @@ DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST
 SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
 DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
-RECIPROCAL_VERBS = {"trade", "swap", "exchange"}  # "A and B traded accusations": each at the other
+RECIPROCAL_VERBS = words("reciprocal_verbs")
 
 
-@dataclass
-class Arg:
-    """An argument of an event: the actor and where it is named."""
+@stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
+       assigns=("sentence.candidates", "sentence.attribution"))
+class Arguments:
+    """Find each trigger's source and target actors; one candidate per (source, target) pair."""
 
-    actor: Actor
-    text: str
-    start: int  # document offsets
-    end: int
-    direct: bool = True  # named in the sentence (not a pronoun or inferred)
-    inferred: bool = False  # the country was not named but taken from the document
+    producer = "arguments"
 
+    def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
+        self.kb = knowledge.actors
+        self.lex = lang.lexicon
+        self.modal = lang.modality
 
-class Extractor:
-    """Holds what extraction needs (matchers, lexicons); `extract` is a pure function of its input."""
-
-    def __init__(self, kb: ActorKB, nlp: Language) -> None:
-        self.kb = kb
-        self.matcher = TermMatcher(kb, nlp)
-        self.lex = TriggerLexicon.load()
-        self.modal = ModalityLexicon.load()
-        self.codes = tables()
-
-    # ------------------------------------------------------------------ document
-    def extract(self, doc: Document, pieces: list[tuple[int, Doc]]) -> list[Event]:
-        history = coref.MentionHistory()
-        events: list[Event] = []
-        sent_index = 0
-        last_date: date | None = None
-        parsed = [(offset, sdoc, self.matcher.matches(sdoc)) for offset, sdoc in pieces]
-        history.countries = self.country_counts(parsed)
-        for offset, sdoc, matches in parsed:
-            resolver = NPResolver(self.kb, sdoc, matches, doc.published)
-            for sent in sdoc.sents:
-                ctx = _Sentence(self, doc, sent, offset, resolver, history, sent_index)
-                new = ctx.events(last_date)
-                for ev in new:  # "the following day" counts from the last date the text stated
-                    if ev.date and ev.date_precision == "day" and ev.date_basis == "expression":
-                        try:
-                            last_date = date.fromisoformat(ev.date)
-                        except ValueError:
-                            pass
-                events.extend(new)
-                sent_index += 1
-        return dedup(events)
-
-    def country_counts(self, parsed: list) -> Counter[str]:
-        """How often the document names each state (by name, adjective, capital or a person of it)."""
-        counts: Counter[str] = Counter()
-        for _, _, matches in parsed:
-            for m in matches:
-                entry = self.kb.entry(m.best(self.kb).entry_id)
-                if entry.kind in ("state", "person", "igo") and entry.code:
-                    counts[entry.code] += 1
-        return counts
+    def __call__(self, state: DocState) -> DocState:
+        assert state.history is not None
+        ss = state.current
+        finder = _Sentence(self, state.document, ss, state.history)
+        ss.attribution = finder.attribution()
+        ss.candidates = []
+        for group, trig in enumerate(ss.triggers):
+            for c in finder.code_trigger(trig):
+                c.group = group
+                ss.candidates.append(c)
+        return state
 
 
 class _Sentence:
-    """Extraction state for one sentence."""
+    """Argument finding in one sentence (resolved phrases are kept in the sentence's cache)."""
 
-    def __init__(self, ex: Extractor, doc: Document, sent: Span, offset: int, resolver: NPResolver,
-                 history: coref.MentionHistory, index: int) -> None:
-        self.ex, self.doc, self.sent, self.offset = ex, doc, sent, offset
-        self.resolver, self.history, self.index = resolver, history, index
-        self.cache: dict[int, list[Arg]] = {}
-        self._record_mentions()
-
-    # -------------------------------------------------------------- mentions
-    def _record_mentions(self) -> None:
-        """Resolve every noun-phrase head once, in reading order, into the document history."""
-        for tok in self.sent:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "flat", "amod"):
-                continue
-            r = self.resolver.resolve(tok)
-            if r is None:
-                continue
-            if r.kind == "title" and r.actor.code is None:
-                a = coref.resolve_title(r, self.offset, self.history, self._holder)
-                if a is None:
-                    continue
-                r = Resolved(a, r.start, r.end, r.text, "title")
-            self.history.add(r, self.offset + r.start, tok.tag_ in ("NNS", "NNPS"))
+    def __init__(self, ex: Arguments, doc: Document, ss: SentState, history: MentionHistory) -> None:
+        self.ex, self.doc, self.sent, self.offset = ex, doc, ss.sent, ss.offset
+        self.resolver, self.history, self.index = ss.resolver, history, ss.index
+        self.cache: dict[int, list[Arg]] = ss.cache
 
     def _holder(self, office: str, country: str) -> Actor | None:
         return self.ex.kb.holder(office, country, self.doc.published)
@@ -205,39 +149,6 @@ class _Sentence:
         return out
 
     # -------------------------------------------------------------- triggers
-    def triggers(self) -> list[Trigger]:
-        found: dict[int, Trigger] = {}
-        for tok in self.sent:
-            trig = None
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                trig = self.ex.lex.light_noun(tok)
-                own = self.ex.lex.find(tok)
-                if own is not None and (trig is None or own.rule.specificity > 0):
-                    trig = own
-            elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-                if tok.dep_ in ("dobj",) and tok.head.i in found and found[tok.head.i].obj == tok:
-                    continue
-                trig = self.ex.lex.find(tok)
-                if trig is not None and tok.dep_ in ("dobj", "pobj") and \
-                        self.ex.lex.lemma_of(tok.head) in self.ex.lex.light_verbs:
-                    continue  # handled through its light verb
-            if trig is not None:
-                found[tok.i] = trig
-        for tok in self.sent:  # "X said Y must/should Z": a demand by X on Y
-            r = tok.head
-            if tok.dep_ == "ccomp" and r.i not in found and r.lemma_.lower() in self.ex.modal.reporting_verbs \
-                    and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children):
-                found[r.i] = Trigger(DEMAND_RULE, r)
-        # a trigger inside another trigger's complement is that trigger's content, not its own event
-        keep = []
-        heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
-        for t in found.values():
-            if any(g.i in heads for g in clauses.governing_heads(t.head)):
-                continue
-            if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(t.token, heads):
-                continue
-            keep.append(t)
-        return keep
 
     # -------------------------------------------------------------- arguments
     def subjects(self, head: Token) -> tuple[list[Arg], list[Arg]]:
@@ -263,6 +174,10 @@ class _Sentence:
                 return sources, patients
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
                 return self.phrase_args(t.head), []
+            beside = clauses.beside_complement(t)
+            if beside is not None:  # "X urged its citizens to leave and HALTED flights": X halted them
+                t = beside
+                continue
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
                 if objs:
@@ -369,32 +284,15 @@ class _Sentence:
         return out
 
     # -------------------------------------------------------------- events
-    def events(self, last_date: date | None) -> list[Event]:
-        out: list[Event] = []
-        attribution = self.attribution()
-        seen: set[tuple] = set()
-        for trig in self.triggers():
-            for ev in self.code_trigger(trig, attribution, last_date):
-                key = (ev.event_type, *dyad_key(ev), ev.modality)
-                if key not in seen:  # "staged exercises ..., deploying warships": one act
-                    seen.add(key)
-                    out.append(ev)
-        named = {(ev.event_type, ev.source.code) for ev in out if ev.target is not None and not ev.target_inferred}
-        out = [ev for ev in out if not (ev.target is not None and ev.target_inferred
-                                        and (ev.event_type, ev.source.code) in named)]
-        for i, ev in enumerate(out):
-            ev.index = i
-        return out
-
-    def code_trigger(self, trig: Trigger, attribution: Attribution | None, last_date: date | None) -> list[Event]:
+    def code_trigger(self, trig: Trigger) -> list[Candidate]:
         """Events of one trigger: its first rule that finds actors, then the others in turn."""
         for rule in [trig.rule, *trig.others]:
-            events = self.code_rule(trig if rule is trig.rule else replace(trig, rule=rule), attribution, last_date)
+            events = self.code_rule(trig if rule is trig.rule else replace(trig, rule=rule))
             if events:
                 return events
         return []
 
-    def code_rule(self, trig: Trigger, attribution: Attribution | None, last_date: date | None) -> list[Event]:
+    def code_rule(self, trig: Trigger) -> list[Candidate]:
         rule, head = trig.rule, trig.head
         is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
         if is_noun and rule.poss_is_target:
@@ -415,8 +313,8 @@ class _Sentence:
         if rule.not_subject_sectors:
             sources = [s for s in sources if s.actor.sector not in rule.not_subject_sectors]
         targets = self.targets(trig) + patients
-        if rule.only_without_target and targets:
-            return []
+        if rule.only_without_target and any(t.actor.code != s.actor.code for t in targets for s in sources):
+            return []  # "fired a missile off ITS coast" names no target; "fired missiles at X" does
         if rule.needs_target:
             targets = [t for t in targets if t.direct and not t.inferred]
         if rule.recipient:
@@ -458,22 +356,16 @@ class _Sentence:
                         pairs.append((s, fallback))
         if not pairs:
             return []
-        modality = classify(head, self.ex.modal, noun=trig.token if is_noun or trig.light else None,
-                            inherent=rule.modality)
         unique: dict[tuple, tuple[Arg, Arg | None]] = {}
         for s, t in pairs:  # "troops and police sealed off ...": one act of one country
             unique.setdefault((s.actor.code, t.actor.code if t else None), (s, t))
-        events = [self.make_event(trig, s, t, modality, attribution, last_date) for s, t in list(unique.values())[:6]]
-        for ev, (s, t) in zip(events, list(unique.values())[:6], strict=True):
-            ev.restated = is_noun or s.text.lower() in coref.PRONOUNS or (
+        out = []
+        for s, t in list(unique.values())[:6]:
+            restated = is_noun or s.text.lower() in coref.PRONOUNS or (
                 head.dep_ == "relcl" and self.ex.lex.find(head.head) is not None)  # "the pact Tokyo CONCLUDED"
-            ev.target_inferred = t is None or t.inferred
-        if modality == "negated" and clauses.refused(head):
-            # "refused to meet": the refused act, negated, and the refusal itself (PLOVER's REJECT)
-            refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
-            events += [self.make_event(refusal, s, t, "asserted", attribution, last_date)
-                       for s, t in list(unique.values())[:6] if t is not None]
-        return events
+            out.append(Candidate(trig, s, t, self.ex.producer, restated=restated,
+                                 target_inferred=t is None or t.inferred))
+        return out
 
     def _country_arg(self, code: str, s: Arg) -> Arg:
         """An actor taken from the document, not named in the sentence (its own default sector)."""
@@ -509,48 +401,6 @@ class _Sentence:
         """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered")."""
         return rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO"
 
-    def make_event(self, trig: Trigger, s: Arg, t: Arg | None, modality: str, attribution: Attribution | None,
-                   last_date: date | None) -> Event:
-        rule = trig.rule
-        cameo, goldstein = self.ex.codes.cameo_for(rule.type, rule.cameo)
-        mode, contexts = self.ex.codes.mode_and_context(rule.type, cameo)
-        toks = sorted({trig.token.i, trig.head.i} | ({trig.obj.i} if trig.obj is not None else set()))
-        first, last = self.sent.doc[toks[0]], self.sent.doc[toks[-1]]
-        tstart, tend = first.idx, last.idx + len(last.text)
-        when = event_date(self.sent, trig.head, self.doc.published, future=modality == "planned",
-                          anchor=last_date)
-        place = event_location(self.sent, trig.head, self.ex.kb)
-        if place is not None and place.start is not None:
-            place = Location(place.text, place.country, place.lat, place.lon, place.start + self.offset,
-                             (place.end or 0) + self.offset)
-        confidence = 0.45 + (0.2 if s.direct else 0.05) + (0.2 if t is not None and t.direct else 0.0) + \
-            (0.1 if rule.specificity else 0.0)
-        return Event(
-            doc_id=self.doc.id,
-            sentence=self.index,
-            text=self.sent.text,
-            trigger=TextSpan(self.doc.text[self.offset + tstart:self.offset + tend], self.offset + tstart,
-                             self.offset + tend),
-            event_type=rule.type,
-            source=_mention(s),
-            target=_mention(t) if t is not None else None,
-            mode=rule.mode or mode,
-            topics=contexts,
-            cameo=cameo,
-            goldstein=goldstein,
-            quad_class=self.ex.codes.quad_class[rule.type],
-            modality=modality,
-            date=when.date,
-            date_precision=when.precision,
-            date_span=TextSpan(self.doc.text[self.offset + when.start:self.offset + when.end],
-                               self.offset + when.start, self.offset + when.end)
-            if when.start is not None and when.end is not None else None,
-            date_basis=when.basis,
-            location=place or Location(),
-            attributed_to=attribution,
-            confidence=min(confidence, 0.95),
-        )
-
     def attribution(self) -> Attribution | None:
         """ "according to X" anywhere in the sentence, or the subject of a sentence-level reporting verb."""
         for tok in self.sent:
@@ -579,14 +429,6 @@ class _Sentence:
         return None
 
 
-DEMAND_MODALS = {"must", "should"}
-DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
-REFUSAL_RULE = Rule(lemma="refuse", pos="VERB", type="REJECT", cameo="120")
-
-
 def _same(a: Arg, b: Arg) -> bool:
     return a.actor.code == b.actor.code and a.actor.sector == b.actor.sector
 
-
-def _mention(a: Arg) -> ActorMention:
-    return ActorMention(a.text, a.start, a.end, a.actor)

@@ -16,15 +16,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors.mentions import Resolved
+from ..lang.en import words
+from ..pipeline.packs import Config, Knowledge, LanguagePack
+from ..pipeline.registry import stage
+from ..pipeline.state import DocState
 from ..records import Actor
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+PERSON_PRONOUNS = words("person_pronouns")
+THING_PRONOUNS = words("thing_pronouns")
+GROUP_PRONOUNS = words("group_pronouns")
+FIRST_PERSON = words("first_person_pronouns")
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
-PAIR_HEADS = {"leaders", "sides", "countries", "nations", "governments", "states", "neighbours", "neighbors",
-              "parties", "ministers", "presidents", "capitals", "allies", "rivals", "powers"}
+PAIR_HEADS = words("pair_heads")
 
 
 @dataclass
@@ -141,3 +144,36 @@ def resolve_title(r: Resolved, offset: int, history: MentionHistory, holder) -> 
         if _person(m):
             return m.resolved.actor
     return None
+
+
+@stage("references", scope="sentence", requires=("sentences", "history"), assigns=("history.mentions",))
+class References:
+    """Record every resolved noun-phrase head of the sentence, in reading order, into the document history.
+
+    Requires: the sentence's resolver and the history. Assigns: the sentence's mentions to `history`
+    (bare titles resolved through the earlier mentions), for pronouns and titles later on to refer to.
+    """
+
+    def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
+        self.kb = knowledge.actors
+
+    def __call__(self, state: DocState) -> DocState:
+        ss, history, published = state.current, state.history, state.document.published
+        assert history is not None
+
+        def holder(office: str, country: str) -> Actor | None:
+            return self.kb.holder(office, country, published)
+
+        for tok in ss.sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "flat", "amod"):
+                continue
+            r = ss.resolver.resolve(tok)
+            if r is None:
+                continue
+            if r.kind == "title" and r.actor.code is None:
+                a = resolve_title(r, ss.offset, history, holder)
+                if a is None:
+                    continue
+                r = Resolved(a, r.start, r.end, r.text, "title")
+            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"))
+        return state

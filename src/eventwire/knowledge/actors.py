@@ -422,6 +422,11 @@ class ActorKB:
 
     def resolve(self, mention: str, on: date | None = None) -> Actor | None:
         """Resolve a whole mention ("Japan", "the Kremlin", "President Xi", "Japan's prime minister")."""
-        from .mentions import resolve_string  # the text-level rules live with mention detection
+        from .phrases import resolve_phrase  # word rules over the terms: no parser needed
 
-        return resolve_string(self, mention, on)
+        return resolve_phrase(self, mention, on)
+
+
+def actor_names() -> dict[str, str]:
+    """Code -> name of every state, organisation and region the shipped knowledge knows, by code."""
+    return {code: e.name or code for code, e in sorted(ActorKB.load().by_code.items())}

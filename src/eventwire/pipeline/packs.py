@@ -1,0 +1,41 @@
+"""What stages are built from: the language pack (model and lexicons) and the knowledge (actors, codes, places).
+
+Both are plain holders filled by `Coder`; a stage takes what it needs from
+them in its constructor, so that tests and callers can hand it other ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..knowledge.actors import ActorKB
+    from ..knowledge.codes import CodeTables
+    from ..places import Gazetteer
+    from ..stages.modality import ModalityLexicon
+    from ..stages.triggers import TriggerLexicon
+
+
+@dataclass
+class LanguagePack:
+    """One language's parser and word knowledge: the spaCy pipeline, trigger and modality lexicons."""
+
+    code: str
+    nlp: Language
+    lexicon: TriggerLexicon
+    modality: ModalityLexicon
+
+
+@dataclass
+class Knowledge:
+    """Language-independent knowledge: the actor base, the PLOVER/CAMEO code tables, the gazetteer."""
+
+    actors: ActorKB
+    codes: CodeTables
+    gazetteer: Gazetteer | None = None  # None: the shipped gazetteer, loaded on first use
+
+
+Config = dict[str, Any]

@@ -1,0 +1,69 @@
+"""Coding stage: turns each kept candidate into an Event record with its PLOVER/CAMEO codes and confidence.
+
+Requires: the sentence's kept candidates (trigger, source, target, modality) and its attribution.
+Assigns: `Candidate.event` (type, CAMEO code, Goldstein score, quad class, mode, topics, trigger
+span, actors, attribution) and `Candidate.score`, the event's confidence.
+"""
+
+from __future__ import annotations
+
+from ..pipeline.packs import Config, Knowledge, LanguagePack
+from ..pipeline.registry import stage
+from ..pipeline.state import Arg, Candidate, DocState, SentState
+from ..records import ActorMention, Document, Event
+from ..records import Span as TextSpan
+
+
+@stage("coding", scope="sentence", requires=("sentence.candidates", "sentence.attribution"),
+       assigns=("candidate.event", "candidate.score"))
+class Coding:
+    """Fill an Event for each candidate from the code tables; score it by how directly its actors are named."""
+
+    def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
+        self.codes = knowledge.codes
+
+    def __call__(self, state: DocState) -> DocState:
+        ss = state.current
+        for c in ss.candidates:
+            c.score = self.confidence(c)
+            c.event = self.make_event(state.document, ss, c)
+        return state
+
+    @staticmethod
+    def confidence(c: Candidate) -> float:
+        s, t, rule = c.source, c.target, c.trigger.rule
+        return 0.45 + (0.2 if s.direct else 0.05) + (0.2 if t is not None and t.direct else 0.0) + \
+            (0.1 if rule.specificity else 0.0)
+
+    def make_event(self, doc: Document, ss: SentState, c: Candidate) -> Event:
+        trig, s, t = c.trigger, c.source, c.target
+        rule = trig.rule
+        cameo, goldstein = self.codes.cameo_for(rule.type, rule.cameo)
+        mode, contexts = self.codes.mode_and_context(rule.type, cameo)
+        cameo, goldstein = self.codes.cameo_for_mode(rule.type, cameo, rule.mode or mode)
+        toks = sorted({trig.token.i, trig.head.i} | ({trig.obj.i} if trig.obj is not None else set()))
+        first, last = ss.sent.doc[toks[0]], ss.sent.doc[toks[-1]]
+        tstart, tend = first.idx, last.idx + len(last.text)
+        offset = ss.offset
+        return Event(
+            doc_id=doc.id,
+            sentence=ss.index,
+            text=ss.sent.text,
+            trigger=TextSpan(doc.text[offset + tstart:offset + tend], offset + tstart, offset + tend),
+            event_type=rule.type,
+            source=_mention(s),
+            target=_mention(t) if t is not None else None,
+            mode=rule.mode or mode,
+            topics=contexts,
+            cameo=cameo,
+            goldstein=goldstein,
+            quad_class=self.codes.quad_class[rule.type],
+            modality=c.modality,
+            attributed_to=ss.attribution,
+            confidence=min(c.score, 0.95),
+            index=c.index,
+        )
+
+
+def _mention(a: Arg) -> ActorMention:
+    return ActorMention(a.text, a.start, a.end, a.actor)

@@ -1,0 +1,405 @@
+"""Trigger lexicon: which words report which PLOVER event, read from `lang/en/triggers.yaml`.
+
+`TriggerLexicon.find(token)` returns the most specific rule that fires on a
+token: rules that need a particular object or particle beat plain ones, and a
+light verb ("held", "imposed", "launched") hands over to the rule of its
+object noun ("talks", "tariffs", "strikes"). Rules name noun classes
+(`lang/en/nouns.yaml`: personnel, weapons, aid, money, ...) rather than
+listing nouns one by one: `objects: ["@personnel"]`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from ..lang.en import clauses, words
+from ..pipeline.packs import Config, Knowledge, LanguagePack
+from ..pipeline.registry import stage
+from ..pipeline.state import DocState
+from ..records import EVENT_TYPES
+
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN"}
+ADJ_POS = {"ADJ"}
+AIMING_PREPS = {"at", "on", "against", "toward", "towards"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    lemma: str
+    pos: str  # VERB | NOUN | ADJ
+    type: str
+    cameo: str | None = None
+    mode: str | None = None
+    objects: frozenset[str] = frozenset()
+    object_classes: frozenset[str] = frozenset()
+    complement: frozenset[str] = frozenset()  # "called the plan RECKLESS": the predicative complement
+    prt: str | None = None
+    targets: tuple[str, ...] = ()
+    self_target: bool = False
+    only_subject_sectors: frozenset[str] = frozenset()
+    not_subject_sectors: frozenset[str] = frozenset()
+    only_without_target: bool = False
+    not_participle: bool = False  # "the troops STATIONED there" describes a state, not an act
+    negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
+    yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
+    modality: str | None = None
+    needs_target: bool = False
+    recipient: bool = False
+    poss_is_target: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects or self.object_classes else 0) + (2 if self.prt else 0) + \
+            (3 if self.complement else 0)
+
+
+@dataclass
+class Trigger:
+    """A rule firing on a token: `token` is the trigger word, `obj` the object that licensed it."""
+
+    rule: Rule
+    token: Token
+    obj: Token | None = None
+    light: Token | None = None  # the light verb whose object this noun trigger is
+    others: list[Rule] = field(default_factory=list)  # further rules that fire here, tried in turn
+
+    @property
+    def head(self) -> Token:
+        """The token that carries the clause: the light verb if any, else the trigger itself."""
+        return self.light if self.light is not None else self.token
+
+
+class NounClasses:
+    """Classes of nouns ("personnel", "weapons", "aid", "money") that rules refer to as "@class"."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        raw = data.get("classes") or {}
+        self.lemmas: dict[str, frozenset[str]] = {}
+        self.suffixes: dict[str, tuple[str, ...]] = {}
+        self.entities: dict[str, frozenset[str]] = {}
+        self.heads_only: dict[str, bool] = {}
+        for name, spec in raw.items():
+            _check_words(spec.get("lemmas") or [], f"nouns.yaml {name} lemmas")
+            self.lemmas[name] = frozenset(str(w).lower() for w in spec.get("lemmas") or [])
+            self.suffixes[name] = tuple(str(w).lower() for w in spec.get("suffixes") or [])
+            self.entities[name] = frozenset(spec.get("entities") or [])
+            self.heads_only[name] = bool(spec.get("heads_only"))
+        for name, spec in raw.items():  # a class includes the members of the classes it names
+            todo, seen = list(spec.get("includes") or []), {name}
+            while todo:
+                sub = todo.pop()
+                if sub in seen:
+                    continue
+                if sub not in raw:
+                    raise ValueError(f"[E032] nouns.yaml {name}: includes unknown class {sub!r}")
+                seen.add(sub)
+                self.lemmas[name] |= self.lemmas[sub]
+                self.suffixes[name] += self.suffixes[sub]
+                self.entities[name] |= self.entities[sub]
+                todo.extend(raw[sub].get("includes") or [])
+
+    def names(self) -> set[str]:
+        return set(self.lemmas)
+
+    def _word_in(self, tok: Token, name: str) -> bool:
+        lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+        words = self.lemmas[name]
+        if lemma in words or tok.lower_ in words:
+            return True
+        if tok.ent_type_ and tok.ent_type_ in self.entities[name]:
+            return True
+        return bool(self.suffixes[name]) and lemma.endswith(self.suffixes[name])
+
+    def member(self, tok: Token, name: str) -> bool:
+        """Whether the noun `tok` (or its compound modifier: "AID convoy", "MISSILE batteries") is of class `name`."""
+        if name not in self.lemmas:
+            return False
+        if self._word_in(tok, name):
+            return True
+        mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if mods:
+            phrase = " ".join(t.lower_ for t in [*mods, tok])
+            if phrase in self.lemmas[name] or " ".join(t.lower_ for t in mods) in self.lemmas[name]:
+                return True
+            if not self.heads_only[name] and any(self._word_in(m, name) for m in mods):
+                return True
+        return False
+
+
+class TriggerLexicon:
+    def __init__(self, data: dict[str, Any], nouns: dict[str, Any] | None = None) -> None:
+        self.classes = NounClasses(nouns if nouns is not None else _shipped_nouns())
+        self.type_targets: dict[str, tuple[str, ...]] = {
+            t: tuple(v) for t, v in (data.get("types") or {}).items()
+        }
+        self.light_verbs = frozenset(data.get("light_verbs") or [])
+        self.rules: dict[tuple[str, str], list[Rule]] = defaultdict(list)
+        for t, preps in self.type_targets.items():
+            _check_words(preps, f"types.{t}")
+        for i, r in enumerate(data.get("triggers") or []):
+            if r.get("type") not in EVENT_TYPES or r.get("negates", "AGREE") not in EVENT_TYPES:
+                raise ValueError(f"[E030] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
+            for key in ("objects", "targets", "complement"):
+                _check_words(r.get(key) or [], f"entry {i + 1} ({r.get('lemma')}) {key}")
+            words, classes = _split_classes(r.get("objects") or [])
+            cwords, cclasses = _split_classes(r.get("complement") or [])
+            unknown = (classes | cclasses) - self.classes.names()
+            if unknown:
+                raise ValueError(f"[E032] triggers.yaml entry {i + 1} ({r.get('lemma')}): unknown class "
+                                 f"{sorted(unknown)!r}")
+            if "prt" in r:
+                _check_words([r["prt"]], f"entry {i + 1} ({r.get('lemma')}) prt")
+            rule = Rule(
+                lemma=str(r["lemma"]).lower(),
+                pos=r.get("pos", "VERB"),
+                type=r["type"],
+                cameo=r.get("cameo"),
+                mode=r.get("mode"),
+                objects=words,
+                object_classes=classes,
+                complement=cwords | frozenset("@" + c for c in cclasses),
+                prt=r.get("prt"),
+                targets=tuple(r.get("targets") or self.type_targets.get(r["type"], ())),
+                self_target=bool(r.get("self")),
+                only_subject_sectors=frozenset(r.get("only_subject_sectors") or []),
+                not_subject_sectors=frozenset(r.get("not_subject_sectors") or []),
+                only_without_target=bool(r.get("only_without_target")),
+                not_participle=bool(r.get("not_participle")),
+                yields_to_content=bool(r.get("yields_to_content")),
+                negates=r.get("negates"),
+                modality=r.get("modality"),
+                needs_target=bool(r.get("needs_target")),
+                recipient=bool(r.get("recipient")),
+                poss_is_target=bool(r.get("poss_is_target")),
+            )
+            self.rules[(rule.lemma, rule.pos)].append(rule)
+            _check_words(r.get("nouns") or [], f"entry {i + 1} ({r.get('lemma')}) nouns")
+            for noun in r.get("nouns") or []:  # "to veto" -> "a veto", "to hand over" -> "the handover"
+                targets = rule.targets if "of" in rule.targets else (*rule.targets, "of")
+                self.rules[(str(noun).lower(), "NOUN")].append(Rule(
+                    lemma=str(noun).lower(), pos="NOUN", type=rule.type, cameo=rule.cameo, mode=rule.mode,
+                    targets=targets, self_target=rule.self_target, modality=rule.modality,
+                    poss_is_target=bool(r.get("noun_poss_is_target"))))
+        for rules in self.rules.values():
+            rules.sort(key=lambda r: -r.specificity)
+
+    @classmethod
+    def load(cls) -> TriggerLexicon:
+        return _shipped()
+
+    def lemma_of(self, tok: Token) -> str:
+        return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+    def _pos(self, tok: Token) -> str | None:
+        if tok.pos_ in VERB_POS or tok.tag_.startswith("VB"):
+            return "VERB"
+        if tok.pos_ in NOUN_POS:
+            return "NOUN"
+        if tok.pos_ in ADJ_POS:
+            return "ADJ"
+        return None
+
+    def objects_of(self, tok: Token) -> list[Token]:
+        """Direct objects (with their conjuncts), and objects of a particle-like preposition."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (c.dep_ == "dative" and c.pos_ == "NOUN"):
+                out.append(c)
+                out.extend(x for x in c.conjuncts)
+                # "dozens OF drones", "hundreds OF airstrikes": the counted thing is the object
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")
+        for c in tok.children:
+            if c.dep_ == "prep":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        if tok.dep_ == "acl" or tok.dep_ == "relcl":  # "the strikes it carried out"
+            out.append(tok.head)
+        return out
+
+    def particles_of(self, tok: Token) -> set[str]:
+        """Particles and prepositions of a word; an infinitive complement counts as "to" ("offered TO talk")."""
+        out = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
+        if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children):
+            out.add("to")
+        return out
+
+    def find(self, tok: Token) -> Trigger | None:
+        """The most specific rule that fires on `tok`, or None."""
+        pos = self._pos(tok)
+        if pos is None:
+            return None
+        lemma = self.lemma_of(tok)
+        rules = self.rules.get((lemma, pos))
+        if not rules and pos == "NOUN" and tok.lower_ != lemma:
+            rules = self.rules.get((tok.lower_, pos))
+        if not rules:
+            return None
+        # a verb rule's `objects` are its direct objects; a noun rule's are its modifiers ("JOINT exercises")
+        objs = self.objects_of(tok) if pos == "VERB" else [
+            c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")] + [
+            g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        prts = self.particles_of(tok)
+        fired: list[tuple[Rule, Token | None]] = []
+        for rule in rules:
+            obj = None
+            if rule.objects or rule.object_classes:
+                obj = next((o for o in objs if self._object_fits(o, rule)), None)
+                if obj is None:
+                    continue
+            if rule.complement and not any(self._word_fits(c, rule.complement) for c in self.complements_of(tok)):
+                continue
+            if rule.prt and rule.prt not in prts:
+                continue
+            if rule.not_participle and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                continue
+            if rule.yields_to_content and any(c.dep_ == "xcomp" and self.find(c) is not None for c in tok.children):
+                continue
+            if rule.only_without_target and self.aimed(tok):
+                continue  # "fired missiles AT Israel" is an attack, not a show of force
+            fired.append((rule, obj))
+        if not fired:
+            return None
+        (rule, obj), rest = fired[0], fired[1:]
+        # a plain rule that differs only by who acts ("strike": workers PROTEST, armies ASSAULT) waits its turn
+        return Trigger(rule, tok, obj, others=[r for r, o in rest if o is None or o is obj])
+
+    def aimed(self, tok: Token) -> bool:
+        """Is the act aimed at something ("fired AT the ships", "ON the city"), not merely dated ("ON Monday")?"""
+        holders = [tok] + [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        for c in (c for h in holders for c in h.children):  # "fired missiles and drones AT the port"
+            if c.dep_ == "prep" and c.lower_ in AIMING_PREPS:
+                if any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children):
+                    return True
+        return False
+
+    def _object_fits(self, o: Token, rule: Rule) -> bool:
+        if self.lemma_of(o) in rule.objects or o.lower_ in rule.objects:
+            return True
+        return any(self.classes.member(o, c) for c in rule.object_classes)
+
+    def _word_fits(self, tok: Token, words: frozenset[str]) -> bool:
+        if self.lemma_of(tok) in words or tok.lower_ in words:
+            return True
+        return any(self.classes.member(tok, w[1:]) for w in words if w.startswith("@"))
+
+    def complements_of(self, tok: Token) -> list[Token]:
+        """The words that say what the object is called: "called the plan RECKLESS", "called it a grave
+        MISTAKE" (with the noun's adjectives), "described the move AS unacceptable"."""
+        heads = [c for c in tok.children
+                 if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ in NOUN_POS | ADJ_POS]
+        heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                  if g.dep_ in ("pobj", "amod", "acomp")]
+        out = []
+        for h in heads:
+            out.append(h)
+            out.extend(c for c in h.children if c.dep_ in ("amod", "compound", "conj"))
+        return out
+
+    def light_noun(self, verb: Token) -> Trigger | None:
+        """A noun trigger that is the object of a verb that is no trigger itself.
+
+        Light verbs ("held TALKS", "imposed TARIFFS") and verbs of continuing
+        ("revived MEETINGS", "renewed its REQUEST") hand the event to their object.
+        """
+        if self.lemma_of(verb) not in self.light_verbs:
+            return None
+        objects = [c for c in self.objects_of(verb) if c.dep_ != "pobj" or c.head.lower_ in ("in", "into", "of")]
+        for o in objects:
+            if o.pos_ not in NOUN_POS or o == verb.head:  # "the exercises that BEGAN": the noun codes itself
+                continue
+            # the noun's own rule, modifiers checked ("held JOINT exercises" cooperate, "held exercises" mobilize)
+            own = self.find(o)
+            if own is not None:
+                return Trigger(own.rule, o, None, light=verb, others=own.others)
+        return None
+
+
+def _split_classes(words: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Plain words and "@class" references of an `objects` list."""
+    plain = frozenset(str(w).lower() for w in words if not str(w).startswith("@"))
+    classes = frozenset(str(w)[1:] for w in words if str(w).startswith("@"))
+    return plain, classes
+
+
+def _check_words(words: Any, where: str) -> None:
+    """YAML reads a bare `on`/`off`/`no` as a boolean: insist on strings so such words are quoted."""
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:
+        raise ValueError(f"[E031] triggers.yaml {where}: {bad!r} is not a word (quote on/off/no in YAML)")
+
+
+@cache
+def _shipped() -> TriggerLexicon:
+    text = resources.files("eventwire").joinpath("lang", "en", "triggers.yaml").read_text(encoding="utf-8")
+    return TriggerLexicon(yaml.load(text, Loader=_LOADER))  # noqa: S506 - a safe loader
+
+
+DEMAND_MODALS = words("demand_modals")
+DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
+
+
+@stage("triggers", scope="sentence", requires=("sentence",), assigns=("sentence.triggers",))
+class Triggers:
+    """Find the trigger words of the sentence, dropping those that are only another trigger's content.
+
+    Requires: the parsed sentence. Assigns: `SentState.triggers` ("urged X TO LIFT ..." is one
+    REQUEST; "X said Y must Z" a demand by X).
+    """
+
+    def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
+        self.lex = lang.lexicon
+        self.modal = lang.modality
+
+    def __call__(self, state: DocState) -> DocState:
+        state.current.triggers = self.triggers(state.current.sent)
+        return state
+
+    def triggers(self, sent: Span) -> list[Trigger]:
+        found: dict[int, Trigger] = {}
+        for tok in sent:
+            trig = None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                trig = self.lex.light_noun(tok)
+                own = self.lex.find(tok)
+                if own is not None and (trig is None or own.rule.specificity > 0):
+                    trig = own
+            elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+                if tok.dep_ in ("dobj",) and tok.head.i in found and found[tok.head.i].obj == tok:
+                    continue
+                trig = self.lex.find(tok)
+                if trig is not None and tok.dep_ in ("dobj", "pobj") and \
+                        self.lex.lemma_of(tok.head) in self.lex.light_verbs:
+                    continue  # handled through its light verb
+            if trig is not None:
+                found[tok.i] = trig
+        for tok in sent:  # "X said Y must/should Z": a demand by X on Y
+            r = tok.head
+            if tok.dep_ == "ccomp" and r.i not in found and r.lemma_.lower() in self.modal.reporting_verbs \
+                    and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children):
+                found[r.i] = Trigger(DEMAND_RULE, r)
+        # a trigger inside another trigger's complement is that trigger's content, not its own event
+        keep = []
+        heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
+        for t in found.values():
+            if any(g.i in heads for g in clauses.governing_heads(t.head)):
+                continue
+            if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(t.token, heads):
+                continue
+            keep.append(t)
+        return keep
+
+
+@cache
+def _shipped_nouns() -> dict[str, Any]:
+    text = resources.files("eventwire").joinpath("lang", "en", "nouns.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
