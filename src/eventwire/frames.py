@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .records import Event
 from .io.codec import store_row
+from .records import Event
 from .store import ALL_COLUMNS
 
 
