@@ -34,7 +34,7 @@ def test_code_jsonl_with_bad_lines(tmp_path: Path):
     p = run("code", str(src), "-o", str(out), "--errors", str(errs))
     assert p.returncode == 1, p.stderr
     assert "Traceback" not in p.stderr
-    assert f"{src}:2: not valid JSON" in p.stderr and f"{src}:3:" in p.stderr
+    assert f"{src}:2: E002 not valid JSON" in p.stderr and f"{src}:3: E011 " in p.stderr
     events = [json.loads(x) for x in out.read_text().splitlines()]
     assert {e["doc_id"] for e in events} == {"a", "d"}
     assert any(e["event_type"] == "SANCTION" and e["source"]["code"] == "DEU" and e["target"]["code"] == "IRN"

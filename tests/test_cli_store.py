@@ -53,9 +53,11 @@ def test_ingest_documents_with_coded_events_twice(app: typer.Typer, tmp_path: Pa
 
 
 def test_ingest_events_only_and_bad_lines(app: typer.Typer, tmp_path: Path):
-    _, events = _write_inputs(tmp_path)
+    first, *rest = build_events()
+    events = tmp_path / "events.jsonl"
+    events.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in rest))
     bad = tmp_path / "bad.jsonl"
-    good = json.dumps(build_events()[0].to_dict())
+    good = json.dumps(first.to_dict())  # read once in the run, so not a duplicate
     bad.write_text("\n".join([
         good,
         "{broken",
@@ -71,7 +73,8 @@ def test_ingest_events_only_and_bad_lines(app: typer.Typer, tmp_path: Path):
     lines = [ln for ln in r.output.splitlines() if ln.startswith("eventwire: skipped")]
     assert [ln.split(": ")[1].rsplit("/", 1)[-1] for ln in lines] == [
         "bad.jsonl:2", "bad.jsonl:3", "bad.jsonl:4", "bad.jsonl:5", "bad.jsonl:6"]
-    assert "not valid JSON" in lines[0] and "PLOVER type" in lines[1] and "'doc_id'" in lines[2]
+    assert [ln.split(": ")[2].split()[0] for ln in lines] == ["E002", "E020", "E020", "E020", "E011"]
+    assert "not valid JSON" in lines[0] and "(got str 'DANCE')" in lines[1] and "doc_id" in lines[2]
     assert "quad_class" in lines[3] and "missing 'text'" in lines[4]
     assert len(errors.read_text().splitlines()) == 5
     with Store.open(db, read_only=True) as s:
@@ -81,7 +84,7 @@ def test_ingest_events_only_and_bad_lines(app: typer.Typer, tmp_path: Path):
 
 def test_ingest_missing_input_and_unwritable_db(app: typer.Typer, tmp_path: Path):
     r = runner.invoke(app, ["ingest", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "s.duckdb")])
-    assert r.exit_code == 1 and "nope.jsonl: no such file or folder" in r.output
+    assert r.exit_code == 1 and "nope.jsonl: E030 no such file or folder" in r.output
     _, events = _write_inputs(tmp_path)
     r = runner.invoke(app, ["ingest", str(events), "--db", str(tmp_path / "no" / "dir" / "s.duckdb")])
     assert r.exit_code == 2 and "does not exist" in r.output

@@ -20,7 +20,8 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
-from .cli_common import ProblemLog, date_option, warn_unpublished
+from .cli_common import ProblemLog, date_option, note, warn_unpublished
+from .errors import EventwireError, OutputError, output_error
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Political event data from news text (PLOVER events, actors, dates, modality, evidence).")
@@ -36,7 +37,7 @@ def coded_documents(inputs: list[str], published: date | None, problems: Problem
     def documents():
         for item in ewio.read_inputs(inputs, published):
             if isinstance(item, ewio.InputProblem):
-                problems.report(item.where, item.problem, item.to_dict())
+                problems.report(item.where, item.problem, item.to_dict(), item.code)
             else:
                 yield item
 
@@ -90,39 +91,37 @@ def code(
     try:
         scale = cli_scale.scale_options(workers, scheduler, checkpoint, fmt, output)
         writer = cli_scale.open_writer(fmt, output, scale)
+    except OutputError as e:
+        raise _fail(str(e)) from None
     except (ValueError, OSError) as e:
-        typer.echo(f"eventwire: cannot write {output}: {e}", err=True)
-        raise typer.Exit(2) from None
+        raise _fail(f"cannot write {output}: {e}") from None
     ndocs = 0
-    ok = False
     try:
         for result in coded_documents(inputs, pub, problems, actors or [], **scale):
             ndocs += 1
             if result.problem:
-                problems.report(f"document {result.doc_id}", result.problem)
+                problems.report(f"document {result.doc_id}", result.problem, None, "E040")
                 continue
             for ev in result.events:
                 writer.write(ev)
-        ok = True
-    except OSError as e:
-        typer.echo(f"eventwire: error writing output: {e}", err=True)
-        raise typer.Exit(2) from None
-    except ValueError as e:  # an actor file with a schema error, a bad option value
-        typer.echo(f"eventwire: {e}", err=True)
-        raise typer.Exit(2) from None
-    finally:
-        try:
-            writer.close(ok)
-        except OSError as e:
-            typer.echo(f"eventwire: error writing output: {e}", err=True)
-            raise typer.Exit(2) from None
+        writer.close(ok=True)
         problems.close()
+    except (EventwireError, OSError, ValueError) as e:  # output that cannot be written; a bad actor file
+        writer.close(ok=False)
+        problems.close(quiet=True)
+        raise _fail(str(output_error("output", e)) if isinstance(e, OSError) else str(e)) from None
     where = f" to {output}" if output else ""
-    typer.echo(f"eventwire: coded {ndocs} documents, {writer.count} events{where}"
-               + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})"
-                  if problems.count else ""), err=True)
+    note(f"eventwire: coded {ndocs} documents, {writer.count} events{where}"
+         + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})"
+            if problems.count else ""))
     if problems.count:
         raise typer.Exit(1)
+
+
+def _fail(message: str) -> typer.Exit:
+    """One message on stderr and exit status 2 (output cannot be written, a bad option or actor file)."""
+    note(f"eventwire: {message}")
+    return typer.Exit(2)
 
 
 @app.command()

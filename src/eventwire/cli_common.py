@@ -1,13 +1,16 @@
-"""Pieces shared by the command groups: date options and the report of skipped input."""
+"""Pieces shared by the command groups: date options, messages on stderr and the report of skipped input."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import typer
+
+from .errors import output_error, tagged
+from .text import safe_text
 
 
 def date_option(value: str | None) -> date | None:
@@ -20,28 +23,48 @@ def date_option(value: str | None) -> date | None:
         raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+def note(message: str) -> None:
+    """One line on stderr; a closed or full stderr loses the line but is no error of its own."""
+    try:
+        typer.echo(message, err=True)
+    except (OSError, ValueError):
+        pass
+
+
 class ProblemLog:
-    """Reports skipped input: one line each on stderr, and the records to --errors FILE if given."""
+    """Reports skipped input: one line each on stderr (with its code), and the records to --errors FILE."""
 
     def __init__(self, path: Path | None) -> None:
         self.count = 0
         self.path = path
-        self.fh = None
+        self.fh: IO[str] | None = None
         if path is not None:
             try:
                 self.fh = path.open("w", encoding="utf-8")
             except OSError as e:
                 raise typer.BadParameter(f"cannot write errors file {path}: {e.strerror}") from None
 
-    def report(self, where: str, problem: str, record: dict[str, Any] | None = None) -> None:
+    def report(self, where: str, problem: str, record: dict[str, Any] | None = None, code: str = "E040") -> None:
+        """Count and print one skipped record; raises OutputError when the errors file cannot be written."""
         self.count += 1
-        typer.echo(f"eventwire: skipped {where}: {problem}", err=True)
+        note(f"eventwire: skipped {where}: {tagged(code, safe_text(problem))}")
         if self.fh is not None:
-            self.fh.write(json.dumps(record or {"where": where, "problem": problem}, ensure_ascii=False) + "\n")
+            rec = record or {"where": where, "code": code, "problem": problem}
+            try:
+                self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            except (OSError, ValueError) as e:
+                raise output_error(f"errors file {self.path}", e) from None
 
-    def close(self) -> None:
-        if self.fh is not None:
-            self.fh.close()
+    def close(self, quiet: bool = False) -> None:
+        """Finish the errors file; with `quiet` (after another error) a failure here is not reported."""
+        if self.fh is None:
+            return
+        fh, self.fh = self.fh, None
+        try:
+            fh.close()
+        except (OSError, ValueError) as e:
+            if not quiet:
+                raise output_error(f"errors file {self.path}", e) from None
 
 
 def warn_unpublished(inputs: list[str], published: date | None) -> bool:

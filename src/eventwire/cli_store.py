@@ -14,8 +14,6 @@ those events and not coded again.
 from __future__ import annotations
 
 import json
-import sys
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -25,8 +23,10 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
-from .cli_common import ProblemLog, warn_unpublished
-from .records import EVENT_TYPES, MODALITIES, Document, Event
+from .cli_common import ProblemLog, date_option, note, warn_unpublished
+from .errors import EventwireError
+from .ingest import Ingest
+from .records import Document, Event
 from .store import QueryError, Store, StoreError, to_records
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="The DuckDB store file")]
@@ -45,97 +45,16 @@ query_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Query 
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"eventwire: {message}", err=True)
+    note(f"eventwire: {message}")
     return typer.Exit(code)
-
-
-# ---------------------------------------------------------------------------- reading ingest input
-
-def is_event_record(obj: Any) -> bool:
-    return isinstance(obj, dict) and ("event_type" in obj or "event_id" in obj)
-
-
-def event_from_record(obj: dict[str, Any]) -> Event:
-    """An output record back into an Event, refusing the ones that break the contract (ValueError)."""
-    for key in ("doc_id", "event_type"):
-        if not isinstance(obj.get(key), str) or not obj[key]:
-            raise ValueError(f"missing or non-string {key!r}")
-    if obj["event_type"] not in EVENT_TYPES:
-        raise ValueError(f"event_type {obj['event_type'][:30]!r} is not a PLOVER type")
-    if obj.get("modality") not in (None, *MODALITIES):
-        raise ValueError(f"modality {str(obj['modality'])[:30]!r} is not one of {', '.join(MODALITIES)}")
-    if obj.get("quad_class") not in (None, 1, 2, 3, 4):
-        raise ValueError(f"quad_class {str(obj['quad_class'])[:10]!r} is not 1..4")
-    for key in ("trigger", "source", "target", "location", "attributed_to"):
-        if obj.get(key) is not None and not isinstance(obj[key], dict):
-            raise ValueError(f"{key!r} must be an object")
-    try:  # an escape such as \ud800 alone decodes to a lone surrogate, which no store column can hold
-        json.dumps(obj, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError as e:
-        bad = ord(e.object[e.start])
-        raise ValueError(f"holds a lone surrogate (U+{bad:04X}), which is not Unicode text") from None
-    try:
-        return Event.from_dict(obj)
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise ValueError(f"not a valid event record ({type(e).__name__}: {e})") from None
-
-
-def _jsonl(lines: Iterable[str], name: str) -> Iterator[Document | Event | ewio.InputProblem]:
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield ewio.InputProblem(name, n, f"not valid JSON ({e.msg} at column {e.colno})", line[:2000])
-            continue
-        except RecursionError:  # the decoder recurses once per level of [ or {
-            yield ewio.InputProblem(name, n, "not valid JSON (nested too deeply)", line[:2000])
-            continue
-        try:
-            yield event_from_record(obj) if is_event_record(obj) else ewio.document_from_dict(obj)
-        except ValueError as e:
-            yield ewio.InputProblem(name, n, str(e), line[:2000])
-
-
-def read_ingest_inputs(inputs: Iterable[str], published: date | None = None,
-                       ) -> Iterator[Document | Event | ewio.InputProblem]:
-    """Documents, coded events and problems from paths, folders or '-' (stdin), like `io.read_inputs`."""
-    for inp in inputs:
-        if inp == "-":
-            import io
-
-            yield from _jsonl(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace"), "<stdin>")
-            continue
-        path = Path(inp)
-        files = [path]
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".jsonl", ".txt"))
-            if not files:
-                yield ewio.InputProblem(str(path), None, "folder holds no .jsonl or .txt files")
-        for f in files:
-            if f.suffix.lower() == ".txt" or not f.is_file():
-                yield from ewio.read_path(f, published)
-                continue
-            try:
-                text = f.read_bytes().decode("utf-8-sig")
-            except OSError as e:
-                yield ewio.InputProblem(str(f), None, e.strerror or str(e))
-                continue
-            except UnicodeDecodeError as e:
-                yield ewio.InputProblem(str(f), None, f"not UTF-8 (byte {e.start})")
-                continue
-            if not text.strip():
-                yield ewio.InputProblem(str(f), None, "file is empty")
-                continue
-            yield from _jsonl(text.split("\n"), str(f))  # not splitlines(): U+2028, \x1e are text in JSON
 
 
 # ---------------------------------------------------------------------------- ingest
 
-def _chunks(items: list[Any], n: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
+def read_ingest_inputs(inputs: Iterable[str], published: date | None = None,
+                       ) -> Iterator[Document | Event | ewio.InputProblem]:
+    """Documents, coded events and problems from paths, folders or '-' (stdin): the one reader, with events."""
+    return ewio.read_inputs(inputs, published, events=True)
 
 
 def ingest(
@@ -145,67 +64,40 @@ def ingest(
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor file(s) (YAML)")] = None,
     errors: Annotated[Path | None, typer.Option(help="Write skipped records here (JSONL)")] = None,
     batch: Annotated[int, typer.Option(min=1, help="Documents per transaction")] = BATCH_DOCS,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another process holds")] = 10.0,
     workers: cli_scale.Workers = 1,
     scheduler: cli_scale.Scheduler = None,
     checkpoint: cli_scale.CheckpointFile = None,
 ) -> None:
     """Code documents and store them with their events (a document ingested again is replaced)."""
-    try:
-        pub = date.fromisoformat(published) if published else None
-    except ValueError:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {published!r}") from None
+    pub = date_option(published)
     warn_unpublished(inputs, pub)
     scale = cli_scale.scale_options(workers, scheduler, checkpoint)
     problems = ProblemLog(errors)
-    docs: list[Document] = []
-    given: dict[str, list[Event]] = defaultdict(list)
-    for item in read_ingest_inputs(inputs, pub):
-        if isinstance(item, ewio.InputProblem):
-            problems.report(item.where, item.problem, item.to_dict())
-        elif isinstance(item, Event):
-            given[item.doc_id].append(item)
-        else:
-            docs.append(item)
-    doc_ids = {d.id for d in docs}
-    stored = {"documents": 0, "events": 0}
-    coded = 0
-    try:
-        with Store.open(db) as store:
-            def put(chunk_docs: list[Document], chunk_events: list[Event]) -> None:
-                r = store.ingest(chunk_docs, chunk_events) if chunk_docs else store.ingest_events(chunk_events)
-                stored["documents"] += r.documents
-                stored["events"] += r.events
 
-            with_events = [d for d in docs if d.id in given]
-            for chunk in _chunks(with_events, batch):
-                put(chunk, [ev for d in chunk for ev in given[d.id]])
-            for chunk in _chunks(sorted(set(given) - doc_ids), batch):
-                put([], [ev for i in chunk for ev in given[i]])
-            to_code = [d for d in docs if d.id not in given]
-            if to_code:
-                results = cli_scale.coded(to_code, actors or [], scale)  # coded here or on workers, in order
-                pending: tuple[list[Document], list[Event]] = ([], [])
-                for doc, result in zip(to_code, results, strict=True):
-                    if result.problem:
-                        problems.report(f"document {result.doc_id}", result.problem)
-                        continue
-                    coded += 1
-                    pending[0].append(doc)
-                    pending[1].extend(result.events)
-                    if len(pending[0]) >= batch:
-                        put(*pending)
-                        pending = ([], [])
-                if pending[0]:
-                    put(*pending)
+    def report(where: str, code: str, problem: str, record: dict[str, Any] | None) -> None:
+        problems.report(where, problem, record, code)
+
+    def code(docs: Iterable[Document]) -> Iterator[Any]:
+        return cli_scale.coded(docs, actors or [], scale)  # coded here or on workers, in order
+
+    try:
+        with Store.open(db, wait=wait) as store:
+            counts = Ingest(store, code, report, batch).run(read_ingest_inputs(inputs, pub))
+            store.checkpoint()
     except StoreError as e:
+        problems.close(quiet=True)
+        raise _fail(str(e)) from None
+    except EventwireError as e:  # output that cannot be written (the --errors file), closed streams
+        problems.close(quiet=True)
         raise _fail(str(e)) from None
     except ValueError as e:  # an actor file with a schema error
+        problems.close(quiet=True)
         raise _fail(str(e)) from None
-    finally:
-        problems.close()
-    typer.echo(f"eventwire: stored {stored['documents']} documents ({coded} coded now), {stored['events']} events "
-               f"in {db}" + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})"
-                             if problems.count else ""), err=True)
+    problems.close()
+    note(f"eventwire: stored {counts.documents} documents ({counts.coded} coded now), {counts.events} events "
+         f"in {db}" + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})"
+                       if problems.count else ""))
     if problems.count:
         raise typer.Exit(1)
 

@@ -10,13 +10,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .io.codec import store_row
 from .records import Event
-from .store import ALL_COLUMNS, _event_row
+from .store import ALL_COLUMNS
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     """A DataFrame of `events` with the columns of `Store.events_frame()` (ALL_COLUMNS), in that order."""
-    rows = [_event_row(ev) for ev in events]
+    rows = [store_row(ev) for ev in events]
     df = pd.DataFrame(rows, columns=[*ALL_COLUMNS, "record"]).drop(columns="record")
     df["day"] = pd.to_datetime(df["day"])
     return df

@@ -1,8 +1,8 @@
 """Typed records that flow through the pipeline: Document in, Event out.
 
 The field names and their order follow the event contract (EVENTS.md §2):
-`Event.to_dict()` is exactly one output line, and every sink (JSONL, CSV,
-Parquet, the DuckDB store) writes from it.
+`Event.to_dict()` is exactly one output line; the codec (`io/codec.py`) turns
+it into the flat rows every sink (CSV, Parquet, the DuckDB store) writes.
 """
 
 from __future__ import annotations
@@ -181,44 +181,7 @@ class Event:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
-        """Rebuild an Event from its output record (used when loading coded JSONL)."""
+        """Rebuild an Event from its output record (the codec's `event_from_dict`; no validation)."""
+        from .io.codec import event_from_dict
 
-        def mention(a: dict[str, Any] | None) -> ActorMention | None:
-            if not a:
-                return None
-            actor = Actor(code=a.get("code"), name=a.get("name"), sector=a.get("sector"))
-            return ActorMention(a.get("text") or "", a.get("start") or 0, a.get("end") or 0, actor)
-
-        doc_id, sent, idx = d["doc_id"], int(d.get("sentence", 0)), 0
-        eid = d.get("event_id")
-        if isinstance(eid, str) and eid.count(":") >= 2:
-            try:
-                idx = int(eid.rsplit(":", 1)[1])
-            except ValueError:
-                idx = 0
-        trig = d.get("trigger") or {}
-        loc = d.get("location") or {}
-        att = d.get("attributed_to")
-        return cls(
-            doc_id=doc_id,
-            sentence=sent,
-            text=d.get("text") or "",
-            trigger=Span(trig.get("text") or "", trig.get("start") or 0, trig.get("end") or 0),
-            event_type=d["event_type"],
-            source=mention(d.get("source")),
-            target=mention(d.get("target")),
-            mode=d.get("mode"),
-            cameo=d.get("cameo"),
-            goldstein=d.get("goldstein"),
-            quad_class=d.get("quad_class"),
-            modality=d.get("modality") or "asserted",
-            date=d.get("date"),
-            date_precision=d.get("date_precision"),
-            location=Location(loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"), loc.get("start"),
-                              loc.get("end")),
-            topics=list(d.get("topics") or []),
-            attributed_to=Attribution(att.get("text"), att.get("code"), att.get("sector"), att.get("start"),
-                                      att.get("end")) if att else None,
-            confidence=float(d.get("confidence") or 0.0),
-            index=idx,
-        )
+        return event_from_dict(d)

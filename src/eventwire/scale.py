@@ -42,14 +42,14 @@ import tempfile
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
-from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .io import AtomicFile, flat_row, parquet_schema
-from .records import Document, Event
+from .io.codec import flat_row, parquet_schema, restore_event
+from .io.writers import AtomicFile
+from .records import Document
 
 if TYPE_CHECKING:
     from distributed import Client, LocalCluster
@@ -238,25 +238,6 @@ def peak_rss_bytes() -> int:
 # ---------------------------------------------------------------------------- part files
 
 
-class RestoredEvent(Event):
-    """An event read back from a part file; `to_dict()` gives back exactly the stored record."""
-
-    _record: dict[str, Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        return deepcopy(self._record)
-
-
-def event_from_record(rec: dict[str, Any]) -> RestoredEvent:
-    ev = RestoredEvent.from_dict(rec)
-    loc, att = rec.get("location") or {}, rec.get("attributed_to") or {}
-    ev.location.start, ev.location.end = loc.get("start"), loc.get("end")
-    if ev.attributed_to is not None:
-        ev.attributed_to.start, ev.attributed_to.end = att.get("start"), att.get("end")
-    ev._record = rec
-    return ev
-
-
 def write_part(path: Path, results: list[CodedDocument]) -> None:
     """One line per document: its id, its problem, its event records; written atomically."""
     with AtomicFile(path, "w") as fh:
@@ -272,7 +253,7 @@ def read_part(path: Path) -> list[CodedDocument]:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
-            out.append(CodedDocument(d["doc_id"], [event_from_record(e) for e in d["events"]], d["problem"]))
+            out.append(CodedDocument(d["doc_id"], [restore_event(e) for e in d["events"]], d["problem"]))
     return out
 
 

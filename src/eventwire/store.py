@@ -5,8 +5,8 @@
     with Store.open("eventwire.duckdb", read_only=True) as store:
         store.dyad_series("USA", "CHN", freq="month")      # pandas DataFrames
 
-Tables: `documents` (one row per document id) and `events` (one column per
-flat field of an `Event`, plus the full record as JSON in `record`). Ingesting
+Tables: `documents` (one row per document id) and `events` (the codec's
+columns, `io.codec.COLUMNS`, with the full record as JSON in `record`). Ingesting
 a document id again replaces that document and all its events, so a store
 never holds two versions of one document. Every query is parameterised;
 parameters are checked first, and a bad one raises `QueryError` (a
@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -35,6 +36,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from .io.codec import EVENT_COLUMNS, arrow_type, store_row
 from .queryparams import (  # noqa: F401  (parse_bound and event_day are part of the store's API)
     ALL,
     QueryError,
@@ -62,21 +64,6 @@ DEFAULT_COUNTED = ("asserted",)  # what aggregates count unless asked
 # the precisions a series per `freq` can place in one period (coarser ones are skipped)
 _PLACEABLE = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 
-_ACTOR = [("text", "VARCHAR"), ("name", "VARCHAR"), ("code", "VARCHAR"), ("sector", "VARCHAR"),
-          ("start", "BIGINT"), ("end", "BIGINT")]
-EVENT_COLUMNS: list[tuple[str, str]] = [
-    ("event_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("sentence", "INTEGER"), ("event_type", "VARCHAR"),
-    ("mode", "VARCHAR"), ("cameo", "VARCHAR"), ("goldstein", "DOUBLE"), ("quad_class", "TINYINT"),
-    ("modality", "VARCHAR"), ("date", "VARCHAR"), ("date_precision", "VARCHAR"),
-    ("day", "DATE"),  # `date` as a day (first day of a month or year), else the document's published date
-    *[(f"source_{f}", t) for f, t in _ACTOR],
-    *[(f"target_{f}", t) for f, t in _ACTOR],
-    ("trigger_text", "VARCHAR"), ("trigger_start", "BIGINT"), ("trigger_end", "BIGINT"),
-    ("location_text", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
-    ("location_lon", "DOUBLE"), ("topics", "VARCHAR[]"),
-    ("attributed_to_text", "VARCHAR"), ("attributed_to_code", "VARCHAR"), ("attributed_to_sector", "VARCHAR"),
-    ("confidence", "DOUBLE"), ("text", "VARCHAR"), ("record", "JSON"),
-]
 DOCUMENT_COLUMNS: list[tuple[str, str]] = [
     ("id", "VARCHAR"), ("published", "DATE"), ("source", "VARCHAR"), ("title", "VARCHAR"), ("text", "VARCHAR"),
     ("ingested_at", "TIMESTAMP"),
@@ -134,35 +121,10 @@ def to_records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 # ---------------------------------------------------------------------------- rows
 
-def _event_row(ev: Event) -> dict[str, Any]:
-    d = ev.to_dict()
-    row: dict[str, Any] = {k: d[k] for k in ("event_id", "doc_id", "sentence", "event_type", "mode", "cameo",
-                                             "goldstein", "quad_class", "modality", "date", "date_precision",
-                                             "confidence", "text")}
-    row["day"] = event_day(d["date"])
-    for side in ("source", "target"):
-        a = d[side] or {}
-        for f, _ in _ACTOR:
-            row[f"{side}_{f}"] = a.get(f)
-    for f in ("text", "start", "end"):
-        row[f"trigger_{f}"] = d["trigger"][f]
-    for f in ("text", "country", "lat", "lon"):
-        row[f"location_{f}"] = d["location"].get(f)
-    row["topics"] = [str(t) for t in d["topics"]]
-    att = d["attributed_to"] or {}
-    for f in ("text", "code", "sector"):
-        row[f"attributed_to_{f}"] = att.get(f)
-    row["record"] = json.dumps(d, ensure_ascii=False)
-    return row
-
-
 def _arrow_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]):  # -> pyarrow.Table
     import pyarrow as pa
 
-    types = {"VARCHAR": pa.string(), "JSON": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
-             "TINYINT": pa.int8(), "DOUBLE": pa.float64(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
-             "VARCHAR[]": pa.list_(pa.string())}
-    schema = pa.schema([(name, types[t]) for name, t in columns])
+    schema = pa.schema([(name, arrow_type(t)) for name, t in columns])
     return pa.Table.from_pylist(rows, schema=schema)
 
 
@@ -191,8 +153,26 @@ class Store:
     # -- opening
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Store:
-        """Open (creating if needed, unless read_only) the store at `path`; ':memory:' for a scratch store."""
+    def open(cls, path: str | Path, read_only: bool = False, wait: float = 0.0) -> Store:
+        """Open (creating if needed, unless read_only) the store at `path`; ':memory:' for a scratch store.
+
+        A store another process holds (an ingest writing, a server reading) is retried for up to `wait`
+        seconds, every 0.1 s or so, before StoreBusy is raised: the web server opens the store for one
+        request at a time, so a writer finds it free between requests.
+        """
+        deadline = time.monotonic() + wait
+        delay = 0.05
+        while True:
+            try:
+                return cls._open(path, read_only)
+            except StoreBusy:
+                if time.monotonic() + delay > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.2)
+
+    @classmethod
+    def _open(cls, path: str | Path, read_only: bool) -> Store:
         p = str(path)
         if p != ":memory:":
             fp = Path(p)
@@ -212,6 +192,9 @@ class Store:
         store = cls(con, p, read_only)
         try:
             store._schema()
+        except duckdb.Error as e:
+            con.close()
+            raise StoreError(f"cannot open store {p}: {str(e).splitlines()[0]}") from None
         except BaseException:
             con.close()
             raise
@@ -243,6 +226,15 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file, so readers do not replay it on every open."""
+        if self.read_only:
+            return
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error as e:
+            raise StoreError(f"cannot write store {self.path}: {str(e).splitlines()[0]}") from None
+
     def __enter__(self) -> Store:
         return self
 
@@ -270,22 +262,30 @@ class Store:
     def _ingest(self, docs: list[Document], events: list[Event], extra_ids: Iterable[str]) -> IngestResult:
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")
-        by_id = {d.id: d for d in docs}  # the last of repeated ids wins
-        evs = list({ev.event_id: ev for ev in events}.values())
+        by_id = {d.id: d for d in docs}
+        first: dict[str, Event] = {}
+        for ev in events:  # the first of repeated event ids wins
+            first.setdefault(ev.event_id, ev)
+        evs = list(first.values())
         ids = set(by_id) | {ev.doc_id for ev in evs} | set(extra_ids)
         if not ids:
             return IngestResult()
         now = datetime.now(UTC).replace(tzinfo=None)
         doc_rows = [{"id": d.id, "published": d.published, "source": d.source, "title": d.title, "text": d.text,
                      "ingested_at": now} for d in by_id.values()]
-        event_rows = [_event_row(ev) for ev in evs]
+        event_rows = [store_row(ev) for ev in evs]
         with self._lock:
-            self.con.execute("BEGIN")
             try:
+                self.con.execute("BEGIN")
                 result = self._replace(sorted(ids), doc_rows, event_rows, now)
                 self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
+            except BaseException as e:
+                try:
+                    self.con.execute("ROLLBACK")
+                except duckdb.Error:  # a failed COMMIT has already ended the transaction
+                    pass
+                if isinstance(e, duckdb.Error):
+                    raise StoreError(f"cannot write store {self.path}: {str(e).splitlines()[0]}") from None
                 raise
             finally:
                 for name in ("_ew_ids", "_ew_docs", "_ew_events"):

@@ -78,16 +78,19 @@ published_bad = st.one_of(
     st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,./", min_size=1, max_size=20).filter(lambda s: s.strip()),
     st.sampled_from(["2025-13-01", "2025-02-30", "0000-01-01", "yesterday", "last week", "31/12/2024"]),
 )
-id_good = st.one_of(st.text(min_size=1, max_size=20).filter(lambda s: s.strip()),
-                    st.integers(min_value=-10**18, max_value=10**18))
-id_bad = st.one_of(st.floats(allow_nan=False), st.booleans(), st.lists(st.integers(), max_size=2),
+id_good = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())  # ids are strings (E010 otherwise)
+id_bad = st.one_of(st.integers(min_value=-10**18, max_value=10**18), st.floats(allow_nan=False), st.booleans(),
+                   st.lists(st.integers(), max_size=2),
                    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
                    st.sampled_from(["", "   ", "\t\n"]))
 text_bad = st.one_of(st.integers(), st.floats(allow_nan=False), st.booleans(), st.lists(st.text(max_size=5),
                      max_size=2), st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2))
-junk = st.dictionaries(st.sampled_from(["source", "title", "lang", "url", "extra"]),
-                       st.one_of(st.none(), st.integers(), st.text(max_size=10), st.lists(st.integers(), max_size=2)),
-                       max_size=3)
+junk = st.tuples(  # source and title are strings when given (E015 otherwise); other keys are ignored
+    st.dictionaries(st.sampled_from(["source", "title"]), st.one_of(st.none(), st.text(max_size=10)), max_size=2),
+    st.dictionaries(st.sampled_from(["lang", "url", "extra"]),
+                    st.one_of(st.none(), st.integers(), st.text(max_size=10), st.lists(st.integers(), max_size=2)),
+                    max_size=2),
+).map(lambda t: {**t[0], **t[1]})
 
 
 @dataclass
@@ -113,7 +116,7 @@ def good_line(draw: st.DrawFn) -> Line:
     if pub is not None or draw(st.booleans()):
         obj["published"] = pub
     published = date.fromisoformat(pub[:10]) if pub else None
-    return Line(_dump(obj, draw(st.booleans())), True, str(doc_id), text, published, "good")
+    return Line(_dump(obj, draw(st.booleans())), True, doc_id, text, published, "good")
 
 
 @st.composite

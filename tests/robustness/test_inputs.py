@@ -161,11 +161,13 @@ def test_one_megabyte_run_of_one_word(tmp_path: Path):
 
 
 def _expected(lines) -> tuple[list, list[int]]:
-    docs, bad = [], []
+    """The documents the reader must keep and the lines it must report (a repeated id: the first one wins)."""
+    docs, bad, ids = [], [], set()
     for n, line in enumerate(lines, 1):
         if line.kind == "blank":
             continue
-        if line.good:
+        if line.good and line.doc_id not in ids:
+            ids.add(line.doc_id)
             docs.append((line.doc_id, line.text, line.published))
         else:
             bad.append(n)
@@ -299,6 +301,7 @@ BAD_LINES = [
     ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     (json.dumps({"id": "s", "text": "Kenya condemned France \ud800."}), "lone surrogate"),
     (json.dumps({"id": True, "text": "Kenya condemned France."}), "'id' must be a string"),
+    (json.dumps({"id": 44, "text": "Kenya condemned France."}), "'id' must be a string, got int"),  # ids are strings
     (json.dumps({"id": 1.5, "text": "Kenya condemned France."}), "'id' must be a string"),
     (json.dumps({"id": "t", "text": ["Kenya condemned France."]}), "'text' must be a string"),
     (json.dumps({"id": "u", "text": "Kenya condemned France.", "published": 20250312}), "published"),
@@ -316,7 +319,7 @@ def test_command_reports_each_bad_line_and_codes_the_rest(tmp_path: Path, via: s
         {"id": "g1", "published": "2025-03-12", "text": "Kenya condemned France."},
         {"id": "g2", "published": "2025-03-12", "text": "\u202eThe weather was mild.\u202c"},
         {"id": "g3", "published": "2025-03-12", "text": "Germany imposed sanctions on Iran on Monday. \x00\x7f"},
-        {"id": 44, "text": "שלום. Japan and China held talks in Tokyo on Tuesday."},
+        {"id": "g4", "text": "שלום. Japan and China held talks in Tokyo on Tuesday."},
     ]
     lines, bad_at = [], {}
     for i, (raw, reason) in enumerate(BAD_LINES):
@@ -343,7 +346,7 @@ def test_command_reports_each_bad_line_and_codes_the_rest(tmp_path: Path, via: s
     records = [json.loads(x) for x in errs.read_text(encoding="utf-8").splitlines()]
     assert sorted(r["line"] for r in records) == sorted(bad_at)
     events = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert {e["doc_id"] for e in events} >= {"g1", "g3", "44"}
-    docs = {str(g["id"]): g["text"] for g in good}
+    assert {e["doc_id"] for e in events} >= {"g1", "g3", "g4"}
+    docs = {g["id"]: g["text"] for g in good}
     for e in events:
         check_offsets(docs[e["doc_id"]], e)
