@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from eventwire.actors.mentions import NPResolver, TermMatcher
+from eventwire.lang.en.words import words
 
 pytestmark = pytest.mark.slow
 
@@ -63,3 +64,11 @@ def test_country_inside_a_longer_place_name_is_not_the_country(nlp, test_kb):
 
 def test_plural_demonym(resolve):
     assert resolve("Kenyans protested.", "Kenyans").actor.code == "KEN"
+
+
+def test_sponsor_named_in_a_participle_is_not_the_groups_country(nlp, test_kb):
+    doc = nlp("Kenyan officials said Brazil-backed rebels attacked a convoy near the border.")
+    res = NPResolver(test_kb, doc, TermMatcher(test_kb, nlp).matches(doc), date(2025, 3, 1),
+                     sponsors=words("sponsor_participles"))
+    r = res.resolve(next(t for t in doc if t.text == "rebels"))
+    assert (r.actor.code, r.actor.sector, r.text) == (None, "REB", "Brazil-backed rebels")

@@ -125,8 +125,9 @@ class NPResolver:
     """Resolve noun phrases of one parsed document to actors on the document's date."""
 
     def __init__(self, kb: ActorKB, doc: Doc, matches: list[Match], on: date | None,
-                 inert: Callable[[Token], bool] | None = None) -> None:
+                 inert: Callable[[Token], bool] | None = None, sponsors: frozenset[str] = frozenset()) -> None:
         self.kb, self.doc, self.on = kb, doc, on
+        self.sponsors = sponsors  # "Iran-BACKED militias": participles whose country is a sponsor
         # heads that name no actor whatever modifies them ("Tokyo stocks", "Chinese demand")
         self.inert = inert or (lambda _t: False)
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: keep it once
@@ -222,6 +223,8 @@ class NPResolver:
         ordered = sorted((t for t in toks if t != head), key=lambda t: (t.dep_ != "poss", t.i))
         for t in ordered:
             if own is not None and own.start <= t.i < own.end:
+                continue
+            if t.dep_ in ("npadvmod", "compound", "amod") and t.head.lower_ in self.sponsors and t.head != head:
                 continue
             hit = self.entry_at(t.i)
             if hit is None:

@@ -125,9 +125,32 @@ class _Sentence:
                         return e.code
         return None
 
+    def _coordinated_modifiers(self, tok: Token, own: list[Arg]) -> list[Arg]:
+        """ "French and German officials": one actor per coordinated modifier, in the head's sector."""
+        if len(own) != 1 or not own[0].direct:
+            return []
+        first = own[0]
+        out: list[Arg] = []
+        seen = {first.actor.code}
+        mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "nmod") and m.i < tok.i]
+        mods += [g for m in mods for g in m.children if g.dep_ in ("amod", "compound", "nmod") and g.i < m.i]
+        for m in mods:
+            for c in m.conjuncts:
+                hit = self.resolver.entry_at(c.i)
+                if hit is None or hit[0].kind not in ("state", "igo", "region"):
+                    continue
+                code = hit[0].actor(self.doc.published).code
+                if code is None or code in seen:
+                    continue
+                seen.add(code)
+                a = first.actor
+                out.append(Arg(Actor(code, None, a.sector, a.office, None), first.text, first.start, first.end))
+        return out
+
     def phrase_args(self, tok: Token, speaker: Actor | None = None) -> list[Arg]:
         """`tok` and its coordinated siblings ("China and Russia"), each resolved."""
         out = list(self.args_of(tok, speaker))
+        out.extend(self._coordinated_modifiers(tok, out))
         for c in tok.conjuncts:
             if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.extend(self.args_of(c, speaker))

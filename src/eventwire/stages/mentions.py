@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..actors.mentions import NPResolver, TermMatcher
+from ..lang.en.words import words
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import DocState, SentState
@@ -25,6 +26,7 @@ class Mentions:
         self.matcher = TermMatcher(self.kb, lang.nlp)
         classes = lang.lexicon.classes
         self.inert = lambda tok: classes.member(tok, "inert")  # nouns.yaml: heads that name no actor
+        self.sponsors = words("sponsor_participles")  # "Iran-aligned militias": the country is a sponsor
 
     def __call__(self, state: DocState) -> DocState:
         doc = state.document
@@ -35,7 +37,8 @@ class Mentions:
         state.history = history
         index = 0
         for piece in state.pieces:
-            piece.resolver = NPResolver(self.kb, piece.doc, piece.matches, doc.published, self.inert)
+            piece.resolver = NPResolver(self.kb, piece.doc, piece.matches, doc.published, self.inert,
+                                         self.sponsors)
             for sent in piece.doc.sents:
                 state.sentences.append(SentState(sent, piece.offset, index, piece.resolver))
                 index += 1
