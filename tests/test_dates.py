@@ -348,3 +348,12 @@ def test_past_event_beside_a_future_clause_takes_the_past_weekday(when):
 
 def test_planned_event_takes_the_next_weekday(when):
     assert got(when("The ministry will close the border on Tuesday.", "close", future=True)) == ("2025-03-18", "day")
+
+
+@pytest.mark.parametrize("published,text", [
+    ("9999-12-31", "Kenya will host Brazilian leaders next year."),
+    ("0001-01-01", "Kenya hosted Brazilian leaders last year."),
+])
+def test_a_date_beyond_the_calendar_is_null_and_the_event_stays(code, published, text):
+    (ev,) = code(text, published)
+    assert (ev["event_type"], ev["date"], ev["date_precision"]) == ("CONSULT", None, None)

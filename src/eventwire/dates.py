@@ -69,7 +69,8 @@ class DateResult:
 
     basis: "expression" (the time expression and `published` alone), "anchor"
     (counted from an earlier date), "published" (no expression: the
-    publication date), or None (unresolved). A caller that keeps an anchor for
+    publication date), "beyond the calendar" (the expression counts past year 1 or 9999:
+    no date), or None (unresolved). A caller that keeps an anchor for
     later events should move it only on "expression" results of precision day.
     """
 

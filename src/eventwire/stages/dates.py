@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..dates import event_date, sentence_anchor
+from ..dates import DateResult, event_date, sentence_anchor
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import DocState, SentState
 from ..records import Span as TextSpan
+
+# the result for an expression that counts past the ends of the calendar ("next year" from 9999-12-31)
+BEYOND_CALENDAR = DateResult(None, None, basis="beyond the calendar")
 
 
 @stage("dates", scope="sentence", requires=("candidate.event", "last_date"),
@@ -31,8 +34,11 @@ class Dates:
         for c in ss.candidates:
             ev = c.event
             assert ev is not None
-            when = event_date(ss.sent, c.trigger.head, doc.published, future=c.modality == "planned",
-                              anchor=last_date)
+            try:
+                when = event_date(ss.sent, c.trigger.head, doc.published, future=c.modality == "planned",
+                                  anchor=last_date)
+            except (ValueError, OverflowError):  # counted past year 1 or 9999: no date, not a lost document
+                when = BEYOND_CALENDAR
             c.when = when
             ev.date, ev.date_precision = when.date, when.precision
             c.date_span = TextSpan(doc.text[ss.offset + when.start:ss.offset + when.end],
@@ -55,5 +61,8 @@ def _next_anchor(ss: SentState, published: date | None, anchor: date | None) -> 
             except ValueError:
                 pass
     if day is None:
-        day = sentence_anchor(ss.sent, published, anchor)
+        try:
+            day = sentence_anchor(ss.sent, published, anchor)
+        except (ValueError, OverflowError):  # beyond the calendar: keep the anchor there is
+            day = None
     return day or anchor
