@@ -105,3 +105,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="module")
+def store_cli():
+    """A command-line app holding just the store commands (ingest, query), for CliRunner."""
+    import typer
+
+    from eventwire import cli_store
+
+    a = typer.Typer()
+
+    @a.callback()
+    def main() -> None:
+        """test app"""
+
+    cli_store.register(a)
+    return a

@@ -11,24 +11,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from eventwire import cli_store
 from eventwire.store import Store
 
 from .storedata import DOCS, build_events
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def app() -> typer.Typer:
-    a = typer.Typer()
-
-    @a.callback()
-    def main() -> None:
-        """test app"""
-
-    cli_store.register(a)
-    return a
 
 
 def _write_inputs(tmp_path: Path) -> tuple[Path, Path]:
@@ -40,11 +27,11 @@ def _write_inputs(tmp_path: Path) -> tuple[Path, Path]:
     return docs, events
 
 
-def test_ingest_documents_with_coded_events_twice(app: typer.Typer, tmp_path: Path):
+def test_ingest_documents_with_coded_events_twice(store_cli: typer.Typer, tmp_path: Path):
     docs, events = _write_inputs(tmp_path)
     db = tmp_path / "s.duckdb"
     for _ in range(2):
-        r = runner.invoke(app, ["ingest", str(docs), str(events), "--db", str(db)])
+        r = runner.invoke(store_cli, ["ingest", str(docs), str(events), "--db", str(db)])
         assert r.exit_code == 0, r.output
         assert "stored 5 documents (0 coded now), 8 events" in r.output
     with Store.open(db, read_only=True) as s:
@@ -52,7 +39,7 @@ def test_ingest_documents_with_coded_events_twice(app: typer.Typer, tmp_path: Pa
         assert s.document("doc-1").document["text"] == DOCS[0].text
 
 
-def test_ingest_events_only_and_bad_lines(app: typer.Typer, tmp_path: Path):
+def test_ingest_events_only_and_bad_lines(store_cli: typer.Typer, tmp_path: Path):
     first, *rest = build_events()
     events = tmp_path / "events.jsonl"
     events.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in rest))
@@ -68,7 +55,7 @@ def test_ingest_events_only_and_bad_lines(app: typer.Typer, tmp_path: Path):
     ]) + "\n")
     errors = tmp_path / "errors.jsonl"
     db = tmp_path / "s.duckdb"
-    r = runner.invoke(app, ["ingest", str(events), str(bad), "--db", str(db), "--errors", str(errors)])
+    r = runner.invoke(store_cli, ["ingest", str(events), str(bad), "--db", str(db), "--errors", str(errors)])
     assert r.exit_code == 1
     lines = [ln for ln in r.output.splitlines() if ln.startswith("eventwire: skipped")]
     assert [ln.split(": ")[1].rsplit("/", 1)[-1] for ln in lines] == [
@@ -82,56 +69,57 @@ def test_ingest_events_only_and_bad_lines(app: typer.Typer, tmp_path: Path):
         assert s.document("doc-1").document["text"] is None
 
 
-def test_ingest_missing_input_and_unwritable_db(app: typer.Typer, tmp_path: Path):
-    r = runner.invoke(app, ["ingest", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "s.duckdb")])
+def test_ingest_missing_input_and_unwritable_db(store_cli: typer.Typer, tmp_path: Path):
+    r = runner.invoke(store_cli, ["ingest", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "s.duckdb")])
     assert r.exit_code == 1 and "nope.jsonl: E030 no such file or folder" in r.output
     _, events = _write_inputs(tmp_path)
-    r = runner.invoke(app, ["ingest", str(events), "--db", str(tmp_path / "no" / "dir" / "s.duckdb")])
+    r = runner.invoke(store_cli, ["ingest", str(events), "--db", str(tmp_path / "no" / "dir" / "s.duckdb")])
     assert r.exit_code == 2 and "does not exist" in r.output
 
 
-def test_query_commands(app: typer.Typer, tmp_path: Path):
+def test_query_commands(store_cli: typer.Typer, tmp_path: Path):
     db = tmp_path / "s.duckdb"
     with Store.open(db) as s:
         s.ingest(DOCS, build_events())
-    r = runner.invoke(app, ["query", "dyad", "JPN", "CHN", "--db", str(db), "--json"])
+    r = runner.invoke(store_cli, ["query", "dyad", "JPN", "CHN", "--db", str(db), "--json"])
     assert r.exit_code == 0, r.output
     body = json.loads(r.output)
     assert [row["count"] for row in body["series"]] == [2]  # asserted events only
     assert body["totals"]["q1"] == 1 and body["left_out"] == {"planned": 1, "hypothetical": 1}
-    r = runner.invoke(app, ["query", "dyad", "JPN", "CHN", "--modality", "all", "--db", str(db), "--json"])
+    r = runner.invoke(store_cli, ["query", "dyad", "JPN", "CHN", "--modality", "all", "--db", str(db), "--json"])
     assert [row["count"] for row in json.loads(r.output)["series"]] == [2, 1, 1]
-    r = runner.invoke(app, ["query", "dyad", "JPN", "CHN", "--freq", "week", "--modality", "planned",
+    r = runner.invoke(store_cli, ["query", "dyad", "JPN", "CHN", "--freq", "week", "--modality", "planned",
                             "--db", str(db)])
     assert r.exit_code == 0, r.output
     assert "not counted: 2 asserted (add --modality asserted or --modality all)" in r.output
     assert "not shown per week: 1 dated only to a month or a year" in r.output
-    r = runner.invoke(app, ["query", "dyad", "USA", "KOR", "--db", str(db), "--json"])
+    r = runner.invoke(store_cli, ["query", "dyad", "USA", "KOR", "--db", str(db), "--json"])
     assert r.exit_code == 0 and json.loads(r.output)["totals"]["count"] == 0  # known, no events yet
-    r = runner.invoke(app, ["query", "dyad", "JPN", "--modality", "maybe", "--db", str(db)])
+    r = runner.invoke(store_cli, ["query", "dyad", "JPN", "--modality", "maybe", "--db", str(db)])
     assert r.exit_code == 2 and "modality: 'maybe'" in r.output
-    r = runner.invoke(app, ["query", "events", "--dyad", "JPN", "CHN", "--one-way", "--db", str(db), "--json"])
+    r = runner.invoke(store_cli, ["query", "events", "--dyad", "JPN", "CHN", "--one-way", "--db", str(db), "--json"])
     assert json.loads(r.output)["total"] == 2
-    r = runner.invoke(app, ["query", "network", "--min-count", "2", "--modality", "all", "--db", str(db), "--json"])
+    r = runner.invoke(store_cli, ["query", "network", "--min-count", "2", "--modality", "all", "--db", str(db),
+                                  "--json"])
     assert len(json.loads(r.output)["edges"]) == 2
-    r = runner.invoke(app, ["query", "network", "--min-count", "2", "--db", str(db), "--json"])
+    r = runner.invoke(store_cli, ["query", "network", "--min-count", "2", "--db", str(db), "--json"])
     assert json.loads(r.output)["edges"] == []
-    r = runner.invoke(app, ["query", "actors", "--db", str(db)])
+    r = runner.invoke(store_cli, ["query", "actors", "--db", str(db)])
     assert r.exit_code == 0 and "CHN" in r.output
-    r = runner.invoke(app, ["query", "document", "doc-1", "--db", str(db)])
+    r = runner.invoke(store_cli, ["query", "document", "doc-1", "--db", str(db)])
     assert r.exit_code == 0 and "Talks in Tokyo" in r.output and "accused" in r.output
-    r = runner.invoke(app, ["query", "events", "--type", "ACCUSE", "--db", str(db)])
+    r = runner.invoke(store_cli, ["query", "events", "--type", "ACCUSE", "--db", str(db)])
     assert r.exit_code == 0 and "3 of 3 events" not in r.output and "2 of 2 events" in r.output
-    r = runner.invoke(app, ["query", "dyad", "XXX", "--db", str(db)])
+    r = runner.invoke(store_cli, ["query", "dyad", "XXX", "--db", str(db)])
     assert r.exit_code == 2 and "unknown actor code 'XXX'" in r.output
-    r = runner.invoke(app, ["query", "actors", "--db", str(tmp_path / "none.duckdb")])
+    r = runner.invoke(store_cli, ["query", "actors", "--db", str(tmp_path / "none.duckdb")])
     assert r.exit_code == 2 and "no store" in r.output
 
 
-def test_serve_binds_loopback_by_default(app: typer.Typer, tmp_path: Path):
-    r = runner.invoke(app, ["serve", "--help"])
+def test_serve_binds_loopback_by_default(store_cli: typer.Typer, tmp_path: Path):
+    r = runner.invoke(store_cli, ["serve", "--help"])
     assert r.exit_code == 0 and "127.0.0.1" in r.output
-    r = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    r = runner.invoke(store_cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert r.exit_code == 2 and "no store" in r.output
 
 

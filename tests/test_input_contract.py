@@ -12,7 +12,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from eventwire import cli_store
 from eventwire import io as ewio
 from eventwire.records import Document
 from eventwire.store import Store
@@ -20,18 +19,6 @@ from eventwire.store import Store
 from .storedata import build_events
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def app() -> typer.Typer:
-    a = typer.Typer()
-
-    @a.callback()
-    def main() -> None:
-        """test app"""
-
-    cli_store.register(a)
-    return a
 
 
 def _doc(doc_id: Any, text: str, **extra: Any) -> bytes:
@@ -88,14 +75,14 @@ def test_a_repeated_id_in_one_run_first_wins_and_the_rest_are_reported(tmp_path:
     assert f"first read at {one}:1" in items[1].problem and f"first read at {one}:1" in items[3].problem
 
 
-def test_wrong_typed_event_fields_are_reported_and_the_rest_is_stored(app: typer.Typer, tmp_path: Path):
+def test_wrong_typed_event_fields_are_reported_and_the_rest_is_stored(store_cli: typer.Typer, tmp_path: Path):
     good_a, cameo, goldstein, good_b = (e.to_dict() for e in build_events()[:4])
     cameo["cameo"] = 42
     goldstein["goldstein"] = "high"
     path = tmp_path / "events.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in (good_a, cameo, goldstein, good_b)))
     db = tmp_path / "s.duckdb"
-    r = runner.invoke(app, ["ingest", str(path), "--db", str(db)])
+    r = runner.invoke(store_cli, ["ingest", str(path), "--db", str(db)])
     assert r.exit_code == 1, r.output
     skipped = [ln for ln in r.output.splitlines() if ln.startswith("eventwire: skipped ")]
     assert [ln.split(": ")[1] for ln in skipped] == [f"skipped {path}:2", f"skipped {path}:3"]
@@ -108,7 +95,7 @@ def test_wrong_typed_event_fields_are_reported_and_the_rest_is_stored(app: typer
     assert stored == sorted([good_a["event_id"], good_b["event_id"]])
 
 
-def test_an_unreadable_subfolder_is_a_problem_and_exit_1(app: typer.Typer, tmp_path: Path,
+def test_an_unreadable_subfolder_is_a_problem_and_exit_1(store_cli: typer.Typer, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch):
     root = tmp_path / "in"
     locked = root / "locked"
@@ -124,7 +111,7 @@ def test_an_unreadable_subfolder_is_a_problem_and_exit_1(app: typer.Typer, tmp_p
 
     monkeypatch.setattr(os, "scandir", scandir)
     db = tmp_path / "s.duckdb"
-    r = runner.invoke(app, ["ingest", str(root), "--db", str(db)])
+    r = runner.invoke(store_cli, ["ingest", str(root), "--db", str(db)])
     assert r.exit_code == 1, r.output
     skipped = [ln for ln in r.output.splitlines() if ln.startswith("eventwire: skipped ")]
     assert skipped == [f"eventwire: skipped {locked}: E031 cannot read: Permission denied"]
