@@ -12,6 +12,8 @@ from eventwire.web.app import create_app
 
 from .storedata import XSS_TEXT, build_store
 
+LOCAL = "http://127.0.0.1:8000"  # a Host the server accepts by default
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -22,7 +24,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db), raise_server_exceptions=False)
+    return TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False)
 
 
 def test_actors(client: TestClient):
@@ -239,7 +241,7 @@ def test_page_static_files_and_docs(client: TestClient):
 def test_missing_store_and_busy_store(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch):
     with pytest.raises(StoreError, match="no store"):
         create_app(tmp_path / "nope.duckdb")
-    client = TestClient(create_app(db), raise_server_exceptions=False)
+    client = TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False)
     from eventwire.store import StoreBusy
 
     def busy(*a, **k):
@@ -258,7 +260,8 @@ def test_reads_while_another_process_ingests(tmp_path: Path):
 
     path = tmp_path / "s.duckdb"
     build_store(path)
-    client = TestClient(create_app(path), raise_server_exceptions=False)
+    client = TestClient(create_app(path, busy_wait=0.3), base_url=LOCAL,
+                        raise_server_exceptions=False)
     script = textwrap.dedent(f"""
         import sys, time
         from eventwire.store import Store
@@ -275,3 +278,122 @@ def test_reads_while_another_process_ingests(tmp_path: Path):
     finally:
         proc.communicate("\n", timeout=30)
     assert client.get("/api/actors").status_code == 200
+
+
+# ---------------------------------------------------------------------------- Host allow-list (DNS rebinding)
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:8000", "localhost", "LocalHost:31337", "localhost.",
+                                  "[::1]", "[::1]:8000"])
+def test_loopback_hosts_are_accepted_by_default(client: TestClient, host: str):
+    r = client.get("/api/documents/doc-1", headers={"host": host})
+    assert r.status_code == 200 and r.json()["document"]["id"] == "doc-1"
+
+
+@pytest.mark.parametrize("host", ["attacker.example", "attacker.example:8000", "localhost.attacker.example",
+                                  "127.0.0.1.attacker.example", "::1", "localhost:http", "[::1]x", "a b",
+                                  "testserver"])
+def test_other_hosts_get_400_json_and_no_data(client: TestClient, host: str):
+    for url in ("/api/documents/doc-4", "/", "/static/app.js", "/api/nowhere"):
+        r = client.get(url, headers={"host": host})
+        assert r.status_code == 400, (url, r.status_code)
+        assert r.headers["content-type"] == "application/json"
+        assert r.json() == {"error": f"E070 host not allowed: {host!r} (serve with --allow-host NAME to accept "
+                                     "another name)"}
+        assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_bind_host_and_allow_host_names_are_accepted(db: Path):
+    from eventwire.web.app import allowed_hosts
+
+    hosts = allowed_hosts("10.1.2.3", ["Events.Example.org", "fe80::1"])
+    assert hosts == {"127.0.0.1", "localhost", "::1", "10.1.2.3", "events.example.org", "fe80::1"}
+    c = TestClient(create_app(db, hosts=hosts), base_url=LOCAL)
+    for host in ("10.1.2.3:8000", "events.example.org", "EVENTS.example.org:443", "[fe80::1]:8000", "localhost"):
+        assert c.get("/api/actors", headers={"host": host}).status_code == 200, host
+    assert c.get("/api/actors", headers={"host": "example.org"}).status_code == 400
+
+
+def test_serve_passes_the_allow_list_to_the_app(store_cli, db: Path, monkeypatch: pytest.MonkeyPatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    apps: list = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: apps.append(app))
+    r = CliRunner().invoke(store_cli, ["serve", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert apps[-1].state.hosts == {"127.0.0.1", "localhost", "::1"}
+    r = CliRunner().invoke(store_cli, ["serve", "--db", str(db), "--host", "192.0.2.7", "--allow-host",
+                                       "events.example.org", "--allow-host", "[2001:db8::5]"])
+    assert r.exit_code == 0, r.output
+    assert apps[-1].state.hosts == {"127.0.0.1", "localhost", "::1", "192.0.2.7", "events.example.org",
+                                    "2001:db8::5"}
+    r = CliRunner().invoke(store_cli, ["serve", "--db", str(db), "--allow-host", "bad name"])
+    assert r.exit_code == 2 and "--allow-host: not a host name: 'bad name'" in r.output
+    assert len(apps) == 2
+
+
+# ---------------------------------------------------------------------------- one error shape; odd document ids
+
+@pytest.mark.parametrize("method, url, status, message", [
+    ("GET", "/api/nowhere", 404, "Not Found"),
+    ("GET", "/nowhere", 404, "Not Found"),
+    ("GET", "/static/missing.js", 404, "Not Found"),
+    ("GET", "/static/../store.py", 404, "Not Found"),
+    ("POST", "/api/events", 405, "Method Not Allowed"),
+    ("DELETE", "/api/documents/doc-1", 405, "Method Not Allowed"),
+    ("GET", "/api/documents/doc-404", 404, "no document with id 'doc-404'"),
+    ("GET", "/api/events?limit=abc", 422, "limit: Input should be a valid integer, unable to parse string as an "
+                                          "integer"),
+    ("GET", "/api/document", 422, "id: Field required"),
+])
+def test_every_error_answer_has_one_shape(client: TestClient, method: str, url: str, status: int, message: str):
+    r = client.request(method, url)
+    assert r.status_code == status
+    assert r.headers["content-type"] == "application/json"
+    assert r.json() == {"error": message}
+
+
+ODD_IDS = ["..", ".", "a/b", "../../etc/passwd", "x/../doc-1", "/lead", "%2E%2E"]
+
+
+@pytest.fixture(scope="module")
+def odd_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    from eventwire.records import Document
+
+    path = tmp_path_factory.mktemp("odd") / "s.duckdb"
+    with Store.open(path) as s:
+        s.ingest([Document(i, f"text of {i}", None) for i in ODD_IDS], [])
+    return TestClient(create_app(path), base_url=LOCAL, raise_server_exceptions=False)
+
+
+@pytest.mark.parametrize("doc_id", ODD_IDS)
+def test_any_document_id_is_found_by_query_parameter(odd_client: TestClient, doc_id: str):
+    r = odd_client.get("/api/document", params={"id": doc_id})
+    assert r.status_code == 200 and r.json()["document"]["text"] == f"text of {doc_id}"
+
+
+@pytest.mark.parametrize("raw, status, doc_text", [
+    ("/api/documents/%2E%2E", 200, "text of .."),              # an id, not a path step
+    ("/api/documents/a%2Fb", 200, "text of a/b"),
+    ("/api/documents/a/b", 200, "text of a/b"),
+    ("/api/documents/..%2F..%2Fetc%2Fpasswd", 200, "text of ../../etc/passwd"),
+    ("/api/documents/..%2Fstore.py", 404, None),
+    ("/api/documents/", 400, None),
+    ("/static/..%2F..%2Fstore.py", 404, None),
+    ("/static/%2E%2E/app.py", 404, None),
+])
+def test_document_paths_with_dots_and_slashes_answer_json(odd_client: TestClient, raw: str, status: int,
+                                                          doc_text: str | None):
+    r = odd_client.get(raw)
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"] == "application/json"
+    if doc_text is None:
+        assert list(r.json()) == ["error"]
+    else:
+        assert r.json()["document"]["text"] == doc_text
+
+
+def test_the_dashboard_asks_for_documents_by_query_parameter(client: TestClient):
+    script = client.get("/static/app.js").text
+    assert 'api("api/document", { id: docId })' in script
+    assert "api/documents/" not in script

@@ -3,7 +3,7 @@
     eventwire ingest INPUT... [--db PATH] [--published DATE] [--actors FILE] [--errors FILE]
                      [--workers N] [--scheduler tcp://HOST:PORT] [--checkpoint FILE]
     eventwire query events|dyad|network|document|actors [--db PATH] [--json]
-    eventwire serve [--db PATH] [--host 127.0.0.1] [--port 8000]
+    eventwire serve [--db PATH] [--host 127.0.0.1] [--port 8000] [--allow-host NAME]...
 
 `ingest` takes documents (coded on the way in) and already-coded event
 records (JSON Lines with `event_type`, as `eventwire code` writes them),
@@ -268,14 +268,20 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind (keep 127.0.0.1 unless behind a proxy)")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     root_path: Annotated[str, typer.Option(help="URL prefix when served behind a proxy under a path")] = "",
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Accept this Host header name too (repeatable); by default only the loopback "
+                             "names and --host are (docs/security.md)")] = None,
 ) -> None:
     """Serve the read-only JSON API and the dashboard."""
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import allowed_hosts, create_app, host_entry
 
+    bad = [h for h in allow_host or [] if host_entry(h) is None]
+    if bad:
+        raise typer.BadParameter(f"--allow-host: not a host name: {bad[0]!r}")
     try:
-        app = create_app(db)
+        app = create_app(db, hosts=allowed_hosts(host, allow_host or []))
     except StoreError as e:
         raise _fail(str(e)) from None
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -3,9 +3,14 @@
     app = create_app("eventwire.duckdb")      # uvicorn.run(app, host="127.0.0.1")
 
 Every request opens the store read-only and closes it after, so an ingest in
-another process can take the write lock between requests (while it holds it,
-requests answer 503). Only GET routes exist. A bad parameter is a
-4xx JSON answer `{"error": "..."}`, never a 500.
+another process can take the write lock between requests; while it holds it,
+a request waits for it (up to `busy_wait` seconds, then answers 503). Only GET
+routes exist. Every error answer, a bad parameter or an unknown route alike,
+is JSON `{"error": "..."}`, never a 500.
+
+A request whose Host header is not in the allow-list answers 400 (E070): a
+page in the user's browser cannot read the store through DNS rebinding. The
+list holds the loopback names (LOOPBACK_HOSTS) unless given, any port.
 
 Counts (`/api/dyad`, `/api/compare`, `/api/network`) are of asserted events
 unless `modality` asks for others (`modality=all` for every one); each answer
@@ -17,7 +22,8 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,10 +33,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..counts import left_out as _left_out
 from ..counts import totals as _totals
+from ..errors import tagged
 from ..knowledge.actors import actor_names
 from ..store import ALL_COLUMNS, MAX_LIMIT, NotFound, QueryError, Store, StoreBusy, StoreError, to_records
 
@@ -58,12 +66,50 @@ an unknown document 404; a store busy with an ingest 503.
 
 
 MAX_DYADS = 8
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+BUSY_WAIT = 5.0  # seconds a request waits for a store an ingest holds, before it answers 503
 MODALITY_HELP = "asserted (the default for counts), planned, negated, hypothetical, or all"
 
 
+_NAME = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*")  # a DNS name or an IPv4 address
+_IPV6 = re.compile(r"[0-9a-f:.]*:[0-9a-f:.]*")
+_PORT = re.compile(r":[0-9]{1,5}")
+
+
+def host_name(header: str | None) -> str | None:
+    """The host of a Host header, lower-cased, without its port ('[::1]:8000' -> '::1'); None when malformed."""
+    if not header:
+        return None
+    value = header.strip().lower()
+    if value.startswith("["):  # an IPv6 address, with or without a port
+        name, sep, port = value[1:].partition("]")
+        if not sep or (port and not _PORT.fullmatch(port)) or not _IPV6.fullmatch(name):
+            return None
+        return name
+    name, _, port = value.partition(":")
+    name = name.rstrip(".")
+    if (port or ":" in value) and not _PORT.fullmatch(":" + port):
+        return None
+    return name if _NAME.fullmatch(name) else None
+
+
+def host_entry(name: str) -> str | None:
+    """An allow-list entry ('example.org', '::1', '[::1]', 'example.org:8000') as host_name gives it."""
+    value = name.strip()
+    if value.count(":") > 1 and not value.startswith("["):  # a bare IPv6 address
+        value = f"[{value}]"
+    return host_name(value)
+
+
+def allowed_hosts(bind_host: str | None = None, extra: Iterable[str] = ()) -> frozenset[str]:
+    """The Host names a server accepts: the loopback names, the address it binds, and `extra`."""
+    names = (host_entry(x) for x in (*LOOPBACK_HOSTS, *([bind_host] if bind_host else []), *extra))
+    return frozenset(n for n in names if n)
+
+
 def _store(request: Request) -> Iterator[Store]:
-    """The store of this app, opened read-only for one request."""
-    s = Store.open(request.app.state.db_path, read_only=True)
+    """The store of this app, opened read-only for one request (waiting a little for an ingest to finish)."""
+    s = Store.open(request.app.state.db_path, read_only=True, wait=request.app.state.busy_wait)
     s.known_codes = frozenset(request.app.state.actor_names)
     try:
         yield s
@@ -82,8 +128,9 @@ Quads = Annotated[list[str] | None, Query(description="1..4")]
 Text = Annotated[str | None, Query(description="words in the sentence (case-insensitive)")]
 
 
-def _error(status: int, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"error": message, **extra}, status_code=status)
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    """The one shape of every error answer: `{"error": message}`."""
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
 def parse_dyads(values: list[str] | None, store: Store) -> list[tuple[str, str | None]]:
@@ -104,8 +151,13 @@ def parse_dyads(values: list[str] | None, store: Store) -> list[tuple[str, str |
     return out
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The app for the store at `db_path` (which must exist; it is only ever opened read-only)."""
+def create_app(db_path: str | Path, hosts: Iterable[str] | None = None, busy_wait: float = BUSY_WAIT) -> FastAPI:
+    """The app for the store at `db_path` (which must exist; it is only ever opened read-only).
+
+    `hosts` are the Host header names accepted (default: `allowed_hosts()`, the loopback names); a
+    request of another host answers 400. `busy_wait` is how long a request waits for a store that an
+    ingest holds before it answers 503.
+    """
     path = Path(db_path)
     if not path.is_file():
         raise StoreError(f"no store at {path} (create one with `eventwire ingest ... --db {path}`)")
@@ -117,6 +169,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="eventwire", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.db_path = path
     app.state.actor_names = actor_names()
+    app.state.hosts = allowed_hosts() if hosts is None else frozenset(hosts)
+    app.state.busy_wait = busy_wait
 
     # -- errors: always JSON with a message
 
@@ -130,7 +184,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.exception_handler(StoreBusy)
     async def busy(request: Request, exc: StoreBusy) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "2"})
+        return _error(503, str(exc), {"Retry-After": "2"})
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
@@ -143,8 +197,21 @@ def create_app(db_path: str | Path) -> FastAPI:
         for err in exc.errors():
             where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path"))
             parts.append(f"{where}: {err.get('msg', 'invalid')}")
-        return _error(422, "; ".join(parts) or "invalid request",
-                      detail=[{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()])
+        return _error(422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """Unknown routes (404), methods (405) and the like: the same `{"error": ...}` as every other answer."""
+        return _error(exc.status_code, str(exc.detail), exc.headers)
+
+    @app.middleware("http")
+    async def check_host(request: Request, call_next: Any) -> Response:
+        header = request.headers.get("host")
+        if host_name(header) not in app.state.hosts:
+            shown = (header or "")[:100]
+            return _error(400, tagged("E070", f"host not allowed: {shown!r} (serve with --allow-host NAME "
+                                              "to accept another name)"))
+        return await call_next(request)
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
@@ -311,6 +378,10 @@ def create_app(db_path: str | Path) -> FastAPI:
     def document(s: StoreDep, doc_id: str) -> dict[str, Any]:
         view = s.document(doc_id)
         return {"document": view.document, "events": to_records(view.events)}
+
+    @app.get("/api/document", summary="A document by id as a query parameter (any id, '..' and '/' included)")
+    def document_by_query(s: StoreDep, id: Annotated[str, Query(description="document id")]) -> dict[str, Any]:
+        return document(s, id)
 
     return app
 

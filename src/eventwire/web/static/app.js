@@ -451,7 +451,8 @@
   // ------------------------------------------------------------------ document view
 
   async function openDocument(docId, eventId) {
-    const data = await api("api/documents/" + encodeURIComponent(docId));
+    // the id as a query parameter: a path would be resolved by the browser ("..", "." are path segments)
+    const data = await api("api/document", { id: docId });
     state.eventId = eventId;
     const d = data.document;
     $("doc-empty").hidden = true;
