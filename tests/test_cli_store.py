@@ -135,3 +135,57 @@ def test_main_cli_codes_and_ingests_documents(tmp_path: Path):
     with Store.open(db, read_only=True) as s:
         assert s.counts()["documents"] == 1
         assert s.document("n1").document["text"] == doc["text"]
+
+
+# ---------------------------------------------------------------------------- hostile stored text at the terminal
+
+HOSTILE_ID = "[red]d[/]"
+HOSTILE_TEXT = "Kenya \x1b]0;owned\x07met\x1b[2J France\x9b6n today."
+
+
+@pytest.fixture()
+def hostile_db(tmp_path: Path) -> Path:
+    """A store whose document id, source, title, text, trigger and actor code hold markup and escapes."""
+    from dataclasses import replace
+
+    from eventwire.records import Document
+
+    db = tmp_path / "s.duckdb"
+    ev = build_events()[6]  # doc-4: KEN ACCUSE FRA
+    start = HOSTILE_TEXT.index("met")
+    ev = replace(ev, doc_id=HOSTILE_ID, text=HOSTILE_TEXT,
+                 trigger=replace(ev.trigger, text="\x1b[31m[bold]met", start=start - 7, end=start + 3),
+                 source=replace(ev.source, actor=replace(ev.source.actor, code="[/]")))
+    with Store.open(db) as s:
+        s.ingest([Document(HOSTILE_ID, HOSTILE_TEXT, None, "[link=http://x.example]s[/link]", "t\x1b[1mitle")], [ev])
+    return db
+
+
+def test_query_tables_show_markup_and_escapes_as_text(store_cli: typer.Typer, hostile_db: Path):
+    r = runner.invoke(store_cli, ["query", "document", HOSTILE_ID, "--db", str(hostile_db)])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[:5] == ["[red]d[/]    [link=http://x.example]s[/link]", "t\\x1b[1mitle", "",
+                         "Kenya \\x1b]0;owned\\x07met\\x1b[2J France\\x9b6n today.", ""]
+    assert "\\x1b[31m[bold]met" in r.output and "\x1b" not in r.output and "\x9b" not in r.output
+    r = runner.invoke(store_cli, ["query", "actors", "--db", str(hostile_db)])
+    assert r.exit_code == 0, r.output
+    assert _cells(r.output) == [["FRA", "1", "0", "1"], ["[/]", "1", "1", "0"]]
+    r = runner.invoke(store_cli, ["query", "events", "--db", str(hostile_db)])
+    assert r.exit_code == 0, r.output
+    assert _cells(r.output) == [["2025-03-15", "[/]", "ACCUSE", "FRA", "asserted", "0.70", "\\x1b[31m[bold]met",
+                                 "[red]d[/]:0:0"]]
+
+
+def _cells(table: str) -> list[list[str]]:
+    """The body cells of a Rich table as printed (rows between │ rules)."""
+    return [[c.strip() for c in line.split("│")[1:-1]] for line in table.splitlines() if line.startswith("│")]
+
+
+def test_query_json_keeps_the_values_and_writes_c1_controls_escaped(store_cli: typer.Typer, hostile_db: Path):
+    r = runner.invoke(store_cli, ["query", "document", HOSTILE_ID, "--db", str(hostile_db), "--json"])
+    assert r.exit_code == 0, r.output
+    assert "\x9b" not in r.output and "\x1b" not in r.output and "\\u009b" in r.output
+    body = json.loads(r.output)
+    assert body["document"]["text"] == HOSTILE_TEXT and body["document"]["id"] == HOSTILE_ID
+    assert body["events"][0]["source_code"] == "[/]"

@@ -13,7 +13,6 @@ those events and not coded again.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -28,6 +27,7 @@ from .errors import EventwireError
 from .ingest import Ingest
 from .records import Document, Event
 from .store import QueryError, Store, StoreError, to_records
+from .text import json_text, rich_text, safe_text
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="The DuckDB store file")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (as the web API answers) instead of a table")]
@@ -112,22 +112,23 @@ def _open(db: Path) -> Store:
 
 
 def _show(payload: dict[str, Any], as_json: bool, tables: list[tuple[str, list[dict[str, Any]], list[str]]]) -> None:
+    """Print the payload as JSON, or the tables; text from the store is shown, never obeyed (text.py)."""
     if as_json:
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        typer.echo(json_text(payload, indent=2))
         return
     from rich.console import Console
     from rich.table import Table
 
     console = Console(width=max(140, Console().width))
     for title, rows, columns in tables:
-        table = Table(title=title)
+        table = Table(title=rich_text(title))
         for c in columns:
             header = c.removesuffix("_code").replace("_", " ")
             numeric = bool(rows) and isinstance(rows[0].get(c), int | float)
             table.add_column(header, overflow="fold", justify="right" if numeric else "left",
                              no_wrap=c not in ("text", "trigger_text", "source_name", "target_name"))
         for r in rows:
-            table.add_row(*("" if r.get(c) is None else f"{r[c]:.2f}" if isinstance(r[c], float) else str(r[c])
+            table.add_row(*("" if r.get(c) is None else f"{r[c]:.2f}" if isinstance(r[c], float) else rich_text(r[c])
                             for c in columns))
         console.print(table)
 
@@ -243,8 +244,8 @@ def query_document(
         rows = to_records(view.events)
         if not as_json:
             d = view.document
-            typer.echo(f"{d['id']}  {d['published'] or ''}  {d['source'] or ''}\n{d['title'] or ''}\n")
-            typer.echo((d["text"] or "(text not stored)") + "\n")
+            typer.echo(safe_text(f"{d['id']}  {d['published'] or ''}  {d['source'] or ''}\n{d['title'] or ''}\n"))
+            typer.echo(safe_text(d["text"] or "(text not stored)") + "\n")
         _show({"document": view.document, "events": rows}, as_json,
               [("events", rows, ["event_id", "source_code", "event_type", "target_code", "modality",
                                  "trigger_text", "trigger_start", "trigger_end"])])
