@@ -115,7 +115,7 @@ def code(
          + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})"
             if problems.count else ""))
     if problems.count:
-        raise typer.Exit(1)
+        raise typer.Exit(problems.exit_status)
 
 
 def _fail(message: str) -> typer.Exit:

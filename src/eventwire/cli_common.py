@@ -9,7 +9,7 @@ from typing import IO, Any
 
 import typer
 
-from .errors import output_error, tagged
+from .errors import FATAL_CODES, output_error, tagged
 from .text import safe_text
 
 
@@ -36,17 +36,20 @@ class ProblemLog:
 
     def __init__(self, path: Path | None) -> None:
         self.count = 0
+        self.fatal = False  # a problem of the run's surroundings (FATAL_CODES) was reported: exit status 2
         self.path = path
         self.fh: IO[str] | None = None
         if path is not None:
             try:
                 self.fh = path.open("w", encoding="utf-8")
-            except OSError as e:
-                raise typer.BadParameter(f"cannot write errors file {path}: {e.strerror}") from None
+            except OSError as e:  # one E050 line naming the file, exit status 2, as for every other output
+                note(f"eventwire: {output_error(f'errors file {path}', e)}")
+                raise typer.Exit(2) from None
 
     def report(self, where: str, problem: str, record: dict[str, Any] | None = None, code: str = "E040") -> None:
         """Count and print one skipped record; raises OutputError when the errors file cannot be written."""
         self.count += 1
+        self.fatal = self.fatal or code in FATAL_CODES
         note(f"eventwire: skipped {where}: {tagged(code, safe_text(problem))}")
         if self.fh is not None:
             rec = record or {"where": where, "code": code, "problem": problem}
@@ -65,6 +68,12 @@ class ProblemLog:
         except (OSError, ValueError) as e:
             if not quiet:
                 raise output_error(f"errors file {self.path}", e) from None
+
+
+    @property
+    def exit_status(self) -> int:
+        """0 when nothing was skipped, 1 when records were, 2 when an input stream could not be read."""
+        return 2 if self.fatal else 1 if self.count else 0
 
 
 def warn_unpublished(inputs: list[str], published: date | None) -> bool:

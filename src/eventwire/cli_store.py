@@ -13,7 +13,10 @@ those events and not coded again.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,7 +26,7 @@ import typer
 from . import cli_scale
 from . import io as ewio
 from .cli_common import ProblemLog, date_option, note, warn_unpublished
-from .errors import EventwireError
+from .errors import EventwireError, OutputError, output_error
 from .ingest import Ingest
 from .records import Document, Event
 from .store import QueryError, Store, StoreError, to_records
@@ -85,21 +88,16 @@ def ingest(
         with Store.open(db, wait=wait) as store:
             counts = Ingest(store, code, report, batch).run(read_ingest_inputs(inputs, pub))
             store.checkpoint()
-    except StoreError as e:
+        problems.close()
+    # the store or the --errors file cannot be written (a full disk, E050), a closed stream, a bad actor file
+    except (StoreError, EventwireError, ValueError) as e:
         problems.close(quiet=True)
         raise _fail(str(e)) from None
-    except EventwireError as e:  # output that cannot be written (the --errors file), closed streams
-        problems.close(quiet=True)
-        raise _fail(str(e)) from None
-    except ValueError as e:  # an actor file with a schema error
-        problems.close(quiet=True)
-        raise _fail(str(e)) from None
-    problems.close()
     note(f"eventwire: stored {counts.documents} documents ({counts.coded} coded now), {counts.events} events "
          f"in {db}" + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})"
                        if problems.count else ""))
     if problems.count:
-        raise typer.Exit(1)
+        raise typer.Exit(problems.exit_status)
 
 
 # ---------------------------------------------------------------------------- query
@@ -111,10 +109,33 @@ def _open(db: Path) -> Store:
         raise _fail(str(e)) from None
 
 
+@contextmanager
+def _stdout() -> Iterator[None]:
+    """Printing to standard output: a closed or full stream is one OutputError (E050), not a traceback."""
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        raise OutputError("cannot write standard output: it is closed")
+    try:
+        yield
+        sys.stdout.flush()
+    except (OSError, ValueError) as e:
+        try:  # what is left in the buffer would fail again at exit: send it nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise output_error("standard output", e) from None
+
+
+def _echo(text: str) -> None:
+    """A line of stored text on standard output, control characters written out."""
+    with _stdout():
+        typer.echo(safe_text(text))
+
+
 def _show(payload: dict[str, Any], as_json: bool, tables: list[tuple[str, list[dict[str, Any]], list[str]]]) -> None:
     """Print the payload as JSON, or the tables; text from the store is shown, never obeyed (text.py)."""
     if as_json:
-        typer.echo(json_text(payload, indent=2))
+        with _stdout():
+            typer.echo(json_text(payload, indent=2))
         return
     from rich.console import Console
     from rich.table import Table
@@ -130,7 +151,8 @@ def _show(payload: dict[str, Any], as_json: bool, tables: list[tuple[str, list[d
         for r in rows:
             table.add_row(*("" if r.get(c) is None else f"{r[c]:.2f}" if isinstance(r[c], float) else rich_text(r[c])
                             for c in columns))
-        console.print(table)
+        with _stdout():
+            console.print(table)
 
 
 def _run_query(db: Path, fn: Any) -> None:
@@ -140,7 +162,7 @@ def _run_query(db: Path, fn: Any) -> None:
         store.known_codes = frozenset(actor_names())  # a known actor with no events: an empty series
         try:
             fn(store)
-        except QueryError as e:
+        except (QueryError, OutputError) as e:
             raise _fail(str(e)) from None
 
 
@@ -203,9 +225,9 @@ def query_dyad(
                **head, "series": rows}, as_json, [(f"{label}, per {freq} ({counted} events)", rows, cols)])
         if not as_json:
             for m, n in head["left_out"].items():
-                typer.echo(f"not counted: {n} {m} (add --modality {m} or --modality all)")
+                _echo(f"not counted: {n} {m} (add --modality {m} or --modality all)")
             if head["skipped_imprecise"]:
-                typer.echo(f"not shown per {freq}: {head['skipped_imprecise']} dated only to a month or a year")
+                _echo(f"not shown per {freq}: {head['skipped_imprecise']} dated only to a month or a year")
     _run_query(db, run)
 
 
@@ -244,8 +266,8 @@ def query_document(
         rows = to_records(view.events)
         if not as_json:
             d = view.document
-            typer.echo(safe_text(f"{d['id']}  {d['published'] or ''}  {d['source'] or ''}\n{d['title'] or ''}\n"))
-            typer.echo(safe_text(d["text"] or "(text not stored)") + "\n")
+            _echo(f"{d['id']}  {d['published'] or ''}  {d['source'] or ''}\n{d['title'] or ''}\n")
+            _echo((d["text"] or "(text not stored)") + "\n")
         _show({"document": view.document, "events": rows}, as_json,
               [("events", rows, ["event_id", "source_code", "event_type", "target_code", "modality",
                                  "trigger_text", "trigger_start", "trigger_end"])])

@@ -57,6 +57,8 @@ _ENTRIES = (
 )
 
 CATALOGUE: dict[str, ErrorCode] = {e.code: e for e in _ENTRIES}
+# problems of the run's surroundings, not of one record: reported like the others, but the exit status is 2
+FATAL_CODES = frozenset({"E051"})
 
 
 def tagged(code: str, message: str) -> str:

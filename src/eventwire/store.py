@@ -36,6 +36,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from .errors import tagged
 from .io.codec import EVENT_COLUMNS, arrow_type, store_row
 from .queryparams import (  # noqa: F401  (parse_bound and event_day are part of the store's API)
     ALL,
@@ -224,7 +225,15 @@ class Store:
         self.con.execute("COMMIT")
 
     def close(self) -> None:
-        self.con.close()
+        """Close the connection; after a failed write (a full disk) closing cannot fail on top of it."""
+        try:
+            self.con.close()
+        except duckdb.Error as e:
+            log.warning("closing store %s: %s", self.path, str(e).splitlines()[0])
+
+    def _write_error(self, e: duckdb.Error) -> StoreError:
+        """E050 naming the store file and the reason (a full disk, a read-only file)."""
+        return StoreError(tagged("E050", f"cannot write store {self.path}: {str(e).splitlines()[0]}"))
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file, so readers do not replay it on every open."""
@@ -233,7 +242,7 @@ class Store:
         try:
             self.con.execute("CHECKPOINT")
         except duckdb.Error as e:
-            raise StoreError(f"cannot write store {self.path}: {str(e).splitlines()[0]}") from None
+            raise self._write_error(e) from None
 
     def __enter__(self) -> Store:
         return self
@@ -285,7 +294,7 @@ class Store:
                 except duckdb.Error:  # a failed COMMIT has already ended the transaction
                     pass
                 if isinstance(e, duckdb.Error):
-                    raise StoreError(f"cannot write store {self.path}: {str(e).splitlines()[0]}") from None
+                    raise self._write_error(e) from None
                 raise
             finally:
                 for name in ("_ew_ids", "_ew_docs", "_ew_events"):
