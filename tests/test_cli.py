@@ -88,3 +88,29 @@ def test_code_with_the_gdelt_profile(tmp_path: Path):
         20250505, 20250506000000, "https://example.org/a", "A call")
     bad = run("code", str(src), "--profile", "gdelt", "-o", str(tmp_path / "g.txt"))
     assert bad.returncode == 2 and "needs -o FILE.csv or -o FILE.parquet" in bad.stderr
+
+
+def test_gdelt_profile_reports_bad_lines_keeps_stdin_documents_and_fails_cleanly(tmp_path: Path):
+    import pandas as pd
+
+    good = json.dumps({"id": "g2", "published": "2025-05-06", "source": "https://example.org/b", "title": "Notes",
+                       "text": "Germany imposed sanctions on Iran on Monday."})
+    stdin = good + "\n{not json\n" + json.dumps({"id": "g3"}) + "\n"
+    out, errs = tmp_path / "g.csv", tmp_path / "errors.jsonl"
+    p = run("code", "-", "--profile", "gdelt", "-o", str(out), "--errors", str(errs), stdin=stdin)
+    assert p.returncode == 1, p.stderr
+    assert [ln.split(": ", 2)[1:] for ln in p.stderr.splitlines() if ln.startswith("eventwire: skipped")] == [
+        ["skipped <stdin>:2", "E002 not valid JSON (Expecting property name enclosed in double quotes at column 2)"],
+        ["skipped <stdin>:3", "E011 document 'g3': missing 'text'"]]
+    assert len(errs.read_text().splitlines()) == 2
+    df = pd.read_csv(out)
+    assert len(df) >= 1 and set(df["doc_id"]) == {"g2"}
+    assert (df["SOURCEURL"].iloc[0], df["title"].iloc[0], df["DATEADDED"].iloc[0]) == (
+        "https://example.org/b", "Notes", 20250506000000)  # read from stdin, as from a file
+    missing = tmp_path / "no" / "g.parquet"
+    p = run("code", "-", "--profile", "gdelt", "-o", str(missing), stdin=good + "\n")
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert p.stderr.splitlines()[-1] == f"eventwire: E050 cannot write {missing}: No such file or directory"
+    p = run("code", "-", "--profile", "gdelt", "-o", str(out), "--errors", "/dev/full", stdin=stdin)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert p.stderr.splitlines()[-1] == "eventwire: E050 cannot write errors file /dev/full: No space left on device"

@@ -65,3 +65,53 @@ def test_cameo_columns_and_description():
     assert row["EventDescription"] and row["GoldsteinScale"] == 1.0
     deep = gdelt_row(replace(call, cameo="1041"))
     assert (deep["EventBaseCode"], deep["EventRootCode"], deep["QuadClass"]) == ("104", "10", 3)
+
+
+# ---------------------------------------------------------------------------- the output path
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_write_to_a_missing_folder_is_e050_and_leaves_nothing(tmp_path: Path, suffix: str):
+    from eventwire.errors import OutputError
+
+    out = tmp_path / "no" / f"g{suffix}"
+    with pytest.raises(OutputError) as e:
+        write_gdelt([gdelt_row(ev) for ev in build_events()], out)
+    assert str(e.value) == f"E050 cannot write {out}: No such file or directory"
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_full_disk_is_e050_and_keeps_the_earlier_output(tmp_path: Path, suffix: str,
+                                                           monkeypatch: pytest.MonkeyPatch):
+    import csv
+    import errno
+    import os
+
+    import pyarrow.parquet as pq
+
+    from eventwire.errors import OutputError
+
+    out = tmp_path / f"g{suffix}"
+    rows = [gdelt_row(e, BY_ID[e.doc_id]) for e in build_events()]
+    write_gdelt(rows[:2], out)
+    before = out.read_bytes()
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(csv.DictWriter, "writerows", full)
+    monkeypatch.setattr(pq, "write_table", full)
+    with pytest.raises(OutputError) as e:
+        write_gdelt(rows, out)
+    assert str(e.value) == f"E050 cannot write {out}: No space left on device"
+    assert out.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_no_events_still_give_every_column(tmp_path: Path):
+    import pandas as pd
+
+    for suffix in (".csv", ".parquet"):
+        out = tmp_path / f"g{suffix}"
+        assert write_gdelt([], out) == 0
+        df = pd.read_csv(out) if suffix == ".csv" else pd.read_parquet(out)
+        assert list(df.columns) == list(COLUMNS) and len(df) == 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +23,7 @@ from . import cli_scale
 from . import io as ewio
 from .cli_common import ProblemLog, date_option, note, warn_unpublished
 from .errors import EventwireError, OutputError, output_error
+from .records import Document
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Political event data from news text (PLOVER events, actors, dates, modality, evidence).")
@@ -30,8 +32,12 @@ log = logging.getLogger("eventwire")
 
 
 def coded_documents(inputs: list[str], published: date | None, problems: ProblemLog, actors: list[Path],
-                    progress: bool = True, **scale_options) -> Iterator:
-    """Read inputs, report bad records, and code the good ones (in one process, or on Dask when asked)."""
+                    progress: bool = True, heads: dict[str, Document] | None = None, **scale_options) -> Iterator:
+    """Read inputs, report bad records, and code the good ones (in one process, or on Dask when asked).
+
+    With `heads`, each document read is also put there by id without its text (published, source, title),
+    for outputs that need them beside the events; the caller pops each when its result has come back.
+    """
     from .coder import Coder
 
     def documents():
@@ -39,6 +45,8 @@ def coded_documents(inputs: list[str], published: date | None, problems: Problem
             if isinstance(item, ewio.InputProblem):
                 problems.report(item.where, item.problem, item.to_dict(), item.code)
             else:
+                if heads is not None:
+                    heads[item.id] = replace(item, text="")
                 yield item
 
     docs = documents()
@@ -139,25 +147,25 @@ def _code_gdelt(inputs: list[str], pub: date | None, output: Path | None, errors
 
     if output is None or output.suffix.lower() not in (".csv", ".parquet"):
         raise typer.BadParameter("--profile gdelt needs -o FILE.csv or -o FILE.parquet")
-    docs = {} if "-" in inputs else {d.id: d for d in ewio.read_inputs(inputs, pub)
-                                     if not isinstance(d, ewio.InputProblem)}
     problems = ProblemLog(errors)
+    heads: dict[str, Document] = {}  # documents in flight, for DATEADDED, SOURCEURL and title (stdin too)
     rows = []
     try:
-        for result in coded_documents(inputs, pub, problems, actors):
+        for result in coded_documents(inputs, pub, problems, actors, heads=heads):
+            doc = heads.pop(result.doc_id, None)
             if result.problem:
-                problems.report(f"document {result.doc_id}", result.problem)
+                problems.report(f"document {result.doc_id}", result.problem, None, "E040")
                 continue
-            rows.extend(gdelt_row(ev, docs.get(ev.doc_id)) for ev in result.events)
+            rows.extend(gdelt_row(ev, doc) for ev in result.events)
         n = write_gdelt(rows, output)
-    except (OSError, ValueError) as e:
-        typer.echo(f"eventwire: {e}", err=True)
-        raise typer.Exit(2) from None
-    finally:
         problems.close()
-    typer.echo(f"eventwire: wrote {n} events (GDELT profile) to {output}", err=True)
+    except (EventwireError, OSError, ValueError) as e:  # output that cannot be written; a bad actor file
+        problems.close(quiet=True)
+        raise _fail(str(output_error(str(output), e)) if isinstance(e, OSError) else str(e)) from None
+    note(f"eventwire: wrote {n} events (GDELT profile) to {output}"
+         + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})" if problems.count else ""))
     if problems.count:
-        raise typer.Exit(1)
+        raise typer.Exit(problems.exit_status)
 
 
 def _register_optional() -> None:

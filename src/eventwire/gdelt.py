@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .errors import output_error
+from .io.writers import AtomicFile
 from .knowledge.codes import tables
 from .records import Document, Event
 
@@ -102,18 +104,28 @@ def gdelt_row(ev: Event, doc: Document | None = None) -> dict[str, Any]:
 
 
 def write_gdelt(rows: Iterable[dict[str, Any]], out: Path) -> int:
-    """Write rows to `out` as CSV (tab-free, with a header) or Parquet (by suffix); returns the row count."""
-    rows = list(rows)
-    if out.suffix.lower() == ".parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    """Write rows to `out` as CSV (with a header) or Parquet (by suffix); returns the row count.
 
-        pq.write_table(pa.Table.from_pylist(rows), out)
-        return len(rows)
-    if out.suffix.lower() != ".csv":
+    As every output file, it is written under a temporary name and renamed when complete; a write that
+    fails (a full disk, a missing folder) raises OutputError (E050) naming `out` and leaves no file.
+    """
+    suffix = out.suffix.lower()
+    if suffix not in (".csv", ".parquet"):
         raise ValueError(f"{out}: the GDELT profile writes .csv or .parquet files")
-    with out.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(COLUMNS))
-        w.writeheader()
-        w.writerows(rows)
+    rows = list(rows)
+    try:
+        if suffix == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([]) for c in COLUMNS})
+            with AtomicFile(out, "wb") as fh:
+                pq.write_table(table, fh)
+        else:
+            with AtomicFile(out, "w") as fh:
+                w = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+                w.writeheader()
+                w.writerows(rows)
+    except (OSError, ValueError) as e:  # ValueError: a stream closed under us
+        raise output_error(str(out), e) from None
     return len(rows)
