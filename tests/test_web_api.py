@@ -397,3 +397,13 @@ def test_the_dashboard_asks_for_documents_by_query_parameter(client: TestClient)
     script = client.get("/static/app.js").text
     assert 'api("api/document", { id: docId })' in script
     assert "api/documents/" not in script
+
+
+def test_a_bug_answers_500_in_the_same_shape_without_detail(db: Path, monkeypatch: pytest.MonkeyPatch):
+    def broken(self):
+        raise RuntimeError("secret detail of the bug")
+
+    monkeypatch.setattr(Store, "actors", broken)
+    r = TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False).get("/api/actors")
+    assert (r.status_code, r.json()) == (500, {"error": "internal server error"})
+    assert r.headers["content-type"] == "application/json"

@@ -298,7 +298,7 @@ def serve(
     """Serve the read-only JSON API and the dashboard."""
     import uvicorn
 
-    from .web.app import allowed_hosts, create_app, host_entry
+    from .web.app import LOOPBACK_HOSTS, allowed_hosts, create_app, host_entry
 
     bad = [h for h in allow_host or [] if host_entry(h) is None]
     if bad:
@@ -307,9 +307,9 @@ def serve(
         app = create_app(db, hosts=allowed_hosts(host, allow_host or []))
     except StoreError as e:
         raise _fail(str(e)) from None
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        typer.echo(f"eventwire: warning: serving on {host} without authentication; see docs/store.md (Security)",
-                   err=True)
+    if host not in LOOPBACK_HOSTS:
+        typer.echo(f"eventwire: warning: serving on {host} without authentication; see docs/store.md (Security). "
+                   "Requests must name an allowed host: add the names clients use with --allow-host", err=True)
     typer.echo(f"eventwire: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, root_path=root_path, log_level="warning")
 

@@ -204,6 +204,12 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None, busy_wai
         """Unknown routes (404), methods (405) and the like: the same `{"error": ...}` as every other answer."""
         return _error(exc.status_code, str(exc.detail), exc.headers)
 
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        """A bug: logged with its traceback, answered in the same shape, never with the detail."""
+        log.exception("error answering %s", request.url.path)
+        return _error(500, "internal server error")
+
     @app.middleware("http")
     async def check_host(request: Request, call_next: Any) -> Response:
         header = request.headers.get("host")
