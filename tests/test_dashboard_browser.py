@@ -406,3 +406,35 @@ def test_reads_well_at_1024_px(browser, server: str):
     assert table["y"] > chart["y"] + chart["height"]
     _shot(page, "dashboard-1024.png")
     context.close()
+
+
+@pytest.mark.parametrize("doc_id", ["..", "a/../b"])
+def test_a_document_whose_id_looks_like_a_path_opens(browser, tmp_path: Path, doc_id: str):
+    """The document view asks for the id as a query parameter: '..' is not resolved as a step up the URL."""
+    from dataclasses import replace
+
+    from eventwire.store import Store
+
+    from .robustness.server import serve
+    from .storedata import DOCS, build_events
+
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as s:
+        s.ingest([replace(DOCS[0], id=doc_id)], [replace(e, doc_id=doc_id) for e in build_events()
+                                                  if e.doc_id == "doc-1"])
+    with serve(db, log=tmp_path / "serve.log") as (url, _port):
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        pg = context.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(url + "/")
+        pg.wait_for_selector("body[data-ready='1']", timeout=15_000)
+        pg.select_option("#actor-a", "JPN")
+        _settle(pg)
+        pg.click("#events-table tbody tr:nth-child(1)")
+        _settle(pg)
+        pg.wait_for_selector("#doc-text mark.hl-trigger")
+        assert pg.text_content("#doc-title") == "Talks in Tokyo"
+        assert pg.text_content("#doc-meta") == f"Example Daily · 2025-01-10 · id {doc_id}"
+        assert pg.text_content("#message") == "" and errors == []
+        context.close()
