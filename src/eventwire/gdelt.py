@@ -102,17 +102,23 @@ def gdelt_row(ev: Event, doc: Document | None = None) -> dict[str, Any]:
 
 
 def write_gdelt(rows: Iterable[dict[str, Any]], out: Path) -> int:
-    """Write rows to `out` as CSV (tab-free, with a header) or Parquet (by suffix); returns the row count."""
+    """Write rows to `out` as CSV (tab-free, with a header) or Parquet (by suffix); returns the row count.
+
+    The file is written under a temporary name and renamed when complete (`io.AtomicFile`)."""
+    from .io.writers import AtomicFile
+
     rows = list(rows)
     if out.suffix.lower() == ".parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pylist(rows), out)
+        table = pa.Table.from_pylist(rows)
+        with AtomicFile(out, "wb") as fh:
+            pq.write_table(table, fh)
         return len(rows)
     if out.suffix.lower() != ".csv":
         raise ValueError(f"{out}: the GDELT profile writes .csv or .parquet files")
-    with out.open("w", newline="", encoding="utf-8") as fh:
+    with AtomicFile(out, "w") as fh:
         w = csv.DictWriter(fh, fieldnames=list(COLUMNS))
         w.writeheader()
         w.writerows(rows)
