@@ -21,10 +21,10 @@ import typer
 
 from . import cli_scale
 from . import io as ewio
-from .cli_common import ProblemLog, date_option, note, warn_unpublished
+from .cli_common import ManPageGroup, ProblemLog, date_option, note, warn_unpublished
 from .errors import EventwireError, output_error
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=ManPageGroup,
                   help="Political event data from news text (PLOVER events, actors, dates, modality, evidence).")
 
 log = logging.getLogger("eventwire")

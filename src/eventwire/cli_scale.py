@@ -34,12 +34,12 @@ if TYPE_CHECKING:
     from .coder import CodedDocument
 
 Workers = Annotated[int, typer.Option(
-    "--workers", min=1,
+    "--workers", min=1, metavar="N",
     help="Code on N Dask worker processes on this machine (1: in this process)")]
 Scheduler = Annotated[str | None, typer.Option(
-    "--scheduler", help="Code on the workers of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")]
+    "--scheduler", metavar="ADDRESS", help="Code on the workers of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")]
 CheckpointFile = Annotated[Path | None, typer.Option(
-    "--checkpoint",
+    "--checkpoint", metavar="FILE",
     help="Record finished shards here; run again with the same file to code only what is left")]
 
 _ADDRESS = re.compile(r"(tcp|tls|ucx|ws|wss)://[^\s/]+(:\d+)?/?")
