@@ -53,6 +53,17 @@ def _day(ev: Event) -> date | None:
     return None
 
 
+def _date_added(ev: Event, doc: Document | None) -> int | None:
+    """GDELT's DATEADDED (YYYYMMDDHHMMSS) from the document's date, or the one the event record carries."""
+    published = doc.published if doc is not None and doc.published else None
+    if published is None and ev.published:
+        try:
+            published = date.fromisoformat(ev.published)
+        except ValueError:
+            return None
+    return int(published.strftime("%Y%m%d")) * 1_000_000 if published else None
+
+
 def _actor(prefix: str, m: Any) -> dict[str, Any]:
     code = m.actor.code if m is not None else None
     sector = m.actor.sector if m is not None else None
@@ -88,7 +99,7 @@ def gdelt_row(ev: Event, doc: Document | None = None) -> dict[str, Any]:
         "ActionGeo_CountryCode": ev.location.country,
         "ActionGeo_Lat": ev.location.lat,
         "ActionGeo_Long": ev.location.lon,
-        "DATEADDED": int(doc.published.strftime("%Y%m%d")) * 1_000_000 if doc and doc.published else None,
+        "DATEADDED": _date_added(ev, doc),
         "SOURCEURL": url,
         "EventDescription": tables().description.get(cameo or ""),
         "event_id": ev.event_id, "doc_id": ev.doc_id, "event_type": ev.event_type, "mode": ev.mode,
