@@ -307,3 +307,33 @@ def test_code_with_every_output_lost_stops_before_coding(tmp_path: Path, docs_fi
     assert r.exit_code == 2 and fake_coder.made == []
     assert r.stderr.splitlines() == [f"eventwire: E050 cannot write {tmp_path / 'no' / 'e.csv'}: "
                                      "No such file or directory"]
+
+
+def test_convert_to_the_gdelt_profile(tmp_path: Path, events_file: Path):
+    import pandas as pd
+
+    from eventwire.gdelt import COLUMNS
+
+    outs = [tmp_path / "g.csv", tmp_path / "g.parquet"]
+    r = CliRunner().invoke(app, ["convert", str(events_file), "--profile", "gdelt", "-o", str(outs[0]),
+                                 "-o", str(outs[1])])
+    assert r.exit_code == 1 and "E022" in r.stderr  # the bad lines are reported as for any profile
+    for df in (pd.read_csv(outs[0], dtype={"EventRootCode": str}), pd.read_parquet(outs[1])):
+        assert list(df.columns) == list(COLUMNS)
+        assert list(df["GLOBALEVENTID"]) == ["d1:0:0", "d2:3:0"]
+        assert df["DATEADDED"].iloc[0] == 20250304000000  # from the record's published date
+        assert df["EventRootCode"].iloc[0] == "05"
+    r = CliRunner().invoke(app, ["convert", str(events_file), "--profile", "gdelt", "-o", str(tmp_path / "g.txt")])
+    assert r.exit_code == 2 and "--profile gdelt needs -o FILE.csv or -o FILE.parquet" in r.output
+
+
+def test_code_gdelt_profile_loses_only_the_output_it_cannot_write(tmp_path: Path, docs_file: Path, fake_coder):
+    import pandas as pd
+
+    good, lost = tmp_path / "g.parquet", tmp_path / "missing" / "g.csv"
+    r = CliRunner().invoke(app, ["code", str(docs_file), "--profile", "gdelt", "-o", str(lost), "-o", str(good)])
+    assert r.exit_code == 2
+    assert f"eventwire: E050 cannot write {lost}: No such file or directory" in r.stderr.splitlines()
+    df = pd.read_parquet(good)
+    assert list(df["GLOBALEVENTID"]) == ["a:0:0", "a:1:0", "b:0:0", "b:1:0"]
+    assert list(df["DATEADDED"]) == [20250304000000] * 4

@@ -71,6 +71,28 @@ OutputFormat = Annotated[str | None, typer.Option(
     "--format", "-f", metavar="FORMAT",
     help="jsonl, csv, parquet or table: for stdout, or an -o whose suffix names no format (default: jsonl)")]
 ErrorsFile = Annotated[Path | None, typer.Option(metavar="FILE", help="Write skipped records here (JSONL)")]
+Profile = Annotated[str, typer.Option(
+    metavar="PROFILE",
+    help="eventwire (our columns), or gdelt: GDELT 2.0 event-table names, CSV or Parquet by -o suffix "
+         "(docs/gdelt.md)")]
+
+
+def _profile(profile: str) -> str:
+    if profile not in ("eventwire", "gdelt"):
+        raise typer.BadParameter(f"--profile must be eventwire or gdelt, got {profile!r}")
+    return profile
+
+
+def _gdelt_sinks(output: list[Path] | None, docs: dict) -> list:
+    """A GDELT-profile writer per -o (each a .csv or .parquet file), or a usage error."""
+    from .gdelt import GdeltWriter
+
+    try:
+        if not output:
+            raise ValueError("--profile gdelt needs -o FILE.csv or -o FILE.parquet")
+        return [GdeltWriter(o, docs) for o in output]
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
 
 
 @app.command()
@@ -87,26 +109,27 @@ def code(
     workers: cli_scale.Workers = 1,
     scheduler: cli_scale.Scheduler = None,
     checkpoint: cli_scale.CheckpointFile = None,
-    profile: Annotated[str, typer.Option(
-        metavar="PROFILE",
-        help="eventwire (our columns), or gdelt: GDELT 2.0 event-table names, CSV or Parquet by -o suffix "
-             "(docs/gdelt.md)")] = "eventwire",
+    profile: Profile = "eventwire",
 ) -> None:
     """Code news documents into PLOVER event records, written to one output or several in one run."""
     pub = date_option(published)
     warn_unpublished(inputs, pub)
-    if profile == "gdelt":
-        _code_gdelt(inputs, pub, output or [], errors, actors or [])
-        return
-    if profile != "eventwire":
-        raise typer.BadParameter(f"--profile must be eventwire or gdelt, got {profile!r}")
-    targets = _targets(output, fmt)
-    parts = [(f, p) for f, p in targets if cli_scale.is_parquet_dir(f, p)]
-    if len(parts) > 1:
-        raise typer.BadParameter("only one -o can be a folder of Parquet parts")
-    scale = cli_scale.scale_options(workers, scheduler, checkpoint, *(parts[0] if parts else ()))
-    problems = ProblemLog(errors)
-    outputs = _open_outputs(targets, scale.get("parquet_dir"), problems)
+    problems: ProblemLog
+    if _profile(profile) == "gdelt":  # the documents give DATEADDED, SOURCEURL and the title
+        docs = {} if "-" in inputs else {d.id: d for d in ewio.read_inputs(inputs, pub)
+                                         if not isinstance(d, ewio.InputProblem)}
+        sinks = _gdelt_sinks(output, docs)
+        scale = cli_scale.scale_options(workers, scheduler, checkpoint)
+        problems = ProblemLog(errors)
+        outputs = _open_outputs([], None, problems, sinks)
+    else:
+        targets = _targets(output, fmt)
+        parts = [(f, p) for f, p in targets if cli_scale.is_parquet_dir(f, p)]
+        if len(parts) > 1:
+            raise typer.BadParameter("only one -o can be a folder of Parquet parts")
+        scale = cli_scale.scale_options(workers, scheduler, checkpoint, *(parts[0] if parts else ()))
+        problems = ProblemLog(errors)
+        outputs = _open_outputs(targets, scale.get("parquet_dir"), problems)
     ndocs = 0
     try:
         for result in coded_documents(inputs, pub, problems, actors or [], **scale):
@@ -133,11 +156,14 @@ def _targets(output: list[Path] | None, fmt: str | None) -> list[tuple[str, Path
         raise typer.BadParameter(str(e)) from None
 
 
-def _open_outputs(targets: list[tuple[str, Path | None]], parts_dir: Path | None,
-                  problems: ProblemLog) -> ewio.EventOutputs:
-    """Every output opened (a folder of Parquet parts is written by the shards themselves); one that cannot
-    be opened is reported and the others are kept; none at all is exit status 2."""
+def _open_outputs(targets: list[tuple[str, Path | None]], parts_dir: Path | None, problems: ProblemLog,
+                  sinks: list | None = None) -> ewio.EventOutputs:
+    """Every output opened (a folder of Parquet parts is written by the shards themselves; `sinks` are
+    writers already made); one that cannot be opened is reported and the others are kept; none at all is
+    exit status 2."""
     outputs = ewio.EventOutputs(on_failure=lambda e: note(f"eventwire: {e}"))
+    for sink in sinks or []:
+        outputs.add(sink)
     for fmt, path in targets:
         if parts_dir is not None and path == parts_dir:
             outputs.add(cli_scale.PartsCounter(path))
@@ -178,10 +204,17 @@ def convert(
              "(.jsonl, .csv, .parquet)")],
     fmt: OutputFormat = None,
     errors: ErrorsFile = None,
+    profile: Profile = "eventwire",
 ) -> None:
     """Write coded events in other formats (CSV, Parquet, JSONL) without coding the documents again."""
-    problems = ProblemLog(errors)
-    outputs = _open_outputs(_targets(output, fmt), None, problems)
+    if _profile(profile) == "gdelt":
+        sinks = _gdelt_sinks(output, {})  # DATEADDED from each record's `published`
+        problems = ProblemLog(errors)
+        outputs = _open_outputs([], None, problems, sinks)
+    else:
+        targets = _targets(output, fmt)
+        problems = ProblemLog(errors)
+        outputs = _open_outputs(targets, None, problems)
 
     def skipped(p: ewio.InputProblem) -> None:
         problems.report(p.where, p.problem, p.to_dict(), p.code)
@@ -207,43 +240,6 @@ def info() -> None:
     from .info import describe, render
 
     typer.echo(render(describe()))
-
-
-def _code_gdelt(inputs: list[str], pub: date | None, outputs: list[Path], errors: Path | None,
-                actors: list[Path]) -> None:
-    """`code --profile gdelt -o FILE.csv|FILE.parquet ...`: rows named as GDELT 2.0's event table, coded once
-    and written to every -o; one that cannot be written is reported (E050) and the others are kept."""
-    from .gdelt import gdelt_row, write_gdelt
-
-    if not outputs or any(o.suffix.lower() not in (".csv", ".parquet") for o in outputs):
-        raise typer.BadParameter("--profile gdelt needs -o FILE.csv or -o FILE.parquet")
-    docs = {} if "-" in inputs else {d.id: d for d in ewio.read_inputs(inputs, pub)
-                                     if not isinstance(d, ewio.InputProblem)}
-    problems = ProblemLog(errors)
-    rows = []
-    try:
-        for result in coded_documents(inputs, pub, problems, actors):
-            if result.problem:
-                problems.report(f"document {result.doc_id}", result.problem)
-                continue
-            rows.extend(gdelt_row(ev, docs.get(ev.doc_id)) for ev in result.events)
-    except (EventwireError, OSError, ValueError) as e:
-        problems.close(quiet=True)
-        raise _fail(str(e)) from None
-    lost = 0
-    for out in outputs:
-        try:
-            n = write_gdelt(rows, out)
-        except (OSError, ValueError) as e:
-            lost += 1
-            note(f"eventwire: {output_error(str(out), e)}")
-        else:
-            note(f"eventwire: wrote {n} events (GDELT profile) to {out}")
-    problems.close()
-    if lost:
-        raise typer.Exit(2)
-    if problems.count:
-        raise typer.Exit(1)
 
 
 def _register_optional() -> None:

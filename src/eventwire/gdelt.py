@@ -2,6 +2,7 @@
 
     rows = [gdelt_row(ev, doc) for ev in events]      # doc (optional) gives DATEADDED, SOURCEURL, title
     write_gdelt(rows, Path("events.csv"))              # or .parquet
+    outs.add(GdeltWriter(Path("events.csv"), docs))    # one output of `io.EventOutputs` (code, convert)
 
 Columns GDELT has and we can fill come first, in GDELT's order and spelling
 (GDELT_COLUMNS); our own follow (EXTRA_COLUMNS). Columns we cannot fill
@@ -13,11 +14,12 @@ from `Event` records alone, so it can later sit on the common row codec.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .errors import output_error
 from .knowledge.codes import tables
 from .records import Document, Event
 
@@ -134,3 +136,31 @@ def write_gdelt(rows: Iterable[dict[str, Any]], out: Path) -> int:
         w.writeheader()
         w.writerows(rows)
     return len(rows)
+
+
+class GdeltWriter:
+    """One output of the GDELT profile (.csv or .parquet), as a sink of `io.EventOutputs`.
+
+    Rows are kept and the file is written when the output is closed; the documents, when given, fill
+    DATEADDED, SOURCEURL, the title and the publisher. A failure to write is one OutputError (E050).
+    """
+
+    def __init__(self, out: Path, docs: Mapping[str, Document] | None = None) -> None:
+        if out.suffix.lower() not in (".csv", ".parquet"):
+            raise ValueError("--profile gdelt needs -o FILE.csv or -o FILE.parquet")
+        self.out, self.name, self.count = out, str(out), 0
+        self.docs: Mapping[str, Document] = docs or {}
+        self.rows: list[dict[str, Any]] = []
+
+    def write(self, ev: Event) -> None:
+        self.count += 1
+        self.rows.append(gdelt_row(ev, self.docs.get(ev.doc_id)))
+
+    def close(self, ok: bool = True) -> None:
+        rows, self.rows = self.rows, []
+        if not ok:
+            return
+        try:
+            write_gdelt(rows, self.out)
+        except (OSError, ValueError) as e:
+            raise output_error(self.name, e) from None
