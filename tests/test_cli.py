@@ -109,8 +109,43 @@ def test_gdelt_profile_reports_bad_lines_keeps_stdin_documents_and_fails_cleanly
         "https://example.org/b", "Notes", 20250506000000)  # read from stdin, as from a file
     missing = tmp_path / "no" / "g.parquet"
     p = run("code", "-", "--profile", "gdelt", "-o", str(missing), stdin=good + "\n")
-    assert p.returncode == 2 and "Traceback" not in p.stderr
-    assert p.stderr.splitlines()[-1] == f"eventwire: E050 cannot write {missing}: No such file or directory"
+    assert p.returncode == 2 and "Traceback" not in p.stderr and not missing.parent.exists()
+    assert p.stderr.splitlines()[-2:] == [f"eventwire: E050 cannot write {missing}: No such file or directory",
+                                          "eventwire: coded 1 documents, 1 events; 1 output not written (see above)"]
     p = run("code", "-", "--profile", "gdelt", "-o", str(out), "--errors", "/dev/full", stdin=stdin)
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.splitlines()[-1] == "eventwire: E050 cannot write errors file /dev/full: No space left on device"
+
+
+def test_one_run_writes_several_outputs_and_convert_gives_the_same_files(tmp_path: Path):
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(_doc("m", "Peru and Chile signed a water treaty in Lima on Monday.") + "\n"
+                   + _doc("n", "Ghana accused Togo of shelling a border post.") + "\n")
+    outs = [tmp_path / "coded.jsonl", tmp_path / "coded.csv", tmp_path / "coded.parquet"]
+    p = run("code", str(src), *(a for o in outs for a in ("-o", str(o))))
+    assert p.returncode == 0, p.stderr
+    records = [json.loads(x) for x in outs[0].read_text().splitlines()]
+    assert records and {r["published"] for r in records} == {"2025-05-06"}
+    table = pq.read_table(outs[2])
+    assert table.column("event_id").to_pylist() == [r["event_id"] for r in records]
+    assert table.column("topics").to_pylist() == [r["topics"] for r in records]
+    assert table.column("location_lat").to_pylist() == [r["location"]["lat"] for r in records]
+    conv = [tmp_path / "conv.csv", tmp_path / "conv.parquet"]
+    p = run("convert", str(outs[0]), "-o", str(conv[0]), "-o", str(conv[1]))
+    assert p.returncode == 0, p.stderr
+    assert conv[0].read_bytes() == outs[1].read_bytes()
+    assert pq.read_table(conv[1]).equals(table)
+
+
+def test_gdelt_profile_to_two_outputs(tmp_path: Path):
+    import pandas as pd
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(_doc("g", "Ghana accused Togo of shelling a border post.") + "\n")
+    csv_out, pq_out = tmp_path / "g.csv", tmp_path / "g.parquet"
+    p = run("code", str(src), "--profile", "gdelt", "-o", str(csv_out), "-o", str(pq_out))
+    assert p.returncode == 0, p.stderr
+    a, b = pd.read_csv(csv_out), pd.read_parquet(pq_out)
+    assert len(a) == len(b) >= 1 and list(a["GLOBALEVENTID"]) == list(b["GLOBALEVENTID"])

@@ -2,7 +2,9 @@
 highlighting, and an article full of markup that must stay inert text.
 
 Runs `eventwire serve` as a subprocess on a free loopback port over a store of hand-built events
-(tests/storedata.py), and drives Debian's /usr/bin/chromium through Playwright.
+(tests/storedata.py), and drives Debian's /usr/bin/chromium through Playwright. The last test codes the
+seed article and the dev set into a store (skipped when those files are absent) and checks that the
+page counts what `eventwire query dyad --json` counts: asserted events unless asked.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from .conftest import SHARED
 from .storedata import XSS_TEXT, XSS_TITLE, build_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -31,10 +35,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("dash") / "s.duckdb"
-    build_store(db)
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """`eventwire serve` over `db` on a free loopback port, until the block ends; yields the page's URL."""
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -44,7 +47,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         while True:
             try:
                 with urllib.request.urlopen(url + "api/actors", timeout=2) as r:
-                    assert json.load(r)["events"] == 8
+                    json.load(r)
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
@@ -58,6 +61,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("dash") / "s.duckdb"
+    build_store(db)
+    with _serving(db) as url:
+        with urllib.request.urlopen(url + "api/actors", timeout=5) as r:
+            assert json.load(r)["events"] == 8
+        yield url
 
 
 @pytest.fixture(params=[False, True], ids=["csp", "no-csp"])
@@ -415,19 +428,18 @@ def test_a_document_whose_id_looks_like_a_path_opens(browser, tmp_path: Path, do
 
     from eventwire.store import Store
 
-    from .robustness.server import serve
     from .storedata import DOCS, build_events
 
     db = tmp_path / "s.duckdb"
     with Store.open(db) as s:
         s.ingest([replace(DOCS[0], id=doc_id)], [replace(e, doc_id=doc_id) for e in build_events()
                                                   if e.doc_id == "doc-1"])
-    with serve(db, log=tmp_path / "serve.log") as (url, _port):
+    with _serving(db) as url:
         context = browser.new_context(viewport={"width": 1440, "height": 1000})
         pg = context.new_page()
         errors: list[str] = []
         pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(url + "/")
+        pg.goto(url)
         pg.wait_for_selector("body[data-ready='1']", timeout=15_000)
         pg.select_option("#actor-a", "JPN")
         _settle(pg)
@@ -438,3 +450,102 @@ def test_a_document_whose_id_looks_like_a_path_opens(browser, tmp_path: Path, do
         assert pg.text_content("#doc-meta") == f"Example Daily · 2025-01-10 · id {doc_id}"
         assert pg.text_content("#message") == "" and errors == []
         context.close()
+
+
+# ---------------------------------------------------------------------------- the seed article and the dev set
+
+SEED = SHARED / "data" / "examples" / "seed-article.txt"
+DEV_DOCS = SHARED / "data" / "eval" / "dev" / "docs.jsonl"
+SEED_PUBLISHED = "2025-11-26"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], capture_output=True, text=True,
+                          timeout=900)
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the seed article and the dev documents, coded by the real coder (read at test time only)."""
+    missing = [str(p) for p in (SEED, DEV_DOCS) if not p.is_file()]
+    if missing:
+        pytest.skip(f"corpus files are not here: {', '.join(missing)}")
+    db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    p = _cli("ingest", str(DEV_DOCS), str(SEED), "--published", SEED_PUBLISHED, "--db", str(db))
+    assert p.returncode == 0, p.stderr
+    return db
+
+
+def _dyad(db: Path, *extra: str) -> dict:
+    p = _cli("query", "dyad", "USA", "JPN", "--json", "--db", str(db), *extra)
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout)
+
+
+def _fixed2(x: float) -> str:
+    """JavaScript's x.toFixed(2): the exact value of the double, a tie rounded away from zero."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return str(Decimal(x).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _summary(t: dict) -> str:
+    """The page's headline for a dyad's totals, in its wording."""
+    n = t["count"]
+    text = f"{n} event{'' if n == 1 else 's'} — cooperation {t['q1'] + t['q2']}, conflict {t['q3'] + t['q4']}"
+    return text + (f", mean Goldstein {_fixed2(t['goldstein_mean'])}" if t["goldstein_mean"] is not None else "")
+
+
+def _note(head: dict) -> str:
+    """The page's note under the chart (one dyad, per month): what the counts left out."""
+    parts = []
+    if head["left_out"]:
+        parts.append("not counted: " + ", ".join(f"{n} {m}" for m, n in head["left_out"].items())
+                     + " (choose them under modality)")
+    if head["skipped_imprecise"]:
+        n = head["skipped_imprecise"]
+        parts.append(f"{n} event{'' if n == 1 else 's'} dated only to a year not shown per month")
+    return " · ".join(parts)
+
+
+def test_seed_and_dev_store_counts_on_the_page_as_on_the_command_line(browser, corpus_db: Path):
+    import pandas as pd
+
+    from eventwire.store import Store
+
+    asserted, everything = _dyad(corpus_db), _dyad(corpus_db, "--modality", "all")
+    # the store's own events say what the counts must be: cooperation among asserted events only, by default
+    with Store.open(corpus_db, read_only=True) as s:
+        rows = s.events(dyad=("USA", "JPN"), limit=None).to_dict("records")
+    placed = [r for r in rows if (r["date_precision"] or "day") in ("day", "month") and pd.notna(r["day"])]
+    coop = [r for r in placed if r["quad_class"] in (1, 2)]
+    assert asserted["totals"]["q1"] + asserted["totals"]["q2"] == sum(r["modality"] == "asserted" for r in coop)
+    assert everything["totals"]["q1"] + everything["totals"]["q2"] == len(coop)
+    unasserted = [r for r in coop if r["modality"] != "asserted"]
+    assert unasserted, "the seed article's negated and planned cooperation should be in this dyad"
+    assert sum(asserted["left_out"].values()) == sum(r["modality"] != "asserted" for r in rows)
+    assert everything["left_out"] == {}
+
+    with _serving(corpus_db) as url:
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        pg = context.new_page()
+        problems: list[str] = []
+        pg.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+        pg.goto(url)
+        pg.wait_for_selector("body[data-ready='1']", timeout=15_000)
+        _settle(pg)
+        pg.select_option("#actor-a", "USA")
+        _settle(pg)
+        pg.select_option("#actor-b", "JPN")
+        _settle(pg)
+        assert pg.text_content("#series-summary") == _summary(asserted["totals"])
+        assert pg.text_content("#series-note") == _note(asserted)
+        assert {r[4] for r in _rows(pg)} == {"asserted"}  # the table follows the counts
+        pg.select_option("#modality", "all")
+        _settle(pg)
+        assert pg.text_content("#series-summary") == _summary(everything["totals"])
+        assert pg.text_content("#series-note") == _note(everything)
+        shown = {r[4] for r in _rows(pg)}
+        assert {r["modality"] for r in unasserted} <= shown
+        context.close()
+        assert problems == []

@@ -43,6 +43,16 @@ def test_rows_from_events():
     assert [quad_class_of_root(r) for r in ("04", "07", "11", "19", None)] == [1, 2, 3, 4, None]
 
 
+def test_date_added_from_the_record_when_no_document_is_given():
+    from dataclasses import replace
+
+    ev = build_events()[0]
+    assert gdelt_row(replace(ev, published=None))["DATEADDED"] is None
+    assert gdelt_row(replace(ev, published="2025-04-30"))["DATEADDED"] == 20250430000000
+    assert gdelt_row(replace(ev, published="2025-04-30"), BY_ID[ev.doc_id])["DATEADDED"] == int(
+        BY_ID[ev.doc_id].published.strftime("%Y%m%d")) * 1_000_000  # the document wins
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_write(tmp_path: Path, suffix: str):
     rows = [gdelt_row(e, BY_ID[e.doc_id]) for e in build_events()]

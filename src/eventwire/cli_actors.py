@@ -19,7 +19,9 @@ from .records import Actor
 
 ActorsOption = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="Extra actor file(s) (YAML); their entries replace shipped ones with the same id"),
+    typer.Option(
+        "--actors", metavar="FILE",
+        help="Extra actor file(s) (YAML); their entries replace shipped ones with the same id"),
 ]
 
 KIND_ORDER = {"person": 0, "org": 1, "state": 2, "igo": 3, "region": 4, "title": 5, "sector": 6}
@@ -70,8 +72,10 @@ def actor_json(kb: ActorKB, mention: str, on: date | None, actor: Actor | None) 
 
 
 def actor(
-    mention: Annotated[str, typer.Argument(help='A mention: "the Kremlin", "Takaichi", "Japan\'s prime minister"')],
-    on: Annotated[str | None, typer.Option(help="Date the mention refers to (YYYY-MM-DD); default: today's holders")]
+    mention: Annotated[str, typer.Argument(
+        metavar="MENTION", help='A mention: "the Kremlin", "Takaichi", "Japan\'s prime minister"')],
+    on: Annotated[str | None, typer.Option(
+        metavar="DATE", help="Date the mention refers to (YYYY-MM-DD); default: today's holders")]
     = None,
     actors: ActorsOption = None,
 ) -> None:

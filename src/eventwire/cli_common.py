@@ -1,4 +1,5 @@
-"""Pieces shared by the command groups: date options, messages on stderr and the report of skipped input."""
+"""Pieces shared by the command groups: date options, messages on stderr, the report of skipped input,
+and help that reads like a man page (`ManPageGroup`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import typer
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from .errors import FATAL_CODES, output_error, tagged
 from .text import safe_text
@@ -92,3 +94,38 @@ def warn_unpublished(inputs: list[str], published: date | None) -> bool:
                        "relative dates cannot be resolved, so its event dates stay empty", err=True)
             return True
     return False
+
+
+# ---------------------------------------------------------------------------- help without type metavars
+
+
+def _no_type(ctx: Any = None) -> None:
+    return None
+
+
+def plain_help(command: Any) -> None:
+    """Help of `command` and every command under it without typer's type column (`<str>`, `<list[Path]>`).
+
+    An option that takes a value names it with its own `metavar=` (FILE, DATE, N), set where it is
+    declared; what `metavar=` cannot reach is done here: a flag and --help show no value, and an argument
+    shows only its name (its metavar).
+    """
+    from typer import _click
+
+    ctx = _click.Context(command)
+    help_option = command.get_help_option(ctx)  # made once and kept by the command
+    for param in [*command.params, *([help_option] if help_option is not None else [])]:
+        if isinstance(param, TyperArgument):
+            param.display_type_rich = _no_type  # type: ignore[method-assign]
+        elif isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+            param.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        plain_help(sub)
+
+
+class ManPageGroup(TyperGroup):
+    """The root command group: its help, and every subcommand's, without type metavars (`plain_help`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plain_help(self)

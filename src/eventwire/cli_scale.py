@@ -6,7 +6,7 @@ Shared by `eventwire code` and `eventwire ingest`, as reusable typer annotations
     def code(..., workers: cli_scale.Workers = 1, scheduler: cli_scale.Scheduler = None,
              checkpoint: cli_scale.CheckpointFile = None):
         scale = cli_scale.scale_options(workers, scheduler, checkpoint, fmt, output)
-        writer = cli_scale.open_writer(fmt, output, scale)     # EventWriter, or a counter for parquet DIR/
+        # a Parquet folder (scale["parquet_dir"]) is written by the shards; PartsCounter stands in for its writer
         for result in coded_documents(inputs, pub, problems, actors, **scale): ...
 
 `scale_options` returns only the options that were set, so an empty dict means
@@ -28,19 +28,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import io as ewio
 from .records import Document, Event
 
 if TYPE_CHECKING:
     from .coder import CodedDocument
 
 Workers = Annotated[int, typer.Option(
-    "--workers", min=1,
+    "--workers", min=1, metavar="N",
     help="Code on N Dask worker processes on this machine (1: in this process)")]
 Scheduler = Annotated[str | None, typer.Option(
-    "--scheduler", help="Code on the workers of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")]
+    "--scheduler", metavar="ADDRESS", help="Code on the workers of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")]
 CheckpointFile = Annotated[Path | None, typer.Option(
-    "--checkpoint",
+    "--checkpoint", metavar="FILE",
     help="Record finished shards here; run again with the same file to code only what is left")]
 
 _ADDRESS = re.compile(r"(tcp|tls|ucx|ws|wss)://[^\s/]+(:\d+)?/?")
@@ -78,6 +77,7 @@ class PartsCounter:
 
     def __init__(self, directory: Path) -> None:
         self.out = directory
+        self.name = str(directory)
         self.count = 0
 
     def write(self, ev: Event) -> None:
@@ -85,13 +85,6 @@ class PartsCounter:
 
     def close(self, ok: bool = True) -> None:
         pass
-
-
-def open_writer(fmt: str, output: Path | None, scale: dict[str, Any]) -> ewio.EventWriter | PartsCounter:
-    """The writer for the `code` command: parts are written by the run itself for a Parquet folder."""
-    if "parquet_dir" in scale:
-        return PartsCounter(scale["parquet_dir"])
-    return ewio.EventWriter(fmt, output)
 
 
 def coded(docs: Iterable[Document], actor_files: Iterable[str | Path],

@@ -32,15 +32,16 @@ from .records import Document, Event
 from .store import QueryError, Store, StoreError, to_records
 from .text import json_text, rich_text, safe_text
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="The DuckDB store file")]
+DbOption = Annotated[Path, typer.Option("--db", envvar="EVENTWIRE_DB", metavar="FILE", help="The DuckDB store file")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (as the web API answers) instead of a table")]
-StartOption = Annotated[str | None, typer.Option(help="First day: YYYY-MM-DD, YYYY-MM or YYYY")]
-EndOption = Annotated[str | None, typer.Option(help="Last day: YYYY-MM-DD, YYYY-MM or YYYY")]
+StartOption = Annotated[str | None, typer.Option(metavar="DATE", help="First day: YYYY-MM-DD, YYYY-MM or YYYY")]
+EndOption = Annotated[str | None, typer.Option(metavar="DATE", help="Last day: YYYY-MM-DD, YYYY-MM or YYYY")]
 ModalityOption = Annotated[list[str] | None, typer.Option(
-    "--modality", help="asserted (what counts count by default), planned, negated, hypothetical, or all; repeatable")]
-TypeOption = Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")]
-QuadOption = Annotated[list[int] | None, typer.Option("--quad", help="Quad class 1..4 (repeatable)")]
-TextOption = Annotated[str | None, typer.Option("--text", help="Words in the sentence")]
+    "--modality", metavar="MODALITY",
+    help="asserted (what counts count by default), planned, negated, hypothetical, or all; repeatable")]
+TypeOption = Annotated[list[str] | None, typer.Option("--type", metavar="TYPE", help="PLOVER type (repeatable)")]
+QuadOption = Annotated[list[int] | None, typer.Option("--quad", metavar="N", help="Quad class 1..4 (repeatable)")]
+TextOption = Annotated[str | None, typer.Option("--text", metavar="WORDS", help="Words in the sentence")]
 DEFAULT_DB = Path("eventwire.duckdb")
 BATCH_DOCS = 200
 
@@ -61,13 +62,17 @@ def read_ingest_inputs(inputs: Iterable[str], published: date | None = None,
 
 
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="JSONL (documents or coded events), .txt, folders, or -")],
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT", help="JSONL (documents or coded events), .txt, folders, or -")],
     db: DbOption = DEFAULT_DB,
-    published: Annotated[str | None, typer.Option(help="Publication date for .txt input (YYYY-MM-DD)")] = None,
-    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor file(s) (YAML)")] = None,
-    errors: Annotated[Path | None, typer.Option(help="Write skipped records here (JSONL)")] = None,
-    batch: Annotated[int, typer.Option(min=1, help="Documents per transaction")] = BATCH_DOCS,
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a store another process holds")] = 10.0,
+    published: Annotated[str | None, typer.Option(
+        metavar="DATE", help="Publication date for .txt input (YYYY-MM-DD)")] = None,
+    actors: Annotated[list[Path] | None, typer.Option(
+        "--actors", metavar="FILE", help="Extra actor file(s) (YAML)")] = None,
+    errors: Annotated[Path | None, typer.Option(metavar="FILE", help="Write skipped records here (JSONL)")] = None,
+    batch: Annotated[int, typer.Option(min=1, metavar="N", help="Documents per transaction")] = BATCH_DOCS,
+    wait: Annotated[float, typer.Option(
+        min=0, metavar="SECONDS", help="Seconds to wait for a store another process holds")] = 10.0,
     workers: cli_scale.Workers = 1,
     scheduler: cli_scale.Scheduler = None,
     checkpoint: cli_scale.CheckpointFile = None,
@@ -169,18 +174,19 @@ def _run_query(db: Path, fn: Any) -> None:
 @query_app.command("events")
 def query_events(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[list[str] | None, typer.Option("--actor", help="Code as source or target (repeatable)")] = None,
-    dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two codes: events between them")] = None,
+    actor: Annotated[list[str] | None, typer.Option(
+        "--actor", metavar="CODE", help="Code as source or target (repeatable)")] = None,
+    dyad: Annotated[tuple[str, str] | None, typer.Option(metavar="A B", help="Two codes: events between them")] = None,
     one_way: Annotated[bool, typer.Option(help="--dyad A B: only A acting on B")] = False,
     event_type: TypeOption = None,
     quad: QuadOption = None,
     modality: Annotated[list[str] | None, typer.Option(
-        "--modality", help="Modality (repeatable; every one unless given)")] = None,
+        "--modality", metavar="MODALITY", help="Modality (repeatable; every one unless given)")] = None,
     start: StartOption = None,
     end: EndOption = None,
     text: TextOption = None,
-    limit: int = 20,
-    offset: int = 0,
+    limit: Annotated[int, typer.Option(metavar="N", help="Events to show")] = 20,
+    offset: Annotated[int, typer.Option(metavar="N", help="Events to pass over first (for the next page)")] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Events matching all filters, newest first."""
@@ -198,10 +204,10 @@ def query_events(
 
 @query_app.command("dyad")
 def query_dyad(
-    a: Annotated[str, typer.Argument(help="Actor code")],
-    b: Annotated[str | None, typer.Argument(help="Second actor code (absent: A against all)")] = None,
+    a: Annotated[str, typer.Argument(metavar="A", help="Actor code")],
+    b: Annotated[str | None, typer.Argument(metavar="B", help="Second actor code (absent: A against all)")] = None,
     db: DbOption = DEFAULT_DB,
-    freq: Annotated[str, typer.Option(help="day, week, month or year")] = "month",
+    freq: Annotated[str, typer.Option(metavar="PERIOD", help="day, week, month or year")] = "month",
     one_way: Annotated[bool, typer.Option(help="Only A acting on B")] = False,
     start: StartOption = None,
     end: EndOption = None,
@@ -236,7 +242,7 @@ def query_network(
     db: DbOption = DEFAULT_DB,
     start: StartOption = None,
     end: EndOption = None,
-    min_count: Annotated[int, typer.Option(help="Leave out pairs with fewer events")] = 1,
+    min_count: Annotated[int, typer.Option(metavar="N", help="Leave out pairs with fewer events")] = 1,
     modality: ModalityOption = None,
     event_type: TypeOption = None,
     quad: QuadOption = None,
@@ -256,7 +262,7 @@ def query_network(
 
 @query_app.command("document")
 def query_document(
-    doc_id: Annotated[str, typer.Argument(help="Document id")],
+    doc_id: Annotated[str, typer.Argument(metavar="DOC_ID", help="Document id")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
@@ -288,12 +294,14 @@ def query_actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None
 
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to bind (keep 127.0.0.1 unless behind a proxy)")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    root_path: Annotated[str, typer.Option(help="URL prefix when served behind a proxy under a path")] = "",
+    host: Annotated[str, typer.Option(
+        metavar="HOST", help="Address to bind (keep 127.0.0.1 unless behind a proxy)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT", help="TCP port to listen on")] = 8000,
+    root_path: Annotated[str, typer.Option(
+        metavar="PREFIX", help="URL prefix when served behind a proxy under a path")] = "",
     allow_host: Annotated[list[str] | None, typer.Option(
-        "--allow-host", help="Accept this Host header name too (repeatable); by default only the loopback "
-                             "names and --host are (docs/security.md)")] = None,
+        "--allow-host", metavar="NAME", help="Accept this Host header name too (repeatable); by default only the "
+                                             "loopback names and --host are (docs/security.md)")] = None,
 ) -> None:
     """Serve the read-only JSON API and the dashboard."""
     import uvicorn

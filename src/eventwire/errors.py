@@ -42,10 +42,14 @@ _ENTRIES = (
     ErrorCode("E016", "duplicate document id", "Within one run the first document with an id wins."),
     ErrorCode("E020", "invalid coded-event record", "A field of the record breaks the event contract (EVENTS.md)."),
     ErrorCode("E021", "duplicate event id", "Within one run the first event record with an id wins."),
+    ErrorCode("E022", "not a coded-event record", "Events are read from the output of `eventwire code`; "
+                                                  "a document is coded with `eventwire code`."),
     ErrorCode("E030", "no such file or folder", "Check the path."),
     ErrorCode("E031", "cannot read file or folder", "Check its permissions; nothing under it was read."),
     ErrorCode("E032", "file is empty", "The file holds no record."),
     ErrorCode("E033", "folder holds no input files", "A folder is read for its .jsonl and .txt files."),
+    ErrorCode("E034", "not a JSON Lines file", "Coded events are read from .jsonl files or stdin; convert a CSV "
+                                               "or Parquet file from the JSON Lines it was written from."),
     ErrorCode("E040", "document could not be coded", "The document was skipped; the others were coded."),
     ErrorCode("E041", "date beyond the calendar", "A date before year 1 or after 9999 is left empty."),
     ErrorCode("E050", "cannot write output", "The disk is full, the file is read-only or the stream closed."),

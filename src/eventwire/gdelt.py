@@ -2,6 +2,7 @@
 
     rows = [gdelt_row(ev, doc) for ev in events]      # doc (optional) gives DATEADDED, SOURCEURL, title
     write_gdelt(rows, Path("events.csv"))              # or .parquet
+    outs.add(GdeltWriter(Path("events.csv"), docs))    # one output of `io.EventOutputs` (code, convert)
 
 Columns GDELT has and we can fill come first, in GDELT's order and spelling
 (GDELT_COLUMNS); our own follow (EXTRA_COLUMNS). Columns we cannot fill
@@ -13,7 +14,7 @@ from `Event` records alone, so it can later sit on the common row codec.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,17 @@ def _day(ev: Event) -> date | None:
     return None
 
 
+def _date_added(ev: Event, doc: Document | None) -> int | None:
+    """GDELT's DATEADDED (YYYYMMDDHHMMSS) from the document's date, or the one the event record carries."""
+    published = doc.published if doc is not None and doc.published else None
+    if published is None and ev.published:
+        try:
+            published = date.fromisoformat(ev.published)
+        except ValueError:
+            return None
+    return int(published.strftime("%Y%m%d")) * 1_000_000 if published else None
+
+
 def _actor(prefix: str, m: Any) -> dict[str, Any]:
     code = m.actor.code if m is not None else None
     sector = m.actor.sector if m is not None else None
@@ -90,7 +102,7 @@ def gdelt_row(ev: Event, doc: Document | None = None) -> dict[str, Any]:
         "ActionGeo_CountryCode": ev.location.country,
         "ActionGeo_Lat": ev.location.lat,
         "ActionGeo_Long": ev.location.lon,
-        "DATEADDED": int(doc.published.strftime("%Y%m%d")) * 1_000_000 if doc and doc.published else None,
+        "DATEADDED": _date_added(ev, doc),
         "SOURCEURL": url,
         "EventDescription": tables().description.get(cameo or ""),
         "event_id": ev.event_id, "doc_id": ev.doc_id, "event_type": ev.event_type, "mode": ev.mode,
@@ -129,3 +141,27 @@ def write_gdelt(rows: Iterable[dict[str, Any]], out: Path) -> int:
     except (OSError, ValueError) as e:  # ValueError: a stream closed under us
         raise output_error(str(out), e) from None
     return len(rows)
+
+
+class GdeltWriter:
+    """One output of the GDELT profile (.csv or .parquet), as a sink of `io.EventOutputs`.
+
+    Rows are kept and the file is written when the output is closed; the documents, when given, fill
+    DATEADDED, SOURCEURL, the title and the publisher. A failure to write is one OutputError (E050).
+    """
+
+    def __init__(self, out: Path, docs: Mapping[str, Document] | None = None) -> None:
+        if out.suffix.lower() not in (".csv", ".parquet"):
+            raise ValueError("--profile gdelt needs -o FILE.csv or -o FILE.parquet")
+        self.out, self.name, self.count = out, str(out), 0
+        self.docs: Mapping[str, Document] = docs if docs is not None else {}  # may be filled as events come
+        self.rows: list[dict[str, Any]] = []
+
+    def write(self, ev: Event) -> None:
+        self.count += 1
+        self.rows.append(gdelt_row(ev, self.docs.get(ev.doc_id)))
+
+    def close(self, ok: bool = True) -> None:
+        rows, self.rows = self.rows, []
+        if ok:
+            write_gdelt(rows, self.out)  # atomic; a failed write raises OutputError (E050) naming the file

@@ -150,6 +150,7 @@ class Event:
     attributed_to: Attribution | None = None
     confidence: float = 0.5
     index: int = 0  # position among the events of this sentence, for event_id
+    published: str | None = None  # the document's publication date (ISO), which `date` was resolved against
 
     @property
     def event_id(self) -> str:
@@ -173,6 +174,7 @@ class Event:
             "modality": self.modality,
             "date": self.date,
             "date_precision": self.date_precision,
+            "published": self.published,
             "location": self.location.to_dict(),
             "topics": list(self.topics),
             "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None,

@@ -1,9 +1,11 @@
-"""Input and output: one reader (`readers`), one codec for events (`codec`), the writers (`writers`).
+"""Input and output: one reader (`readers`), one codec for events (`codec`), the writers (`writers`),
+and `convert` (coded events from JSON Lines to other formats).
 
     from eventwire import io as ewio
     for item in ewio.read_inputs(["news.jsonl", "-"]):   # Document | Event | InputProblem
         ...
-    writer = ewio.EventWriter("csv", Path("events.csv"))  # rows from codec.flat_row
+    writer = ewio.EventWriter("csv", Path("events.csv"))  # rows from codec.csv_row
+    outs = ewio.EventOutputs()                             # several outputs, each format from its suffix
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from .codec import (
     COLUMNS,
     CSV_COLUMNS,
     EVENT_COLUMNS,
+    STORED_COLUMNS,
     Column,
     EventRecord,
     RecordError,
     RestoredEvent,
+    csv_row,
     decode_event,
     event_from_dict,
     flat_row,
@@ -24,6 +28,7 @@ from .codec import (
     restore_event,
     store_row,
 )
+from .convert import convert_events
 from .readers import (
     MAX_DOC_CHARS,
     DocumentError,
@@ -36,12 +41,22 @@ from .readers import (
     read_jsonl,
     read_path,
 )
-from .writers import FORMATS, AtomicFile, EventWriter, print_table
+from .writers import (
+    FORMATS,
+    SUFFIX_FORMATS,
+    AtomicFile,
+    EventOutputs,
+    EventWriter,
+    is_stdout,
+    output_targets,
+    print_table,
+)
 
 __all__ = [
-    "COLUMNS", "CSV_COLUMNS", "EVENT_COLUMNS", "FORMATS", "MAX_DOC_CHARS", "AtomicFile", "Column", "DocumentError",
-    "EventRecord", "EventWriter", "InputProblem", "RecordError", "RestoredEvent", "Seen", "decode_event",
-    "decode_json", "document_from_dict", "event_from_dict", "flat_row", "is_event_record", "parquet_schema",
-    "parse_date",
-    "print_table", "read_inputs", "read_jsonl", "read_path", "restore_event", "store_row",
+    "COLUMNS", "CSV_COLUMNS", "EVENT_COLUMNS", "FORMATS", "MAX_DOC_CHARS", "STORED_COLUMNS", "SUFFIX_FORMATS",
+    "AtomicFile", "Column", "DocumentError", "EventOutputs", "EventRecord", "EventWriter", "InputProblem",
+    "RecordError", "RestoredEvent", "Seen", "convert_events", "csv_row", "decode_event", "decode_json",
+    "document_from_dict", "event_from_dict", "flat_row", "is_event_record", "is_stdout", "output_targets",
+    "parquet_schema", "parse_date", "print_table", "read_inputs", "read_jsonl", "read_path", "restore_event",
+    "store_row",
 ]

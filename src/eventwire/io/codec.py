@@ -4,7 +4,10 @@ Every writer (JSONL, CSV, Parquet), the DuckDB store and the Dask part files
 go through this module, so the columns are listed once, in `COLUMNS`. Adding
 a column is one entry there: its name, its type and how to read it from the
 record (EVENTS.md §2). `flat=False` keeps a column out of the CSV/Parquet
-rows (the store still has it).
+rows (the store still has it); `stored=False` keeps it out of the store's
+`events` table (the store has it elsewhere: the published date is a column of
+its `documents`). Lists stay lists in Parquet (`list<string>`) and are joined
+with '|' in CSV.
 
 `decode_event` validates a coded-event record field by field (pydantic, in
 strict mode: a number is not a string, a boolean is not a number) and raises
@@ -37,7 +40,8 @@ class Column:
     name: str
     type: Literal["str", "int8", "int32", "int64", "float", "date", "list[str]", "json"]
     get: Callable[[dict[str, Any]], Any]
-    flat: bool = True  # in CSV and Parquet rows; the store holds every column
+    flat: bool = True  # in CSV and Parquet rows
+    stored: bool = True  # in the store's `events` table
 
 
 def _field(key: str) -> Callable[[dict[str, Any]], Any]:
@@ -71,11 +75,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("event_type", "str", _field("event_type")),
     Column("mode", "str", _field("mode")),
     Column("cameo", "str", _field("cameo")),
+    Column("cameo_root", "str", lambda d: d["cameo"][:2] if isinstance(d.get("cameo"), str) and d["cameo"] else None,
+           stored=False),
     Column("goldstein", "float", _field("goldstein")),
     Column("quad_class", "int8", _field("quad_class")),
     Column("modality", "str", _field("modality")),
     Column("date", "str", _field("date")),
     Column("date_precision", "str", _field("date_precision")),
+    Column("published", "date", lambda d: event_day(d.get("published")), stored=False),  # of the document
     # `date` as a day (first day of a month or year); the store falls back on the published date
     Column("day", "date", lambda d: event_day(d.get("date")), flat=False),
     *(Column(f"{side}_{f}", t, _sub(side, f)) for side in ("source", "target") for f, t in _ACTOR_FIELDS),
@@ -84,8 +91,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("trigger_end", "int64", _sub("trigger", "end")),
     Column("location_text", "str", _sub("location", "text")),
     Column("location_country", "str", _sub("location", "country")),
-    Column("location_lat", "float", _sub("location", "lat"), flat=False),
-    Column("location_lon", "float", _sub("location", "lon"), flat=False),
+    Column("location_lat", "float", _sub("location", "lat")),
+    Column("location_lon", "float", _sub("location", "lon")),
     Column("topics", "list[str]", lambda d: [str(t) for t in d.get("topics") or []]),
     Column("attributed_to_text", "str", _sub("attributed_to", "text")),
     Column("attributed_to_code", "str", _sub("attributed_to", "code")),
@@ -97,10 +104,11 @@ COLUMNS: tuple[Column, ...] = (
 
 FLAT_COLUMNS: tuple[Column, ...] = tuple(c for c in COLUMNS if c.flat)
 CSV_COLUMNS: list[str] = [c.name for c in FLAT_COLUMNS]
+STORED_COLUMNS: tuple[Column, ...] = tuple(c for c in COLUMNS if c.stored)
 
 _SQL_TYPES = {"str": "VARCHAR", "int8": "TINYINT", "int32": "INTEGER", "int64": "BIGINT", "float": "DOUBLE",
               "date": "DATE", "list[str]": "VARCHAR[]", "json": "JSON"}
-EVENT_COLUMNS: list[tuple[str, str]] = [(c.name, _SQL_TYPES[c.type]) for c in COLUMNS]
+EVENT_COLUMNS: list[tuple[str, str]] = [(c.name, _SQL_TYPES[c.type]) for c in STORED_COLUMNS]
 
 
 def arrow_type(kind: str):  # -> pyarrow.DataType
@@ -115,26 +123,31 @@ def arrow_type(kind: str):  # -> pyarrow.DataType
 
 
 def parquet_schema():  # -> pyarrow.Schema
-    """The fixed Parquet schema: one column per flat field (lists joined with '|', as in CSV)."""
+    """The fixed Parquet schema: one column per flat field, each of its own type (`topics` a list of strings)."""
     import pyarrow as pa
 
-    return pa.schema([(c.name, pa.string() if c.type == "list[str]" else arrow_type(c.type)) for c in FLAT_COLUMNS])
+    return pa.schema([(c.name, arrow_type(c.type)) for c in FLAT_COLUMNS])
 
 
 def flat_row(ev: Event) -> dict[str, Any]:
-    """An event as one flat row for CSV and Parquet (lists joined with '|')."""
+    """An event as one flat row of typed values (Parquet): a list stays a list, a day is a `date`."""
     d = ev.to_dict()
-    row = {}
+    return {c.name: c.get(d) for c in FLAT_COLUMNS}
+
+
+def csv_row(ev: Event) -> dict[str, Any]:
+    """An event as one CSV row: the flat row with lists joined with '|' (days print as YYYY-MM-DD)."""
+    row = flat_row(ev)
     for c in FLAT_COLUMNS:
-        v = c.get(d)
-        row[c.name] = "|".join(v) if c.type == "list[str]" else v
+        if c.type == "list[str]":
+            row[c.name] = "|".join(row[c.name])
     return row
 
 
 def store_row(ev: Event) -> dict[str, Any]:
-    """An event as one row of the store's `events` table (every column of `COLUMNS`)."""
+    """An event as one row of the store's `events` table (the stored columns of `COLUMNS`)."""
     d = ev.to_dict()
-    return {c.name: c.get(d) for c in COLUMNS}
+    return {c.name: c.get(d) for c in STORED_COLUMNS}
 
 
 # ---------------------------------------------------------------------------- record -> Event
@@ -175,6 +188,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         modality=d.get("modality") or "asserted",
         date=d.get("date"),
         date_precision=d.get("date_precision"),
+        published=d.get("published"),
         location=Location(loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"), loc.get("start"),
                           loc.get("end")),
         topics=list(d.get("topics") or []),
@@ -261,6 +275,7 @@ class EventRecord(_Strict):
     modality: Literal[MODALITIES] | None = None  # type: ignore[valid-type]
     date: _Text = None
     date_precision: Literal[PRECISIONS] | None = None  # type: ignore[valid-type]
+    published: StrictStr | None = Field(default=None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     location: _Location | None = None
     topics: list[StrictStr] | None = None
     attributed_to: _Attribution | None = None

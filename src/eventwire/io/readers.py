@@ -27,6 +27,7 @@ from .codec import RecordError, decode_event, is_event_record
 MAX_DOC_CHARS = 2_000_000
 RAW_CHARS = 2000  # how much of a bad line an --errors record keeps
 INPUT_SUFFIXES = (".jsonl", ".txt")
+NOT_EVENT_SUFFIXES = {".txt": "plain-text", ".csv": "CSV", ".parquet": "Parquet"}  # never coded-event JSON Lines
 
 
 @dataclass
@@ -187,10 +188,11 @@ def _not_utf8(raw: bytes) -> str:
 
 
 def read_jsonl(stream: Iterable[bytes | str], name: str, events: bool = False, seen: Seen | None = None,
-               ) -> Iterator[Document | Event | InputProblem]:
+               only_events: bool = False) -> Iterator[Document | Event | InputProblem]:
     """Documents (and, with `events`, coded-event records) from JSON Lines; each bad line is an InputProblem.
 
-    With `seen`, a repeated id is a problem of its line (the first one read wins).
+    With `seen`, a repeated id is a problem of its line (the first one read wins). With `only_events`,
+    a line that is not a coded-event record (a document) is a problem (E022).
     """
     for n, text, raw in _lines(stream):
         if text is None:
@@ -201,7 +203,11 @@ def read_jsonl(stream: Iterable[bytes | str], name: str, events: bool = False, s
             continue
         try:
             obj = decode_json(text)
-            item = decode_event(obj) if events and is_event_record(obj) else document_from_dict(obj)
+            if only_events and not is_event_record(obj):
+                raise DocumentError("E022", "not a coded-event record (no 'event_type'): a document is coded "
+                                            "with `eventwire code`")
+            item = decode_event(obj) if (events or only_events) and is_event_record(obj) else \
+                document_from_dict(obj)
         except DocumentError as e:
             yield InputProblem(name, n, str(e), text[:RAW_CHARS], e.code)
         except RecordError as e:
@@ -271,7 +277,8 @@ def _read_text_file(path: Path, published: date | None, seen: Seen | None) -> It
         yield (seen.repeat(doc, name, None) if seen is not None else None) or doc
 
 
-def _read_jsonl_file(path: Path, events: bool, seen: Seen | None) -> Iterator[Document | Event | InputProblem]:
+def _read_jsonl_file(path: Path, events: bool, seen: Seen | None, only_events: bool = False,
+                     ) -> Iterator[Document | Event | InputProblem]:
     name = str(path)
     try:
         fh = path.open("rb")
@@ -281,7 +288,7 @@ def _read_jsonl_file(path: Path, events: bool, seen: Seen | None) -> Iterator[Do
     with fh:
         lines = _Counted(fh)
         try:
-            yield from read_jsonl(lines, name, events, seen)
+            yield from read_jsonl(lines, name, events, seen, only_events)
         except OSError as e:  # a read error part way (an I/O error, a folder given a .jsonl name)
             yield _os_problem(name, e)
             return
@@ -290,44 +297,53 @@ def _read_jsonl_file(path: Path, events: bool, seen: Seen | None) -> Iterator[Do
 
 
 def read_path(path: Path, published: date | None = None, events: bool = False, seen: Seen | None = None,
-              ) -> Iterator[Document | Event | InputProblem]:
-    """Documents from one .jsonl or .txt file, or a folder of them (sorted by name, unreadable ones reported)."""
+              only_events: bool = False) -> Iterator[Document | Event | InputProblem]:
+    """Documents from one .jsonl or .txt file, or a folder of them (sorted by name, unreadable ones reported).
+
+    With `only_events`, coded-event records only: any other line is a problem (E022), and a text, CSV or
+    Parquet file is one problem (E034) rather than a line-by-line list of JSON errors.
+    """
     if path.is_dir():
         for item in _walk(path):
             if isinstance(item, InputProblem):
                 yield item
             else:
-                yield from read_path(item, published, events, seen)
+                yield from read_path(item, published, events, seen, only_events)
         return
+    suffix = path.suffix.lower()
     if not path.exists():
         yield InputProblem(str(path), None, "no such file or folder", code="E030")
-    elif path.suffix.lower() == ".txt":
+    elif only_events and suffix in NOT_EVENT_SUFFIXES:
+        yield InputProblem(str(path), None, f"a {NOT_EVENT_SUFFIXES[suffix]} file, not JSON Lines of coded events",
+                           code="E034")
+    elif suffix == ".txt":
         yield from _read_text_file(path, published, seen)
     else:
-        yield from _read_jsonl_file(path, events, seen)
+        yield from _read_jsonl_file(path, events, seen, only_events)
 
 
-def _stdin(events: bool, seen: Seen) -> Iterator[Document | Event | InputProblem]:
+def _stdin(events: bool, seen: Seen, only_events: bool = False) -> Iterator[Document | Event | InputProblem]:
     stream = getattr(sys.stdin, "buffer", None)
     if sys.stdin is None or stream is None or stream.closed:
         yield InputProblem("<stdin>", None, "standard input is closed", code="E051")
         return
     try:
-        yield from read_jsonl((line.removesuffix(b"\n") for line in stream), "<stdin>", events, seen)
+        yield from read_jsonl((line.removesuffix(b"\n") for line in stream), "<stdin>", events, seen, only_events)
     except (OSError, ValueError) as e:  # a closed descriptor reads as EBADF, a closed file as ValueError
         yield InputProblem("<stdin>", None, f"standard input cannot be read: {e}", code="E051")
 
 
 def read_inputs(inputs: Iterable[str], published: date | None = None, events: bool = False,
-                ) -> Iterator[Document | Event | InputProblem]:
+                only_events: bool = False) -> Iterator[Document | Event | InputProblem]:
     """Documents (and coded events, with `events`) from paths, folders, or '-' for JSON Lines on stdin.
 
     Ids are unique within one run: the first document (or event record) with an id wins, and each
-    repeat is an InputProblem at its own line that names where the first was.
+    repeat is an InputProblem at its own line that names where the first was. With `only_events`,
+    coded events alone (what `eventwire convert` reads): anything else is a problem.
     """
     seen = Seen()
     for inp in inputs:
         if inp == "-":
-            yield from _stdin(events, seen)
+            yield from _stdin(events, seen, only_events)
         else:
-            yield from read_path(Path(inp), published, events, seen)
+            yield from read_path(Path(inp), published, events, seen, only_events)

@@ -1,8 +1,11 @@
-"""Writers of events: JSONL, CSV, Parquet and a table for the terminal.
+"""Writers of events: JSONL, CSV, Parquet and a table for the terminal, to one output or several.
 
 Files are written to a temporary name beside the target and renamed at the
 end, so a failed run never leaves a file that looks complete. Rows come from
-the codec (`codec.flat_row`), so every format has the same columns.
+the codec (`codec.flat_row`, `codec.csv_row`), so every format has the same
+columns. `EventOutputs` writes the same events to several outputs (the
+format of each from its suffix, `output_targets`); one that fails is dropped
+and reported, and the others are still written.
 """
 
 from __future__ import annotations
@@ -13,15 +16,17 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from ..errors import OutputError, output_error
 from ..records import Event
 from ..text import rich_text
-from .codec import CSV_COLUMNS, flat_row, parquet_schema
+from .codec import CSV_COLUMNS, csv_row, flat_row, parquet_schema
 
 FORMATS = ("jsonl", "csv", "parquet", "table")
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 
 def _umask() -> int:
@@ -134,7 +139,7 @@ class EventWriter:
             if self.fmt == "jsonl":
                 self.fh.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
             elif self.fmt == "csv":
-                self._csv.writerow(flat_row(ev))
+                self._csv.writerow(csv_row(ev))
             elif self.fmt == "parquet":
                 self._rows.append(flat_row(ev))
             else:
@@ -170,6 +175,107 @@ class EventWriter:
                 self._atomic.__exit__(RuntimeError, RuntimeError("aborted"), None)
         elif ok and self.fmt != "parquet":
             self.fh.flush()
+
+
+def is_stdout(path: Path | None) -> bool:
+    """Whether an output path stands for standard output (none given, or '-')."""
+    return path is None or str(path) == "-"
+
+
+def output_targets(paths: Sequence[Path] | None, fmt: str | None = None) -> list[tuple[str, Path | None]]:
+    """(format, path or None for stdout) for each output: the format from the file's suffix (.jsonl, .csv,
+    .parquet), else `fmt` (else jsonl). Raises ValueError for a suffix `fmt` contradicts, an unknown
+    format, an output named twice, or two on standard output."""
+    if fmt is not None and fmt not in FORMATS:
+        raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    targets: list[tuple[str, Path | None]] = []
+    seen: set[str] = set()
+    for path in paths or [None]:
+        out = None if is_stdout(path) else path
+        key = "-" if out is None else os.path.realpath(out)
+        if key in seen:
+            raise ValueError(f"{'standard output' if out is None else out} is given as an output twice")
+        seen.add(key)
+        by_suffix = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
+        if by_suffix and fmt and fmt != by_suffix:
+            raise ValueError(f"{out} is {by_suffix} by its suffix, but --format says {fmt}")
+        chosen = by_suffix or fmt or "jsonl"
+        if chosen == "parquet" and out is None:
+            raise ValueError("Parquet is written to a file: give -o FILE.parquet")
+        targets.append((chosen, out))
+    return targets
+
+
+class Sink(Protocol):
+    """What `EventOutputs` writes to: an EventWriter, or a stand-in that counts (Parquet parts)."""
+
+    name: str
+    count: int
+
+    def write(self, ev: Event) -> None: ...
+    def close(self, ok: bool = True) -> None: ...
+
+
+class EventOutputs:
+    """The same events to several outputs. An output that cannot be opened, written or finished is one
+    OutputError (E050), passed to `on_failure` and kept in `failures`; it is dropped (nothing half-written
+    is left) and the others go on. `alive` says whether any output is still being written.
+
+        outs = EventOutputs(on_failure=print)
+        for fmt, path in output_targets([Path("a.csv"), Path("a.parquet")]):
+            outs.open(fmt, path)
+        for ev in events:
+            outs.write(ev)
+        outs.close()            # outs.failures: the outputs lost, outs.written: the ones finished
+    """
+
+    def __init__(self, on_failure: Callable[[OutputError], None] | None = None) -> None:
+        self.sinks: list[Sink] = []
+        self.written: list[Sink] = []
+        self.failures: list[OutputError] = []
+        self.on_failure = on_failure
+        self.count = 0  # events given to write()
+
+    def _fail(self, e: OutputError) -> None:
+        self.failures.append(e)
+        if self.on_failure is not None:
+            self.on_failure(e)
+
+    def open(self, fmt: str, path: Path | None) -> None:
+        """Open one more output (an EventWriter); a failure to open it is reported, not raised."""
+        try:
+            self.sinks.append(EventWriter(fmt, None if is_stdout(path) else path))
+        except OutputError as e:
+            self._fail(e)
+
+    def add(self, sink: Sink) -> None:
+        self.sinks.append(sink)
+
+    @property
+    def alive(self) -> bool:
+        return bool(self.sinks)
+
+    def write(self, ev: Event) -> None:
+        self.count += 1
+        for sink in list(self.sinks):
+            try:
+                sink.write(ev)
+            except OutputError as e:
+                self.sinks.remove(sink)
+                sink.close(ok=False)
+                self._fail(e)
+
+    def close(self, ok: bool = True) -> None:
+        """Finish every output still open (ok), or drop them all (not ok: the run failed otherwise)."""
+        sinks, self.sinks = self.sinks, []
+        for sink in sinks:
+            try:
+                sink.close(ok=ok)
+            except OutputError as e:
+                self._fail(e)
+            else:
+                if ok:
+                    self.written.append(sink)
 
 
 def print_table(events: list[Event], fh: IO[str]) -> None:

@@ -62,6 +62,7 @@ class Coding:
             attributed_to=ss.attribution,
             confidence=min(c.score, 0.95),
             index=c.index,
+            published=doc.published.isoformat() if doc.published else None,
         )
 
 
