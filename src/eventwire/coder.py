@@ -95,7 +95,7 @@ class Coder:
         """Events of one document."""
         result = next(self.pipe([doc]))
         if result.problem:
-            raise RuntimeError(f"[E020] document {doc.id}: {result.problem}")
+            raise RuntimeError(f"[E040] document {doc.id}: {result.problem}")
         return result.events
 
 

@@ -141,7 +141,7 @@ class CoderSettings:
                 files.append((str(p), Path(p).read_text(encoding="utf-8")))
             except (OSError, UnicodeDecodeError) as e:
                 reason = e.strerror if isinstance(e, OSError) else "not UTF-8"
-                raise ValueError(f"[E060] cannot read actor file {p}: {reason}") from None
+                raise ValueError(f"[E031] cannot read actor file {p}: {reason}") from None
         return cls(tuple(files), model, batch_size, factory)
 
     def identity(self) -> dict[str, Any]:
@@ -214,7 +214,7 @@ def code_shard(settings: CoderSettings, shard: Shard) -> list[CodedDocument] | S
 
 def _checked(shard: Shard, results: list[CodedDocument]) -> list[CodedDocument]:
     if len(results) != len(shard.docs):
-        raise RuntimeError(f"[E061] {shard.where}: coder gave {len(results)} results for {len(shard.docs)} documents")
+        raise RuntimeError(f"[E086] {shard.where}: coder gave {len(results)} results for {len(shard.docs)} documents")
     return results
 
 
@@ -313,7 +313,7 @@ class Checkpoint:
             pass
         except OSError:
             self._fh.close()
-            raise CheckpointMismatch(f"[E062] checkpoint {self.path} is in use by another run") from None
+            raise CheckpointMismatch(f"[E080] checkpoint {self.path} is in use by another run") from None
         self._fh.seek(0)
         data = self._fh.read()
         good = data[:data.rfind(b"\n") + 1]  # a line cut short by a kill is dropped
@@ -331,7 +331,7 @@ class Checkpoint:
                     rec = json.loads(line)
                     self.done[int(rec["shard"])] = rec
                 except (ValueError, KeyError, TypeError):
-                    raise CheckpointMismatch(f"[E063] checkpoint {self.path}:{n}: not a shard record") from None
+                    raise CheckpointMismatch(f"[E081] checkpoint {self.path}:{n}: not a shard record") from None
             log.info("checkpoint %s: %d shards already done", self.path, len(self.done))
         self.parts.mkdir(exist_ok=True)
         return self
@@ -342,16 +342,16 @@ class Checkpoint:
         except ValueError:
             header = None
         if not isinstance(header, dict) or header.get("format") != CHECKPOINT_FORMAT:
-            raise CheckpointMismatch(f"[E063] {self.path} is not an eventwire checkpoint")
+            raise CheckpointMismatch(f"[E081] {self.path} is not an eventwire checkpoint")
         if header.get("version") != CHECKPOINT_VERSION:
-            raise CheckpointMismatch(f"[E063] checkpoint {self.path} has version {header.get('version')}, not "
+            raise CheckpointMismatch(f"[E081] checkpoint {self.path} has version {header.get('version')}, not "
                                      f"{CHECKPOINT_VERSION}; delete it to start again")
         if header.get("shard_size") != self.shard_size:
-            raise CheckpointMismatch(f"[E064] checkpoint {self.path} was made with shards of "
+            raise CheckpointMismatch(f"[E082] checkpoint {self.path} was made with shards of "
                                      f"{header.get('shard_size')} documents, this run uses {self.shard_size}; "
                                      "use the same shard size, or delete the checkpoint to start again")
         if header.get("coder") != self.identity:
-            raise CheckpointMismatch(f"[E064] checkpoint {self.path} was made with other coder settings "
+            raise CheckpointMismatch(f"[E082] checkpoint {self.path} was made with other coder settings "
                                      f"({header.get('coder')}), not {self.identity}; use the same actor files, "
                                      "or delete the checkpoint (and its .parts folder) to start again")
 
@@ -371,7 +371,7 @@ class Checkpoint:
             return False
         if rec.get("hash") != shard.fingerprint or rec.get("docs") != len(shard.docs):
             raise CheckpointMismatch(
-                f"[E065] checkpoint {self.path} was made from different input: {shard.where} differs from the "
+                f"[E083] checkpoint {self.path} was made from different input: {shard.where} differs from the "
                 "run that wrote it; give the same input, or delete the checkpoint (and its .parts folder) to "
                 "start again")
         return True
@@ -401,7 +401,7 @@ class Checkpoint:
         extra = sorted(i for i in self.done if i >= n_shards)
         if extra:
             raise CheckpointMismatch(
-                f"[E065] checkpoint {self.path} was made from different input: it has shard {extra[0]} but this "
+                f"[E083] checkpoint {self.path} was made from different input: it has shard {extra[0]} but this "
                 f"input has only {n_shards} shards; delete the checkpoint (and its .parts folder) to start again")
 
     def close(self) -> None:
@@ -473,7 +473,7 @@ class DaskRunner:
             try:
                 self.client = Client(scheduler, timeout="10s")
             except OSError as e:
-                raise ClusterUnavailable(f"[E066] cannot reach the Dask scheduler at {scheduler}: {e}") from None
+                raise ClusterUnavailable(f"[E084] cannot reach the Dask scheduler at {scheduler}: {e}") from None
         else:
             self.cluster, self.client = local_cluster(workers)
         where = scheduler or (self.cluster.scheduler_address if self.cluster else self.client.scheduler.address)
@@ -483,7 +483,7 @@ class DaskRunner:
                 self.client.wait_for_workers(1, timeout=WORKER_WAIT_S)
             except TimeoutError:
                 self.close()
-                raise ClusterUnavailable(f"[E067] no Dask worker joined the scheduler at {where} within "
+                raise ClusterUnavailable(f"[E085] no Dask worker joined the scheduler at {where} within "
                                          f"{WORKER_WAIT_S:.0f} s; start some with `dask worker {where}`") from None
         threads = sum(self.client.nthreads().values())
         self.slots = 2 * threads + 1  # shards in flight: keep every worker busy while results travel

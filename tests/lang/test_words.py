@@ -19,7 +19,7 @@ def test_a_list_is_a_frozen_set_of_words():
 
 
 def test_an_unknown_list_is_named_in_the_error():
-    with pytest.raises(KeyError, match=r"\[E035\] lang/en/words.yaml has no list 'colours'"):
+    with pytest.raises(KeyError, match=r"\[E095\] lang/en/words.yaml has no list 'colours'"):
         words("colours")
 
 
@@ -31,9 +31,9 @@ def test_time_words_are_tables_and_lists():
 
 
 def test_a_table_is_not_a_list_and_an_unknown_file_is_named():
-    with pytest.raises(KeyError, match=r"\[E035\] lang/en/time.yaml: 'numbers' is a table, not a word list"):
+    with pytest.raises(KeyError, match=r"\[E095\] lang/en/time.yaml: 'numbers' is a table, not a word list"):
         words("numbers", "time")
-    with pytest.raises(KeyError, match=r"\[E035\] lang/en has no word file 'colours'.yaml"):
+    with pytest.raises(KeyError, match=r"\[E095\] lang/en has no word file 'colours'.yaml"):
         words("red", "colours")
 
 

@@ -79,5 +79,5 @@ def tables() -> CodeTables:
     )
     missing = set(EVENT_TYPES) - set(t.quad_class)
     if missing:
-        raise ValueError(f"[E001] plover.tsv lacks event types: {sorted(missing)}")
+        raise ValueError(f"[E096] plover.tsv lacks event types: {sorted(missing)}")
     return t

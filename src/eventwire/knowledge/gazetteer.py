@@ -87,7 +87,7 @@ def country_aliases() -> dict[str, str]:
     out: dict[str, str] = {}
     for name in sorted(words("gazetteer_country_names")):
         if _key(name) not in codes:
-            raise ValueError(f"[E034] lang/en/words.yaml: gazetteer_country_names: {name!r} is no state's term "
+            raise ValueError(f"[E094] lang/en/words.yaml: gazetteer_country_names: {name!r} is no state's term "
                              "in actors/data/countries.yaml")
         out[name] = codes[_key(name)]
     return out

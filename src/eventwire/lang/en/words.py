@@ -27,29 +27,29 @@ FILES = ("words", "time")  # the word files of lang/en, without ".yaml"
 @cache
 def _file(file: str) -> dict[str, Any]:
     if file not in FILES:
-        raise KeyError(f"[E035] lang/en has no word file {file!r}.yaml (known: {', '.join(FILES)})")
+        raise KeyError(f"[E095] lang/en has no word file {file!r}.yaml (known: {', '.join(FILES)})")
     where = f"lang/en/{file}.yaml"
     text = resources.files("eventwire").joinpath("lang", "en", f"{file}.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     if not isinstance(data, dict):
-        raise ValueError(f"[E034] {where}: expected a mapping of list names to word lists")
+        raise ValueError(f"[E094] {where}: expected a mapping of list names to word lists")
     out: dict[str, Any] = {}
     for name, items in data.items():
         if isinstance(items, dict):
             if not all(isinstance(w, str) and isinstance(v, int | float) for w, v in items.items()):
-                raise ValueError(f"[E034] {where}: {name!r} must map words to numbers")
+                raise ValueError(f"[E094] {where}: {name!r} must map words to numbers")
             out[name] = MappingProxyType(dict(items))
         elif isinstance(items, list) and all(isinstance(w, str) for w in items):
             out[name] = frozenset(items)
         else:
-            raise ValueError(f"[E034] {where}: {name!r} must be a list of words (quote on/off/no)")
+            raise ValueError(f"[E094] {where}: {name!r} must be a list of words (quote on/off/no)")
     return out
 
 
 def _get(name: str, file: str) -> Any:
     lists = _file(file)
     if name not in lists:
-        raise KeyError(f"[E035] lang/en/{file}.yaml has no list {name!r}")
+        raise KeyError(f"[E095] lang/en/{file}.yaml has no list {name!r}")
     return lists[name]
 
 
@@ -57,7 +57,7 @@ def words(name: str, file: str = "words") -> frozenset[str]:
     """The word list called `name` in `lang/en/<file>.yaml`."""
     got = _get(name, file)
     if not isinstance(got, frozenset):
-        raise KeyError(f"[E035] lang/en/{file}.yaml: {name!r} is a table, not a word list")
+        raise KeyError(f"[E095] lang/en/{file}.yaml: {name!r} is a table, not a word list")
     return got
 
 
@@ -65,5 +65,5 @@ def table(name: str, file: str = "time") -> Mapping[str, float]:
     """The word -> number table called `name` in `lang/en/<file>.yaml` (read-only)."""
     got = _get(name, file)
     if not isinstance(got, Mapping):
-        raise KeyError(f"[E035] lang/en/{file}.yaml: {name!r} is a word list, not a table")
+        raise KeyError(f"[E095] lang/en/{file}.yaml: {name!r} is a word list, not a table")
     return got
