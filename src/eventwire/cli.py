@@ -1,7 +1,8 @@
 """The `eventwire` command line: a thin typer layer over the Python API.
 
     eventwire code INPUT... [--published DATE] [--format jsonl|csv|parquet|table] [-o OUT] [--errors FILE]
-                   [--workers N] [--scheduler tcp://HOST:PORT] [--checkpoint FILE]
+                   [--workers N] [--scheduler tcp://HOST:PORT] [--checkpoint FILE] [--config PIPELINE.toml]
+    eventwire info [--config PIPELINE.toml]
 
 Other command groups (actors, store and dashboard) register themselves from
 their own modules.
@@ -30,7 +31,7 @@ log = logging.getLogger("eventwire")
 
 
 def coded_documents(inputs: list[str], published: date | None, problems: ProblemLog, actors: list[Path],
-                    progress: bool = True, **scale_options) -> Iterator:
+                    progress: bool = True, config: Path | None = None, **scale_options) -> Iterator:
     """Read inputs, report bad records, and code the good ones (in one process, or on Dask when asked)."""
     from .coder import Coder
 
@@ -47,7 +48,7 @@ def coded_documents(inputs: list[str], published: date | None, problems: Problem
 
         yield from code_sharded(docs, actor_files=[str(a) for a in actors], **scale_options)
         return
-    coder = Coder(actor_files=actors)
+    coder = Coder(actor_files=actors, config_file=config)
     results = coder.pipe(docs)
     if progress and sys.stderr.isatty():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -60,6 +61,10 @@ def coded_documents(inputs: list[str], published: date | None, problems: Problem
                 yield r
     else:
         yield from results
+
+
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", help="Pipeline config (TOML): [pipeline] stages = [...], [stages.NAME] settings")]
 
 
 @app.command()
@@ -76,10 +81,12 @@ def code(
     profile: Annotated[str, typer.Option(
         help="eventwire (our columns), or gdelt: GDELT 2.0 event-table names, CSV or Parquet by -o suffix "
              "(docs/gdelt.md)")] = "eventwire",
+    config: ConfigOption = None,
 ) -> None:
     """Code news documents into PLOVER event records."""
     pub = date_option(published)
     warn_unpublished(inputs, pub)
+    _check_config(config, sharded=bool(workers > 1 or scheduler or checkpoint) or profile == "gdelt")
     if profile == "gdelt":
         _code_gdelt(inputs, pub, output, errors, actors or [])
         return
@@ -97,7 +104,7 @@ def code(
         raise _fail(f"cannot write {output}: {e}") from None
     ndocs = 0
     try:
-        for result in coded_documents(inputs, pub, problems, actors or [], **scale):
+        for result in coded_documents(inputs, pub, problems, actors or [], config=config, **scale):
             ndocs += 1
             if result.problem:
                 problems.report(f"document {result.doc_id}", result.problem, None, "E040")
@@ -124,12 +131,27 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _check_config(config: Path | None, sharded: bool = False) -> tuple[str, ...] | None:
+    """Read the pipeline config before anything runs: its stage list (None: the default), or exit 2."""
+    if config is None:
+        return None
+    from .pipeline.config import read_config
+
+    if sharded:
+        raise _fail(f"[E097] {config}: --config runs in one process; it cannot be given with --workers, "
+                    "--scheduler, --checkpoint or --profile gdelt yet")
+    try:
+        return read_config(config).stages
+    except (KeyError, ValueError) as e:
+        raise _fail(str(e.args[0] if isinstance(e, KeyError) else e)) from None
+
+
 @app.command()
-def info() -> None:
+def info(config: ConfigOption = None) -> None:
     """Print the version, the model, the stages in order and the knowledge files loaded, with counts."""
     from .info import describe, render
 
-    typer.echo(render(describe()))
+    typer.echo(render(describe(_check_config(config))))
 
 
 def _code_gdelt(inputs: list[str], pub: date | None, output: Path | None, errors: Path | None,
