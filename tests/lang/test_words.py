@@ -56,3 +56,11 @@ def test_gazetteer_aliases_take_their_codes_from_countries_yaml():
     gaz = Gazetteer([], [{"iso": "NL", "iso3": "NLD", "name": "Netherlands"}])
     assert gaz.lookup("Holland") == Place("Holland", "NLD", None, None, "country")
     assert Gazetteer([], [], aliases={}).lookup("Holland") is None
+
+
+def test_the_language_pack_hands_out_the_english_word_lists():
+    from eventwire.pipeline.packs import LanguagePack
+
+    pack = LanguagePack("en", None, None, None)  # type: ignore[arg-type]  # only the word lists are read
+    assert pack.words("pair_marks") == frozenset({"two", "both"})
+    assert pack.words is words
