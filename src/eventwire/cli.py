@@ -46,7 +46,7 @@ def coded_documents(inputs: list[str], published: date | None, problems: Problem
     if any(v for v in scale_options.values()):
         from .scale import code_sharded
 
-        yield from code_sharded(docs, actor_files=[str(a) for a in actors], **scale_options)
+        yield from code_sharded(docs, actor_files=[str(a) for a in actors], config_file=config, **scale_options)
         return
     coder = Coder(actor_files=actors, config_file=config)
     results = coder.pipe(docs)
@@ -86,7 +86,7 @@ def code(
     """Code news documents into PLOVER event records."""
     pub = date_option(published)
     warn_unpublished(inputs, pub)
-    _check_config(config, sharded=bool(workers > 1 or scheduler or checkpoint) or profile == "gdelt")
+    _check_config(config, gdelt=profile == "gdelt")
     if profile == "gdelt":
         _code_gdelt(inputs, pub, output, errors, actors or [])
         return
@@ -131,15 +131,14 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _check_config(config: Path | None, sharded: bool = False) -> tuple[str, ...] | None:
+def _check_config(config: Path | None, gdelt: bool = False) -> tuple[str, ...] | None:
     """Read the pipeline config before anything runs: its stage list (None: the default), or exit 2."""
     if config is None:
         return None
     from .pipeline.config import read_config
 
-    if sharded:
-        raise _fail(f"[E097] {config}: --config runs in one process; it cannot be given with --workers, "
-                    "--scheduler, --checkpoint or --profile gdelt yet")
+    if gdelt:
+        raise _fail(f"[E097] {config}: --config cannot be given with --profile gdelt yet")
     try:
         return read_config(config).stages
     except (KeyError, ValueError) as e:

@@ -20,13 +20,13 @@ The entry point (what `eventwire code --workers/--scheduler/--checkpoint` calls)
   (atomically), then a line is appended to FILE. A run started again with the
   same FILE and the same input reuses those shards and codes only the rest; the
   caller writes its output from the yielded results at the end, so no event is
-  written twice. A checkpoint from another input, shard size or actor files is
+  written twice. A checkpoint from another input, shard size, actor files or pipeline config is
   refused (`CheckpointMismatch`, a ValueError).
 - `parquet_dir=DIR`: one Parquet file per shard, `DIR/part-NNNNNN.parquet`,
   written atomically when the shard is done (same name on a rerun, never twice).
 
-Actor files are read here and shipped to the workers by content, so a remote
-cluster needs no shared file system.
+Actor files and the pipeline config (`config_file`) are read here and shipped
+to the workers by content, so a remote cluster needs no shared file system.
 """
 
 from __future__ import annotations
@@ -137,30 +137,28 @@ class CoderSettings:
     actor_files: tuple[tuple[str, str], ...] = ()  # (path as given, file text)
     model: str | None = None  # None: the Coder's default model
     batch_size: int = 32
-    factory: str = DEFAULT_FACTORY  # "module:callable" taking actor_files=, batch_size= (and model=)
+    factory: str = DEFAULT_FACTORY  # "module:callable" taking actor_files=, batch_size= (and model=, config_file=)
+    config: tuple[str, str] | None = None  # the pipeline config file: (path as given, its text)
 
     @classmethod
     def create(cls, actor_files: Iterable[str | Path] = (), model: str | None = None, batch_size: int = 32,
-               factory: str = DEFAULT_FACTORY) -> CoderSettings:
-        """Settings with the actor files read now (a missing file is a ValueError naming it)."""
-        files = []
-        for p in actor_files:
-            try:
-                files.append((str(p), Path(p).read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as e:
-                reason = e.strerror if isinstance(e, OSError) else "not UTF-8"
-                raise ValueError(f"[E031] cannot read actor file {p}: {reason}") from None
-        return cls(tuple(files), model, batch_size, factory)
+               factory: str = DEFAULT_FACTORY, config_file: str | Path | None = None) -> CoderSettings:
+        """Settings with the actor files and the pipeline config read now (a missing file is a ValueError)."""
+        files = [(str(p), _read(p, "actor file")) for p in actor_files]
+        config = (str(config_file), _read(config_file, "pipeline config")) if config_file is not None else None
+        return cls(tuple(files), model, batch_size, factory, config)
 
     def identity(self) -> dict[str, Any]:
         """What a checkpoint records to recognise the same coder again."""
-        return {
+        out: dict[str, Any] = {
             "eventwire": __version__,
             "factory": self.factory,
             "model": self.model,
-            "actor_files": [{"name": Path(p).name, "sha256": hashlib.sha256(t.encode("utf-8")).hexdigest()}
-                            for p, t in self.actor_files],
+            "actor_files": [_file_identity(p, t) for p, t in self.actor_files],
         }
+        if self.config is not None:  # absent without one, so older checkpoints stay valid
+            out["config"] = _file_identity(*self.config)
+        return out
 
     def build(self) -> Any:
         """A new coder for these settings (actor files written to a temporary folder while it loads)."""
@@ -176,17 +174,35 @@ class CoderSettings:
                 p.parent.mkdir()
                 p.write_text(text, encoding="utf-8")
                 paths.append((str(p), orig))
+            if self.config is not None:
+                p = Path(tmp) / "config" / Path(self.config[0]).name
+                p.parent.mkdir()
+                p.write_text(self.config[1], encoding="utf-8")
+                kwargs["config_file"] = str(p)
             try:
                 return make(actor_files=[p for p, _ in paths], **kwargs)
             except ValueError as e:  # name the user's file, not the temporary copy
                 msg = str(e)
-                for p, orig in paths:
+                copies = paths + ([(kwargs["config_file"], self.config[0])] if self.config is not None else [])
+                for p, orig in copies:
                     msg = msg.replace(p, orig)
                 raise ValueError(msg) from e
 
 
 _coders: OrderedDict[CoderSettings, Any] = OrderedDict()
 _coders_lock = threading.Lock()
+
+
+def _read(path: str | Path, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        reason = e.strerror if isinstance(e, OSError) else "not UTF-8"
+        raise ValueError(f"[E031] cannot read {what} {path}: {reason}") from None
+
+
+def _file_identity(path: str, text: str) -> dict[str, str]:
+    return {"name": Path(path).name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
 def worker_coder(settings: CoderSettings) -> Any:
@@ -387,6 +403,7 @@ def code_sharded(
     factory: str = DEFAULT_FACTORY,
     batch_size: int = 32,
     stats: RunStats | None = None,
+    config_file: str | Path | None = None,
 ) -> Iterator[CodedDocument]:
     """Code documents shard by shard, here or on Dask; yields one CodedDocument per document, in input order.
 
@@ -397,7 +414,7 @@ def code_sharded(
     """
     if workers < 1:
         raise ValueError(f"--workers must be at least 1, got {workers}")
-    settings = CoderSettings.create(actor_files, model, batch_size, factory)
+    settings = CoderSettings.create(actor_files, model, batch_size, factory, config_file)
     stats = stats if stats is not None else RunStats()
     ckpt = Checkpoint(checkpoint, shard_size, settings.identity()).open() if checkpoint else None
     pq_dir = Path(parquet_dir) if parquet_dir else None

@@ -75,12 +75,13 @@ def test_info_shows_the_stages_of_a_config_and_refuses_a_bad_one(tmp_path):
     assert f"eventwire: [E090] {bad}: [pipeline] stages: no stage called 'scorer'" in out.output
 
 
-def test_code_refuses_a_config_with_sharded_runs(tmp_path):
+def test_code_refuses_a_config_with_the_gdelt_profile(tmp_path):
     good = tmp_path / "good.toml"
     good.write_text(GOOD, encoding="utf-8")
-    out = CliRunner().invoke(app, ["code", "-", "--config", str(good), "--workers", "2"], input="")
+    out = CliRunner().invoke(app, ["code", "-", "--config", str(good), "--profile", "gdelt", "-o", "x.csv"],
+                             input="")
     assert out.exit_code == 2
-    assert f"[E097] {good}: --config runs in one process" in out.output
+    assert f"[E097] {good}: --config cannot be given with --profile gdelt yet" in out.output
 
 
 @pytest.mark.slow
