@@ -229,8 +229,9 @@ class _Coder:
 
     made: list[_Coder] = []
 
-    def __init__(self, actor_files=()) -> None:
+    def __init__(self, actor_files=(), config_file=None) -> None:
         self.passes = 0
+        self.config_file = config_file
         _Coder.made.append(self)
 
     def pipe(self, docs):
@@ -270,6 +271,29 @@ def test_code_once_into_several_outputs(tmp_path: Path, docs_file: Path, fake_co
     events = [ewio.decode_event(d) for d in records]
     assert _csv_rows(outs[1]) == [_as_csv_text(ewio.csv_row(ev)) for ev in events]
     assert pq.read_table(outs[2]).to_pylist() == [ewio.flat_row(ev) for ev in events]
+
+
+def test_code_with_a_config_file_hands_it_to_the_one_coder_of_several_outputs(tmp_path: Path, docs_file: Path,
+                                                                               fake_coder):
+    config = tmp_path / "coder.toml"
+    config.write_text('[pipeline]\nstages = ["parse", "mentions", "triggers", "arguments", "coding", "dedup"]\n',
+                      encoding="utf-8")
+    outs = [tmp_path / "e.jsonl", tmp_path / "e.csv"]
+    r = CliRunner().invoke(app, ["code", str(docs_file), "--config", str(config),
+                                 *(a for o in outs for a in ("-o", str(o)))])
+    assert r.exit_code == 0, r.output
+    assert [(c.config_file, c.passes) for c in fake_coder.made] == [(config, 1)]
+    assert r.stderr.splitlines()[-1] == f"eventwire: coded 2 documents, 4 events to {outs[0]}, {outs[1]}"
+
+
+def test_code_with_a_bad_config_file_opens_no_output(tmp_path: Path, docs_file: Path, fake_coder):
+    config = tmp_path / "coder.toml"
+    config.write_text('[pipeline]\nstages = ["parse", "scorer"]\n', encoding="utf-8")
+    out = tmp_path / "e.jsonl"
+    r = CliRunner().invoke(app, ["code", str(docs_file), "--config", str(config), "-o", str(out)])
+    assert r.exit_code == 2
+    assert f"eventwire: [E090] {config}: [pipeline] stages: no stage called 'scorer'" in r.output
+    assert fake_coder.made == [] and not out.exists()
 
 
 def test_converting_the_jsonl_gives_the_files_code_writes(tmp_path: Path, docs_file: Path, fake_coder):

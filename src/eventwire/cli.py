@@ -1,8 +1,9 @@
 """The `eventwire` command line: a thin typer layer over the Python API.
 
     eventwire code INPUT... [--published DATE] [--format jsonl|csv|parquet|table] [-o OUT ...] [--errors FILE]
-                   [--workers N] [--scheduler tcp://HOST:PORT] [--checkpoint FILE]
+                   [--workers N] [--scheduler tcp://HOST:PORT] [--checkpoint FILE] [--config PIPELINE.toml]
     eventwire convert EVENTS.jsonl -o OUT [-o OUT ...] [--errors FILE]
+    eventwire info [--config PIPELINE.toml]
 
 Other command groups (actors, store and dashboard) register themselves from
 their own modules.
@@ -33,7 +34,8 @@ log = logging.getLogger("eventwire")
 
 
 def coded_documents(inputs: list[str], published: date | None, problems: ProblemLog, actors: list[Path],
-                    progress: bool = True, heads: dict[str, Document] | None = None, **scale_options) -> Iterator:
+                    progress: bool = True, heads: dict[str, Document] | None = None, config: Path | None = None,
+                    **scale_options) -> Iterator:
     """Read inputs, report bad records, and code the good ones (in one process, or on Dask when asked).
 
     With `heads`, each document read is also put there by id without its text (published, source, title),
@@ -54,9 +56,9 @@ def coded_documents(inputs: list[str], published: date | None, problems: Problem
     if any(v for v in scale_options.values()):
         from .scale import code_sharded
 
-        yield from code_sharded(docs, actor_files=[str(a) for a in actors], **scale_options)
+        yield from code_sharded(docs, actor_files=[str(a) for a in actors], config_file=config, **scale_options)
         return
-    coder = Coder(actor_files=actors)
+    coder = Coder(actor_files=actors, config_file=config)
     results = coder.pipe(docs)
     if progress and sys.stderr.isatty():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -104,6 +106,10 @@ def _gdelt_sinks(output: list[Path] | None, docs: Mapping[str, Document]) -> lis
         raise typer.BadParameter(str(e)) from None
 
 
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", metavar="FILE", help="Pipeline config (TOML): [pipeline] stages = [...], [stages.NAME] settings")]
+
+
 @app.command()
 def code(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT",
@@ -119,13 +125,16 @@ def code(
     scheduler: cli_scale.Scheduler = None,
     checkpoint: cli_scale.CheckpointFile = None,
     profile: Profile = "eventwire",
+    config: ConfigOption = None,
 ) -> None:
     """Code news documents into PLOVER event records, written to one output or several in one run."""
     pub = date_option(published)
     warn_unpublished(inputs, pub)
+    gdelt = _profile(profile) == "gdelt"
+    _check_config(config, gdelt=gdelt)
     problems: ProblemLog
     heads: dict[str, Document] | None = None
-    if _profile(profile) == "gdelt":
+    if gdelt:
         # the documents in flight give DATEADDED, SOURCEURL and the title; the inputs are read once (stdin too)
         heads = {}
         sinks = _gdelt_sinks(output, heads)
@@ -142,7 +151,7 @@ def code(
         outputs = _open_outputs(targets, scale.get("parquet_dir"), problems)
     ndocs = 0
     try:
-        for result in coded_documents(inputs, pub, problems, actors or [], heads=heads, **scale):
+        for result in coded_documents(inputs, pub, problems, actors or [], heads=heads, config=config, **scale):
             ndocs += 1
             if result.problem:
                 problems.report(f"document {result.doc_id}", result.problem, None, "E040")
@@ -246,12 +255,26 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _check_config(config: Path | None, gdelt: bool = False) -> tuple[str, ...] | None:
+    """Read the pipeline config before anything runs: its stage list (None: the default), or exit 2."""
+    if config is None:
+        return None
+    from .pipeline.config import read_config
+
+    if gdelt:
+        raise _fail(f"[E097] {config}: --config cannot be given with --profile gdelt yet")
+    try:
+        return read_config(config).stages
+    except (KeyError, ValueError) as e:
+        raise _fail(str(e.args[0] if isinstance(e, KeyError) else e)) from None
+
+
 @app.command()
-def info() -> None:
+def info(config: ConfigOption = None) -> None:
     """Print the version, the model, the stages in order and the knowledge files loaded, with counts."""
     from .info import describe, render
 
-    typer.echo(render(describe()))
+    typer.echo(render(describe(_check_config(config))))
 
 
 def _register_optional() -> None:

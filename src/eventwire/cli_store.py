@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,10 +27,14 @@ from . import cli_scale
 from . import io as ewio
 from .cli_common import ProblemLog, date_option, note, warn_unpublished
 from .errors import EventwireError, OutputError, output_error
-from .ingest import Ingest
 from .records import Document, Event
-from .store import QueryError, Store, StoreError, to_records
 from .text import json_text, rich_text, safe_text
+
+if TYPE_CHECKING:
+    from .store import Store
+
+# The store (DuckDB, pandas) and the ingest loop are imported by the commands that use them, not when the
+# command line starts: `eventwire code` and `eventwire actor` never touch a store.
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="EVENTWIRE_DB", metavar="FILE", help="The DuckDB store file")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (as the web API answers) instead of a table")]
@@ -46,6 +50,13 @@ DEFAULT_DB = Path("eventwire.duckdb")
 BATCH_DOCS = 200
 
 query_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Query the event store.")
+
+
+def to_records(frame: Any) -> list[dict[str, Any]]:
+    """`store.to_records`, imported when a query answers."""
+    from .store import to_records as records
+
+    return records(frame)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -78,6 +89,9 @@ def ingest(
     checkpoint: cli_scale.CheckpointFile = None,
 ) -> None:
     """Code documents and store them with their events (a document ingested again is replaced)."""
+    from .ingest import Ingest
+    from .store import Store, StoreError
+
     pub = date_option(published)
     warn_unpublished(inputs, pub)
     scale = cli_scale.scale_options(workers, scheduler, checkpoint)
@@ -108,6 +122,8 @@ def ingest(
 # ---------------------------------------------------------------------------- query
 
 def _open(db: Path) -> Store:
+    from .store import Store, StoreError
+
     try:
         return Store.open(db, read_only=True)
     except StoreError as e:
@@ -162,6 +178,7 @@ def _show(payload: dict[str, Any], as_json: bool, tables: list[tuple[str, list[d
 
 def _run_query(db: Path, fn: Any) -> None:
     from .knowledge.actors import actor_names
+    from .store import QueryError
 
     with _open(db) as store:
         store.known_codes = frozenset(actor_names())  # a known actor with no events: an empty series
@@ -306,6 +323,7 @@ def serve(
     """Serve the read-only JSON API and the dashboard."""
     import uvicorn
 
+    from .store import StoreError
     from .web.app import LOOPBACK_HOSTS, allowed_hosts, create_app, host_entry
 
     bad = [h for h in allow_host or [] if host_entry(h) is None]

@@ -9,6 +9,8 @@ The coder is its list of stages (`DEFAULT_STAGES`, each registered in
 over one `DocState` per document. Choose stages by name, pass stage objects
 of your own, or swap one with `coder.replace(name, stage)`; pass other
 knowledge with `Coder(kb=..., lexicon=..., modality=..., codes=..., gazetteer=...)`.
+`Coder(config_file="coder.toml")` takes the stage list and the stages' settings
+from a TOML file (`pipeline.config`: `[pipeline] stages = [...]`, `[stages.NAME]`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from . import nlp as nlp_mod
 from .knowledge.actors import ActorKB
 from .knowledge.codes import tables
 from .pipeline import registry
+from .pipeline.config import read_config, stage_names
 from .pipeline.packs import Knowledge, LanguagePack
 from .pipeline.registry import Stage
 from .pipeline.runner import CodedDocument, Runner
@@ -52,19 +55,28 @@ class Coder:
         model: str = nlp_mod.MODEL,
         actor_files: Iterable[str | Path] = (),
         batch_size: int = 32,
-        stages: Sequence[str | Stage] = DEFAULT_STAGES,
+        stages: Sequence[str | Stage] | None = None,
         config: Mapping[str, Mapping[str, Any]] | None = None,
         lexicon: TriggerLexicon | None = None,
         modality: ModalityLexicon | None = None,
         codes: CodeTables | None = None,
         gazetteer: Gazetteer | None = None,
+        config_file: str | Path | None = None,
     ) -> None:
+        file_config = read_config(config_file) if config_file is not None else None
+        if file_config is not None and file_config.stages is not None and stages is not None:
+            raise ValueError(f"[E097] {file_config.source}: give the stages in the config file or as stages=, "
+                             "not both")
         self.nlp = nlp_mod.load(model)
         self.kb = kb if kb is not None else ActorKB.load(extra=list(actor_files))
         self.lang = LanguagePack("en", self.nlp, lexicon or TriggerLexicon.load(), modality or ModalityLexicon.load())
         self.knowledge = Knowledge(self.kb, codes or tables(), gazetteer)
         self.batch_size = batch_size
-        self.config = {name: dict(c) for name, c in (config or {}).items()}
+        self.config = {name: dict(c) for name, c in (file_config.settings if file_config else {}).items()}
+        for name, c in (config or {}).items():  # settings given in code win over the file's
+            self.config.setdefault(name, {}).update(c)
+        if stages is None:
+            stages = stage_names(file_config, DEFAULT_STAGES) if file_config else DEFAULT_STAGES
         self.config.setdefault("parse", {}).setdefault("batch_size", batch_size)
         self.runner = Runner([self.build(s) for s in stages], batch_size=batch_size)
 
@@ -95,7 +107,7 @@ class Coder:
         """Events of one document."""
         result = next(self.pipe([doc]))
         if result.problem:
-            raise RuntimeError(f"[E020] document {doc.id}: {result.problem}")
+            raise RuntimeError(f"[E040] document {doc.id}: {result.problem}")
         return result.events
 
 

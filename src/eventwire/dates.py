@@ -23,8 +23,9 @@ sentence, else `anchor` (the caller's date of the previous event), else
 `published`. "N days after X" links date the events on either side of the link
 from each other. Missing `published`: expressions that need it stay null.
 
-This module chooses the expression in the parse; recognising expressions in
-text and the calendar arithmetic that resolves them live in
+This module chooses the expression and anchors it; finding the expressions
+and links in the parse is `eventwire.date_expressions`, and recognising
+expressions in text and the calendar arithmetic that resolves them live in
 `eventwire.timexpr`.
 """
 
@@ -35,29 +36,24 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span, Token
 
-from .lang.en import words
-from .nlp import sentence_entities, tree_path
+from .date_expressions import LINK_MARKS, Expr, Link, apply_link, find_expressions, find_links, span_root
+from .lang.en.words import words
+from .nlp import tree_path
+from .stages.modality import ModalityLexicon
 from .timexpr import (
     OPEN,
     UNIT_DAYS,
-    YEAR,
-    YEAR_CONTEXT,
     Context,
     Interval,
-    Match,
     Open,
     absolute,
     count_from,
-    counted,
     entity_date,
     fmt,
-    hour_days,
     hour_of,
     number,
     precision,
     scan,
-    shift,
-    widen_month,
 )
 
 __all__ = ["DateResult", "event_date", "sentence_anchor"]
@@ -84,173 +80,23 @@ class DateResult:
 NONE = DateResult(None, None)
 
 # ---------------------------------------------------------------- vocabulary of the parse
-FUTURE_AUX = words("future_auxiliaries")
+_MODALS = ModalityLexicon.load()
+FUTURE_AUX = _MODALS.future_modals | _MODALS.hypothetical_modals  # the modal auxiliaries of lang/en/modality.yaml
 FUTURE_WORDS = words("future_words")
 FUTURE_GOVERNORS = words("future_governors")
 TEMPORAL_MARKS = words("temporal_marks")
-LINK_MARKS = {"after": 1, "before": -1}
-UNITS = words("date_units")
+ONGOING_MARKS = words("ongoing_marks")
+REMOTE_MARKS = words("remote_marks")
+DEADLINE_PREPS = words("deadline_prepositions")
+UNTIL_PREPS = words("until_prepositions")
+BOUND_PREPS = words("bound_prepositions")
+FRAME_PREPS = words("frame_prepositions")
+FORWARD_WORDS = words("forward_words")
+PAST_AUX = words("past_auxiliaries")
+DURATION_UNITS = words("duration_units")
 CLAUSE_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
 INF = 99.0
 MAX_COST = 10.0
-
-
-# ---------------------------------------------------------------- expressions in the parse
-@dataclass
-class _Expr:
-    match: Match
-    tokens: Span
-    host: Token  # the word the expression modifies
-    prep: str | None  # the preposition that introduces it ("on", "since", "by")
-    anchored: bool
-    hour: float  # time of day it names (for "six hours after")
-    duration: bool = False
-    value: Interval | Open | None = None
-
-
-def _expressions(sent: Span) -> list[_Expr]:
-    doc = sent.doc
-    out: list[_Expr] = []
-    for m in scan(sent.text):
-        span = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        if m.name == "year" and not _year_context(span):
-            continue
-        if m.name == "rel" and (m.g("dir") or "").lower() in ("before", "after") and _has_object(span[-1]):
-            continue  # "two days after X": a link, see _links
-        root = _span_root(span)
-        prep = None
-        host = root.head
-        if root.dep_ == "prep" or root.pos_ == "ADP":
-            prep = root.lower_
-        elif root.dep_ == "pobj" and root.head.i < span.start:
-            prep = root.head.lower_
-            host = root.head.head
-        if host.pos_ == "ADV" and host.lower_ in ("late", "early", "earlier", "later", "shortly", "just"):
-            host = host.head
-        if host.i == root.i:
-            host = root
-        first = span[0].lower_
-        if first in ("on", "in", "since", "by", "until", "from", "for", "before", "after", "during", "over") and \
-                prep is None:
-            prep = first
-        anchored = m.name in ("rel", "anch", "dayrel", "clock")
-        out.append(_Expr(m, span, host, prep, anchored, hour_of(m), duration=m.name == "dur"))
-    for ent in sentence_entities(sent):
-        # an explicit date our patterns missed ("6/12/2024", "the 5th of May 2024"): dateparser reads it
-        if ent.label_ != "DATE" or not YEAR.search(ent.text) or \
-                any(ent.start < x.tokens.end and x.tokens.start < ent.end for x in out):
-            continue
-        root = ent.root
-        host, prep = root.head, None
-        if root.dep_ == "pobj":
-            prep, host = root.head.lower_, root.head.head
-        m = Match(ent.start_char - sent.start_char, ent.end_char - sent.start_char, "ent", ())
-        out.append(_Expr(m, ent, host, prep, False, 12.0))
-    return out
-
-
-def _year_context(span: Span) -> bool:
-    tok = span[0]
-    if tok.ent_type_ == "DATE" or span[-1].ent_type_ == "DATE":
-        return True
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and prev.lower_ in YEAR_CONTEXT
-
-
-def _has_object(tok: Token) -> bool:
-    return any(c.dep_ in ("pobj", "pcomp") for c in tok.children) or tok.dep_ == "mark"
-
-
-def _span_root(span: Span) -> Token:
-    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
-    if not roots:
-        return span.root
-    for t in roots:
-        if t.dep_ == "prep":
-            return t
-    for t in roots:
-        if t.pos_ in ("NOUN", "PROPN", "NUM"):
-            return t
-    return roots[-1]
-
-
-# ---------------------------------------------------------------- "N days after X" links
-@dataclass
-class _Link:
-    word: Token
-    comp: Token  # root of the complement (the earlier event for "after")
-    host: Token
-    sign: int  # +1 after, -1 before
-    n: int | None
-    unit: str | None
-    approx: bool
-    tokens: frozenset[int]  # the quantity words, not an expression of their own
-
-    def inside(self, tok: Token) -> bool:
-        return self.comp.left_edge.i <= tok.i <= self.comp.right_edge.i and _descends(tok, self.comp)
-
-
-def _descends(tok: Token, anc: Token) -> bool:
-    t = tok
-    for _ in range(64):
-        if t.i == anc.i:
-            return True
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def _links(sent: Span, exprs: list[_Expr]) -> list[_Link]:
-    out: list[_Link] = []
-    point = {t.i for e in exprs if not e.duration for t in e.tokens}
-    for tok in sent:
-        sign = LINK_MARKS.get(tok.lower_)
-        if sign is None:
-            continue
-        if tok.dep_ == "mark":
-            comp, host = tok.head, tok.head.head
-        elif tok.dep_ == "prep":
-            kids = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
-            if not kids:
-                continue
-            comp, host = kids[0], tok.head
-        else:
-            continue
-        if comp.i in point:
-            continue  # "before midnight", "after Sunday": a time expression, not an event
-        qty = [c for c in list(tok.children) + list(comp.children)
-               if c.dep_ == "npadvmod" and c.lemma_.lower() in UNITS]
-        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
-        if not qty and prev is not None and prev.lemma_.lower() in UNITS and prev.pos_ == "NOUN":
-            qty = [prev]  # "A day after the vote, ..." parsed with "day" on the main verb
-        n = unit = None
-        approx = False
-        toks: set[int] = set()
-        if qty:
-            q = qty[0]
-            unit = q.lemma_.lower()
-            words = [t for t in q.subtree if t.i < tok.i] if q.i < tok.i else list(q.subtree)
-            toks = {t.i for t in words}
-            n = number(" ".join(t.lower_ for t in words if t.i != q.i))
-            approx = any(t.lower_ in ("nearly", "about", "around", "some", "almost", "roughly", "several", "few")
-                         for t in words)
-            if n is None:
-                n, approx = (3 if unit == "hour" else 1), True
-        out.append(_Link(tok, comp, host, sign, n, unit, approx, frozenset(toks)))
-    return out
-
-
-def _apply_link(iv: Interval, link: _Link, sign: int, hour: float) -> Interval:
-    """Move an interval across a link: sign +1 from the earlier to the later event, -1 back."""
-    if link.n is None or link.unit is None:
-        return widen_month(iv)
-    if link.unit == "hour":
-        return shift(iv, hour_days(hour, sign * link.sign * link.n))
-    moved = counted(link.n, link.unit, sign * link.sign, iv)
-    return widen_month(moved) if link.approx else moved
 
 
 # ---------------------------------------------------------------- tree distance
@@ -290,22 +136,22 @@ def _up_cost(c: Token) -> float:
         return 2 if _is_verb(c) else 1
     if dep == "advcl":
         mark = _mark(c)
-        if mark in ("as", "while") and c.tag_ in ("VBP", "VBZ") and not _aux(c):
+        if mark in ONGOING_MARKS and c.tag_ in ("VBP", "VBZ") and not _aux(c):
             return INF  # "... on Monday, as prosecutors investigate": ongoing now, not on the main clause's day
         if mark in TEMPORAL_MARKS or _participial(c):
             return 1
         if mark in LINK_MARKS:
             return 2
-        return 4 if mark in ("if", "unless", "because", "although", "though") else 3
+        return 4 if mark in REMOTE_MARKS else 3
     return 1
 
 
-def _down_cost(c: Token, e: _Expr | None, future_ctx: bool) -> float:
+def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
     """Cost of descending from c's head into c on the way to the expression (None: to a link)."""
     dep = c.dep_
     nested = 3 if future_ctx and e is not None and _forward(e) else None
     if dep == "conj" and _is_verb(c):
-        if e is None or e.prep in ("by", "before", "until") or e.anchored:
+        if e is None or e.prep in DEADLINE_PREPS or e.anchored:
             return INF
         return INF if _has_subject(c) and _mark(c) is None else 9 if _has_subject(c) else 3
     if dep == "relcl":
@@ -324,12 +170,12 @@ def _down_cost(c: Token, e: _Expr | None, future_ctx: bool) -> float:
     return 1
 
 
-def _forward(e: _Expr) -> bool:
+def _forward(e: Expr) -> bool:
     text = e.tokens.text.lower()
-    return any(w in text for w in ("next", "coming", "later", "upcoming", "tomorrow"))
+    return any(w in text for w in FORWARD_WORDS)
 
 
-def _path(trig: Token, host: Token, e: _Expr | None, future_ctx: bool) -> tuple[float, list[Token], list[Token]]:
+def _path(trig: Token, host: Token, e: Expr | None, future_ctx: bool) -> tuple[float, list[Token], list[Token]]:
     """(cost, trigger-side words climbed, expression-side words descended) between trigger and host."""
     path = tree_path(trig, host)
     if path is None:
@@ -366,7 +212,7 @@ def _direction(host: Token, future: bool) -> str | None:
     if "to" in aux and t.dep_ in ("xcomp", "acl", "advcl") and \
             t.head.lemma_.lower() in FUTURE_GOVERNORS | FUTURE_WORDS:
         return "future"  # "invited him to visit in April", "is set to open on Dec. 6", "a plan to meet in May"
-    if t.tag_ == "VBD" or aux & {"has", "have", "had", "was", "were", "did"}:
+    if t.tag_ == "VBD" or aux & PAST_AUX:
         return "past"
     if future:
         return "future"
@@ -407,16 +253,16 @@ def event_date(
         published = published.date()
     if isinstance(anchor, datetime):
         anchor = anchor.date()
-    exprs = _expressions(sent)
-    links = _links(sent, exprs)
+    exprs = find_expressions(sent)
+    links = find_links(sent, exprs)
     consumed = {i for lk in links for i in lk.tokens}
     future_ctx = _future_clause(trigger, future)
 
-    best: tuple[float, _Expr, list[Token], list[Token]] | None = None
+    best: tuple[float, Expr, list[Token], list[Token]] | None = None
     for e in exprs:
         if e.duration or any(t.i in consumed for t in e.tokens):
             continue
-        if e.prep in ("until", "till", "through"):
+        if e.prep in UNTIL_PREPS:
             continue
         if e.prep == "since" and not _is_verb(e.host):
             continue  # "the first visit since 2019"
@@ -446,12 +292,12 @@ def sentence_anchor(sent: Span, published: date | None, anchor: date | None = No
     """
     if isinstance(published, datetime):
         published = published.date()
-    exprs = _expressions(sent)
-    links = _links(sent, exprs)
+    exprs = find_expressions(sent)
+    links = find_links(sent, exprs)
     consumed = {i for lk in links for i in lk.tokens}
     last: date | None = None
     for e in exprs:
-        if e.duration or e.prep in ("until", "till", "through", "since", "by") or \
+        if e.duration or e.prep in BOUND_PREPS or \
                 any(t.i in consumed for t in e.tokens):
             continue
         value: Interval | Open | None
@@ -467,26 +313,26 @@ def sentence_anchor(sent: Span, published: date | None, anchor: date | None = No
     return last
 
 
-def _modifier_cost(e: _Expr, trig: Token) -> float:
+def _modifier_cost(e: Expr, trig: Token) -> float:
     """A date inside a noun phrase ("the 2019 uprising", "last week's quake") dates that noun: it is the
     trigger's date only when the noun is the trigger or the time frame ("during Wednesday's talks")."""
-    root = _span_root(e.tokens)
+    root = span_root(e.tokens)
     h = e.host
     if root.dep_ not in ("poss", "compound", "nmod", "amod", "nummod") or h.i == trig.i or h.head.i == trig.i:
         return 0.0  # the trigger's own noun, or its subject or object ("held Wednesday's talks")
-    if h.dep_ == "pobj" and h.head.lower_ in ("during", "at", "on", "in", "amid", "throughout"):
+    if h.dep_ == "pobj" and h.head.lower_ in FRAME_PREPS:
         return 0.0
     return INF
 
 
-def _distance(trig: Token, e: _Expr) -> int:
+def _distance(trig: Token, e: Expr) -> int:
     if e.tokens.start <= trig.i < e.tokens.end:
         return 0
     return min(abs(trig.i - e.tokens.start), abs(trig.i - (e.tokens.end - 1)))
 
 
-def _resolve(e: _Expr, sent: Span, trig: Token, pub: date | None, future: bool, anchor: date | None,
-             exprs: list[_Expr], links: list[_Link], climbed: list[Token], down: list[Token]) -> DateResult:
+def _resolve(e: Expr, sent: Span, trig: Token, pub: date | None, future: bool, anchor: date | None,
+             exprs: list[Expr], links: list[Link], climbed: list[Token], down: list[Token]) -> DateResult:
     start, end = e.tokens.start_char, e.tokens.end_char
     basis = "expression"
     if e.anchored:
@@ -512,7 +358,7 @@ def _resolve(e: _Expr, sent: Span, trig: Token, pub: date | None, future: bool, 
         t_in, e_in = lk.inside(trig), lk.inside(e.host)
         if t_in == e_in:
             continue
-        value = _apply_link(value, lk, -1 if t_in else 1, e.hour)
+        value = apply_link(value, lk, -1 if t_in else 1, e.hour)
         basis = "anchor"
     value = _duration_of(trig, value)
     if basis == "anchor" and not future and pub is not None and value[0] > pub:
@@ -521,7 +367,7 @@ def _resolve(e: _Expr, sent: Span, trig: Token, pub: date | None, future: bool, 
     return DateResult(d, p, start, end, basis)
 
 
-def _fallback(sent: Span, trig: Token, pub: date | None, anchor: date | None, links: list[_Link]) -> DateResult:
+def _fallback(sent: Span, trig: Token, pub: date | None, anchor: date | None, links: list[Link]) -> DateResult:
     """No expression in reach: a link with no date on its other side counts from the anchor, else published."""
     base_day = anchor or pub
     for lk in links:
@@ -529,10 +375,10 @@ def _fallback(sent: Span, trig: Token, pub: date | None, anchor: date | None, li
             break
         hour = _context_hour(sent)
         if lk.inside(trig):
-            iv = _apply_link((base_day, base_day), lk, -1, hour)
+            iv = apply_link((base_day, base_day), lk, -1, hour)
         elif anchor is not None and _path(trig, lk.host, None, False)[0] <= MAX_COST:
             # "speaking after the vote": with no count, the act follows on the day the text is at
-            iv = _apply_link((anchor, anchor), lk, 1, hour) if lk.n is not None and lk.unit is not None \
+            iv = apply_link((anchor, anchor), lk, 1, hour) if lk.n is not None and lk.unit is not None \
                 else (anchor, anchor)
         else:
             continue
@@ -548,7 +394,7 @@ def _fallback(sent: Span, trig: Token, pub: date | None, anchor: date | None, li
     return DateResult(d, p, None, None, "published")
 
 
-def _base(e: _Expr, sent: Span, exprs: list[_Expr], pub: date | None, anchor: date | None,
+def _base(e: Expr, sent: Span, exprs: list[Expr], pub: date | None, anchor: date | None,
           future: bool) -> tuple[Interval | None, float]:
     """What an anchored expression counts from: a day named earlier in the sentence, the anchor, published."""
     for other in reversed(exprs):
@@ -593,7 +439,7 @@ def _duration_of(trig: Token, iv: Interval) -> Interval:
         cands.append(trig.head.head)
     for c in cands:
         lemma = c.lemma_.lower()
-        if lemma in ("day", "week") and c.i != trig.i:
+        if lemma in DURATION_UNITS and c.i != trig.i:
             n = number(" ".join(t.lower_ for t in c.subtree if t.i != c.i))
             unit = lemma
             break

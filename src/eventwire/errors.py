@@ -11,6 +11,8 @@ lists every code (a test keeps the two in step).
     E050-E059  writing output
     E060-E069  the store
     E070-E079  the web server
+    E080-E089  large runs: checkpoints and the Dask cluster
+    E090-E099  the pipeline, its stages and its knowledge files
 """
 
 from __future__ import annotations
@@ -58,6 +60,22 @@ _ENTRIES = (
     ErrorCode("E061", "store cannot be opened or written", "Check the path and that it is an eventwire store."),
     ErrorCode("E062", "bad query parameter", "The message names the parameter and what it expects."),
     ErrorCode("E070", "host not allowed", "Serve with `--allow-host NAME` to accept another Host header."),
+    ErrorCode("E080", "checkpoint in use", "Another run writes this checkpoint; wait for it or give another path."),
+    ErrorCode("E081", "not a checkpoint", "The file is no eventwire checkpoint, or one of another version."),
+    ErrorCode("E082", "checkpoint of other settings", "It was made with other shards or coder settings."),
+    ErrorCode("E083", "checkpoint of other input", "It was made from other documents; give a new checkpoint."),
+    ErrorCode("E084", "scheduler unreachable", "Check the Dask scheduler's address and that it runs."),
+    ErrorCode("E085", "no Dask worker", "Start workers against the scheduler, or run without --scheduler."),
+    ErrorCode("E086", "shard results lost", "The coder returned fewer results than documents; report it."),
+    ErrorCode("E090", "unknown stage", "Name one of the registered stages (`eventwire info` lists them)."),
+    ErrorCode("E091", "bad stage declaration or order", "A stage's scope is batch, document or sentence; "
+              "a batch stage comes first."),
+    ErrorCode("E092", "no sentence under work", "A sentence stage was called outside the sentence loop."),
+    ErrorCode("E093", "spaCy model not installed", "Install the model package the message names."),
+    ErrorCode("E094", "bad language data file", "A YAML file of lang/ does not follow its layout."),
+    ErrorCode("E095", "no such word list", "The word list or word file named is not in lang/."),
+    ErrorCode("E096", "code table incomplete", "A table of data/ lacks rows the coder needs."),
+    ErrorCode("E097", "bad pipeline config file", "The config file is not TOML or its [pipeline] table is wrong."),
 )
 
 CATALOGUE: dict[str, ErrorCode] = {e.code: e for e in _ENTRIES}

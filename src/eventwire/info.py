@@ -79,8 +79,11 @@ def knowledge_files() -> list[KnowledgeFile]:
     lists = _yaml("lang", "en", "words.yaml")
     assert isinstance(lists, dict)
     out.append(KnowledgeFile("lang/en/words.yaml", "word lists", len(lists)))
+    time_words = _yaml("lang", "en", "time.yaml")
+    assert isinstance(time_words, dict)
+    out.append(KnowledgeFile("lang/en/time.yaml", "calendar word lists", len(time_words)))
     for name, what in (("cameo.tsv", "CAMEO codes"), ("plover.tsv", "PLOVER types"),
-                       ("cameo_plover.tsv", "CAMEO-PLOVER rows")):
+                       ("cameo_plover.tsv", "CAMEO-PLOVER rows"), ("cameo_modes.tsv", "extra CAMEO modes")):
         out.append(KnowledgeFile(f"data/{name}", what, _tsv_rows(name)))
     return out
 

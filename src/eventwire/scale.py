@@ -16,27 +16,25 @@ The entry point (what `eventwire code --workers/--scheduler/--checkpoint` calls)
   Each worker process builds one coder per settings and keeps it (`worker_coder`).
 - Shards come back with `as_completed` and are yielded in input order; a few
   shards per worker are in flight or buffered at most, so memory stays flat.
-- `checkpoint=FILE`: every finished shard is written to `FILE.parts/shard-NNNNNN.jsonl`
+- `checkpoint=FILE` (`eventwire.checkpoint`): every finished shard is written to `FILE.parts/shard-NNNNNN.jsonl`
   (atomically), then a line is appended to FILE. A run started again with the
   same FILE and the same input reuses those shards and codes only the rest; the
   caller writes its output from the yielded results at the end, so no event is
-  written twice. A checkpoint from another input, shard size or actor files is
+  written twice. A checkpoint from another input, shard size, actor files or pipeline config is
   refused (`CheckpointMismatch`, a ValueError).
 - `parquet_dir=DIR`: one Parquet file per shard, `DIR/part-NNNNNN.parquet`,
   written atomically when the shard is done (same name on a rerun, never twice).
 
-Actor files are read here and shipped to the workers by content, so a remote
-cluster needs no shared file system.
+Actor files and the pipeline config (`config_file`) are read here and shipped
+to the workers by content, so a remote cluster needs no shared file system.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
-import json
 import logging
 import os
-import re
 import sys
 import tempfile
 import threading
@@ -47,8 +45,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .io.codec import flat_row, parquet_schema, restore_event
-from .io.writers import AtomicFile
+from .checkpoint import (
+    CHECKPOINT_FORMAT,
+    CHECKPOINT_VERSION,
+    Checkpoint,
+    CheckpointMismatch,
+    parquet_part,
+    read_part,
+    remove_stale_parquet,
+    write_parquet_part,
+    write_part,
+)
 from .records import Document
 
 if TYPE_CHECKING:
@@ -59,16 +66,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
+__all__ = [  # checkpoints and part files live in eventwire.checkpoint; they are re-exported here
+    "CHECKPOINT_FORMAT", "CHECKPOINT_VERSION", "DEFAULT_FACTORY", "SHARD_SIZE", "Checkpoint", "CheckpointMismatch",
+    "ClusterUnavailable", "CoderSettings", "DaskRunner", "InProcessRunner", "RunStats", "Shard", "ShardFailure",
+    "code_shard", "code_sharded", "fingerprint", "local_cluster", "make_shards", "parquet_part", "peak_rss_bytes",
+    "read_part", "remove_stale_parquet", "worker_coder", "write_parquet_part", "write_part",
+]
+
 SHARD_SIZE = 64
 DEFAULT_FACTORY = "eventwire.coder:Coder"
-CHECKPOINT_FORMAT = "eventwire-checkpoint"
-CHECKPOINT_VERSION = 1
 WORKER_WAIT_S = 60.0  # how long to wait for a remote cluster to have a worker
 _KEEP_CODERS = 2  # coders kept per worker process (one per settings)
-
-
-class CheckpointMismatch(ValueError):
-    """A checkpoint that belongs to another run (input, shard size or coder settings)."""
 
 
 class ClusterUnavailable(ValueError):
@@ -129,30 +137,28 @@ class CoderSettings:
     actor_files: tuple[tuple[str, str], ...] = ()  # (path as given, file text)
     model: str | None = None  # None: the Coder's default model
     batch_size: int = 32
-    factory: str = DEFAULT_FACTORY  # "module:callable" taking actor_files=, batch_size= (and model=)
+    factory: str = DEFAULT_FACTORY  # "module:callable" taking actor_files=, batch_size= (and model=, config_file=)
+    config: tuple[str, str] | None = None  # the pipeline config file: (path as given, its text)
 
     @classmethod
     def create(cls, actor_files: Iterable[str | Path] = (), model: str | None = None, batch_size: int = 32,
-               factory: str = DEFAULT_FACTORY) -> CoderSettings:
-        """Settings with the actor files read now (a missing file is a ValueError naming it)."""
-        files = []
-        for p in actor_files:
-            try:
-                files.append((str(p), Path(p).read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as e:
-                reason = e.strerror if isinstance(e, OSError) else "not UTF-8"
-                raise ValueError(f"[E060] cannot read actor file {p}: {reason}") from None
-        return cls(tuple(files), model, batch_size, factory)
+               factory: str = DEFAULT_FACTORY, config_file: str | Path | None = None) -> CoderSettings:
+        """Settings with the actor files and the pipeline config read now (a missing file is a ValueError)."""
+        files = [(str(p), _read(p, "actor file")) for p in actor_files]
+        config = (str(config_file), _read(config_file, "pipeline config")) if config_file is not None else None
+        return cls(tuple(files), model, batch_size, factory, config)
 
     def identity(self) -> dict[str, Any]:
         """What a checkpoint records to recognise the same coder again."""
-        return {
+        out: dict[str, Any] = {
             "eventwire": __version__,
             "factory": self.factory,
             "model": self.model,
-            "actor_files": [{"name": Path(p).name, "sha256": hashlib.sha256(t.encode("utf-8")).hexdigest()}
-                            for p, t in self.actor_files],
+            "actor_files": [_file_identity(p, t) for p, t in self.actor_files],
         }
+        if self.config is not None:  # absent without one, so older checkpoints stay valid
+            out["config"] = _file_identity(*self.config)
+        return out
 
     def build(self) -> Any:
         """A new coder for these settings (actor files written to a temporary folder while it loads)."""
@@ -168,17 +174,35 @@ class CoderSettings:
                 p.parent.mkdir()
                 p.write_text(text, encoding="utf-8")
                 paths.append((str(p), orig))
+            if self.config is not None:
+                p = Path(tmp) / "config" / Path(self.config[0]).name
+                p.parent.mkdir()
+                p.write_text(self.config[1], encoding="utf-8")
+                kwargs["config_file"] = str(p)
             try:
                 return make(actor_files=[p for p, _ in paths], **kwargs)
             except ValueError as e:  # name the user's file, not the temporary copy
                 msg = str(e)
-                for p, orig in paths:
+                copies = paths + ([(kwargs["config_file"], self.config[0])] if self.config is not None else [])
+                for p, orig in copies:
                     msg = msg.replace(p, orig)
                 raise ValueError(msg) from e
 
 
 _coders: OrderedDict[CoderSettings, Any] = OrderedDict()
 _coders_lock = threading.Lock()
+
+
+def _read(path: str | Path, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        reason = e.strerror if isinstance(e, OSError) else "not UTF-8"
+        raise ValueError(f"[E031] cannot read {what} {path}: {reason}") from None
+
+
+def _file_identity(path: str, text: str) -> dict[str, str]:
+    return {"name": Path(path).name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
 def worker_coder(settings: CoderSettings) -> Any:
@@ -214,7 +238,7 @@ def code_shard(settings: CoderSettings, shard: Shard) -> list[CodedDocument] | S
 
 def _checked(shard: Shard, results: list[CodedDocument]) -> list[CodedDocument]:
     if len(results) != len(shard.docs):
-        raise RuntimeError(f"[E061] {shard.where}: coder gave {len(results)} results for {len(shard.docs)} documents")
+        raise RuntimeError(f"[E086] {shard.where}: coder gave {len(results)} results for {len(shard.docs)} documents")
     return results
 
 
@@ -233,181 +257,6 @@ def peak_rss_bytes() -> int:
     import resource  # POSIX only, like the fallback itself
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-
-
-# ---------------------------------------------------------------------------- part files
-
-
-def write_part(path: Path, results: list[CodedDocument]) -> None:
-    """One line per document: its id, its problem, its event records; written atomically."""
-    with AtomicFile(path, "w") as fh:
-        for r in results:
-            fh.write(json.dumps({"doc_id": r.doc_id, "problem": r.problem,
-                                 "events": [ev.to_dict() for ev in r.events]}, ensure_ascii=False) + "\n")
-
-
-def read_part(path: Path) -> list[CodedDocument]:
-    from .coder import CodedDocument
-
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            out.append(CodedDocument(d["doc_id"], [restore_event(e) for e in d["events"]], d["problem"]))
-    return out
-
-
-_PARQUET_PART = re.compile(r"part-(\d{6,})\.parquet")
-
-
-def parquet_part(directory: Path, index: int) -> Path:
-    return directory / f"part-{index:06d}.parquet"
-
-
-def write_parquet_part(directory: Path, index: int, results: list[CodedDocument]) -> None:
-    """The shard's events as `DIR/part-NNNNNN.parquet` (an empty table when it has none)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    rows = [flat_row(ev) for r in results for ev in r.events]
-    with AtomicFile(parquet_part(directory, index), "wb") as fh:
-        pq.write_table(pa.Table.from_pylist(rows, schema=parquet_schema()), fh)
-
-
-def remove_stale_parquet(directory: Path, n_shards: int) -> None:
-    """Parts left by an earlier, longer run into the same folder would read as events of this one."""
-    for p in directory.glob("part-*.parquet"):
-        m = _PARQUET_PART.fullmatch(p.name)
-        if m and int(m.group(1)) >= n_shards:
-            log.warning("removing %s, left by an earlier run with more shards", p)
-            p.unlink()
-
-
-# ---------------------------------------------------------------------------- checkpoint
-
-
-class Checkpoint:
-    """A header line (shard size, coder identity), then one JSON line per finished shard.
-
-    Each shard's results are in `FILE.parts/` before its line is appended, so a line
-    always names a complete part; a part without a line is recoded. The file is
-    locked while a run uses it.
-    """
-
-    def __init__(self, path: str | Path, shard_size: int, identity: dict[str, Any]) -> None:
-        self.path = Path(path)
-        self.parts = self.path.with_name(self.path.name + ".parts")
-        self.shard_size = shard_size
-        self.identity = identity
-        self.done: dict[int, dict[str, Any]] = {}
-        self._fh: Any = None
-
-    def open(self) -> Checkpoint:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh = self.path.open("a+b")
-        try:
-            import fcntl
-
-            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # no advisory locks on this platform
-            pass
-        except OSError:
-            self._fh.close()
-            raise CheckpointMismatch(f"[E062] checkpoint {self.path} is in use by another run") from None
-        self._fh.seek(0)
-        data = self._fh.read()
-        good = data[:data.rfind(b"\n") + 1]  # a line cut short by a kill is dropped
-        if len(good) != len(data):
-            log.warning("checkpoint %s: dropping an unfinished last line", self.path)
-            self._fh.truncate(len(good))
-        lines = good.decode("utf-8").splitlines()
-        if not lines:
-            self._append({"format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "shard_size": self.shard_size,
-                          "coder": self.identity})
-        else:
-            self._check_header(lines[0])
-            for n, line in enumerate(lines[1:], 2):
-                try:
-                    rec = json.loads(line)
-                    self.done[int(rec["shard"])] = rec
-                except (ValueError, KeyError, TypeError):
-                    raise CheckpointMismatch(f"[E063] checkpoint {self.path}:{n}: not a shard record") from None
-            log.info("checkpoint %s: %d shards already done", self.path, len(self.done))
-        self.parts.mkdir(exist_ok=True)
-        return self
-
-    def _check_header(self, line: str) -> None:
-        try:
-            header = json.loads(line)
-        except ValueError:
-            header = None
-        if not isinstance(header, dict) or header.get("format") != CHECKPOINT_FORMAT:
-            raise CheckpointMismatch(f"[E063] {self.path} is not an eventwire checkpoint")
-        if header.get("version") != CHECKPOINT_VERSION:
-            raise CheckpointMismatch(f"[E063] checkpoint {self.path} has version {header.get('version')}, not "
-                                     f"{CHECKPOINT_VERSION}; delete it to start again")
-        if header.get("shard_size") != self.shard_size:
-            raise CheckpointMismatch(f"[E064] checkpoint {self.path} was made with shards of "
-                                     f"{header.get('shard_size')} documents, this run uses {self.shard_size}; "
-                                     "use the same shard size, or delete the checkpoint to start again")
-        if header.get("coder") != self.identity:
-            raise CheckpointMismatch(f"[E064] checkpoint {self.path} was made with other coder settings "
-                                     f"({header.get('coder')}), not {self.identity}; use the same actor files, "
-                                     "or delete the checkpoint (and its .parts folder) to start again")
-
-    def _append(self, rec: dict[str, Any]) -> None:
-        self._fh.seek(0, os.SEEK_END)
-        self._fh.write((json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8"))
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
-
-    def part_path(self, index: int) -> Path:
-        return self.parts / f"shard-{index:06d}.jsonl"
-
-    def is_done(self, shard: Shard) -> bool:
-        """Whether the shard was finished by an earlier run; refuses a shard that differs from then."""
-        rec = self.done.get(shard.index)
-        if rec is None:
-            return False
-        if rec.get("hash") != shard.fingerprint or rec.get("docs") != len(shard.docs):
-            raise CheckpointMismatch(
-                f"[E065] checkpoint {self.path} was made from different input: {shard.where} differs from the "
-                "run that wrote it; give the same input, or delete the checkpoint (and its .parts folder) to "
-                "start again")
-        return True
-
-    def load(self, shard: Shard) -> list[CodedDocument] | None:
-        """The stored results of a finished shard, or None when its part is missing or damaged."""
-        try:
-            results = read_part(self.part_path(shard.index))
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            log.warning("checkpoint %s: part of %s unreadable (%s); coding it again", self.path, shard.where, e)
-            return None
-        if [r.doc_id for r in results] != [d.id for d in shard.docs]:
-            log.warning("checkpoint %s: part of %s does not match its documents; coding it again",
-                        self.path, shard.where)
-            return None
-        return results
-
-    def save(self, shard: Shard, results: list[CodedDocument]) -> None:
-        """Write the shard's part, then record it as done."""
-        write_part(self.part_path(shard.index), results)
-        rec = {"shard": shard.index, "hash": shard.fingerprint, "docs": len(shard.docs),
-               "events": sum(len(r.events) for r in results), "part": self.part_path(shard.index).name}
-        self._append(rec)
-        self.done[shard.index] = rec
-
-    def finish(self, n_shards: int) -> None:
-        extra = sorted(i for i in self.done if i >= n_shards)
-        if extra:
-            raise CheckpointMismatch(
-                f"[E065] checkpoint {self.path} was made from different input: it has shard {extra[0]} but this "
-                f"input has only {n_shards} shards; delete the checkpoint (and its .parts folder) to start again")
-
-    def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()  # also releases the lock
-            self._fh = None
 
 
 # ---------------------------------------------------------------------------- runners
@@ -473,7 +322,7 @@ class DaskRunner:
             try:
                 self.client = Client(scheduler, timeout="10s")
             except OSError as e:
-                raise ClusterUnavailable(f"[E066] cannot reach the Dask scheduler at {scheduler}: {e}") from None
+                raise ClusterUnavailable(f"[E084] cannot reach the Dask scheduler at {scheduler}: {e}") from None
         else:
             self.cluster, self.client = local_cluster(workers)
         where = scheduler or (self.cluster.scheduler_address if self.cluster else self.client.scheduler.address)
@@ -483,7 +332,7 @@ class DaskRunner:
                 self.client.wait_for_workers(1, timeout=WORKER_WAIT_S)
             except TimeoutError:
                 self.close()
-                raise ClusterUnavailable(f"[E067] no Dask worker joined the scheduler at {where} within "
+                raise ClusterUnavailable(f"[E085] no Dask worker joined the scheduler at {where} within "
                                          f"{WORKER_WAIT_S:.0f} s; start some with `dask worker {where}`") from None
         threads = sum(self.client.nthreads().values())
         self.slots = 2 * threads + 1  # shards in flight: keep every worker busy while results travel
@@ -554,6 +403,7 @@ def code_sharded(
     factory: str = DEFAULT_FACTORY,
     batch_size: int = 32,
     stats: RunStats | None = None,
+    config_file: str | Path | None = None,
 ) -> Iterator[CodedDocument]:
     """Code documents shard by shard, here or on Dask; yields one CodedDocument per document, in input order.
 
@@ -564,7 +414,7 @@ def code_sharded(
     """
     if workers < 1:
         raise ValueError(f"--workers must be at least 1, got {workers}")
-    settings = CoderSettings.create(actor_files, model, batch_size, factory)
+    settings = CoderSettings.create(actor_files, model, batch_size, factory, config_file)
     stats = stats if stats is not None else RunStats()
     ckpt = Checkpoint(checkpoint, shard_size, settings.identity()).open() if checkpoint else None
     pq_dir = Path(parquet_dir) if parquet_dir else None

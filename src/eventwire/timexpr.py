@@ -24,6 +24,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from .lang.en.words import table, words
+
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
@@ -38,13 +40,15 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-           "thirty": 30, "several": 4, "few": 3, "couple": 2, "some": 3}
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-TOD_HOUR = {"dawn": 6, "daybreak": 6, "sunrise": 6, "morning": 8, "early": 6, "noon": 12, "midday": 12,
-            "afternoon": 15, "dusk": 19, "sunset": 19, "evening": 20, "late": 22, "night": 22,
-            "midnight": 23.9}
+NUMBERS = {w: int(n) for w, n in table("numbers").items()}  # "three" -> 3 (lang/en/time.yaml)
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}  # the calendar units (names, not words of the text)
+TOD_HOUR = table("hours")  # "dawn" -> 6
+PERIOD_STEPS = table("period_steps")  # "next" -> 1 ("next week")
+ANCHOR_STEPS = table("anchor_steps")  # "following" -> 1 ("the following day")
+AHEAD = words("ahead_words", "time")
+DAY_PARTS = words("day_parts", "time")
+LATE_CLOCK = words("late_clock_words", "time")
+BACKWARD = words("backward_words", "time")
 
 # ---------------------------------------------------------------- patterns
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -93,9 +97,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
     ("dur", rf"(?i:\b(?P<n>{_NUM})[\s-]+(?P<unit>hours?|days?|weeks?|months?|years?)\b)"),
 ]]
 
-MONTH_CONTEXT = {"in", "since", "by", "until", "from", "through", "during", "of", "for", "before", "after",
-                 "early", "late", "mid", "last", "next", "this", "on", "till", "to", "and", "or", "between"}
-YEAR_CONTEXT = MONTH_CONTEXT | {"the", "end", "start", "beginning", "middle", "year", "fiscal"}
+MONTH_CONTEXT = words("month_context", "time")
+YEAR_CONTEXT = MONTH_CONTEXT | words("year_context", "time")
 
 
 @dataclass(frozen=True)
@@ -307,7 +310,7 @@ def absolute(m: Match, ctx: Context) -> Interval | Open | None:
     if name in ("period", "endof"):
         unit = (m.g("unit") or "").lower()
         rel = " ".join((m.g("rel") or "this").lower().split())
-        step = {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+        step = int(PERIOD_STEPS.get(rel, 0))
         q = " ".join((m.g("q") or "").lower().split())
         if unit == "year":
             return _year(pub.year + step)  # "the end of the year" keeps the year (vague spans -> year)
@@ -332,7 +335,7 @@ def absolute(m: Match, ctx: Context) -> Interval | Open | None:
         unit = (m.g("unit") or "days").lower()[:-1]
         n = number(m.g("n")) or {"day": 7, "week": 3, "month": 3}[unit]
         days = n * UNIT_DAYS[unit]
-        if (m.g("w") or "").lower() in ("coming", "next"):
+        if (m.g("w") or "").lower() in AHEAD:
             return pub, pub + timedelta(days=days)
         return pub - timedelta(days=days), pub
     if name == "ago":
@@ -374,14 +377,14 @@ def count_from(m: Match, base: Interval, hour: float) -> Interval | None:
     `base`; `hour` is the time of day of the base, for "six hours later"."""
     unit = (m.g("unit") or "day").lower().rstrip("s")
     if m.name == "clock":
-        late_after = (m.g("p") or "").lower() in ("after", "past") and (m.g("clk") or "").lower() == "midnight"
+        late_after = (m.g("p") or "").lower() in LATE_CLOCK and (m.g("clk") or "").lower() == "midnight"
         return shift(base, 1) if late_after else base
     if m.name == "dayrel":
         return shift(base, 1 if (m.g("dir") or "").lower() == "after" else -1)
     if m.name == "anch":
         which = (m.g("which") or "").lower()
-        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
-        if unit in ("morning", "afternoon", "evening", "night"):
+        step = int(ANCHOR_STEPS.get(which, 0))
+        if unit in DAY_PARTS:
             return shift(base, step)
         if unit == "week":
             monday = base[0] - timedelta(days=base[0].weekday()) + timedelta(days=7 * step)
@@ -397,7 +400,7 @@ def count_from(m: Match, base: Interval, hour: float) -> Interval | None:
         return shift(base, step)
     if m.name == "rel":
         d = (m.g("dir") or "").lower()
-        sign = -1 if d in ("earlier", "before") else 1
+        sign = -1 if d in BACKWARD else 1
         n = number(m.g("n"))
         approx = bool(m.g("approx")) or n is None
         if unit == "hour":

@@ -32,4 +32,27 @@ def test_cache_path_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
     path = gz.cache_path()
     assert path.parent == tmp_path
-    assert path.name.startswith("gazetteer-") and path.suffix == ".json"
+    assert path.name.startswith("gazetteer-") and path.suffix == ".msgpack"
+
+
+def test_msgpack_cache_round_trip_builds_places_only_when_looked_up(tmp_path):
+    from eventwire.cache import read, write
+
+    gaz = Gazetteer(CITIES, COUNTRIES)
+    path = tmp_path / "gaz.msgpack"
+    write(path, gz._dump(gaz))
+    back = gz._load(read(path))
+    assert back.cities._made == {}  # nothing built yet
+    assert back.lookup("Portvale", "BRA") == Place("Portvale", "BRA", -10.0, -50.0, "city")
+    assert list(back.cities._made) == ["portvale"]
+    assert back.lookup("Port Vale") == gaz.lookup("Port Vale")
+    assert dict(back.cities) == gaz.cities and len(back.alternates) == len(gaz.alternates)
+
+
+def test_an_unreadable_cache_file_is_none(tmp_path):
+    from eventwire.cache import read
+
+    bad = tmp_path / "x.msgpack"
+    bad.write_bytes(b"\xc1")  # a byte msgpack never uses
+    assert read(bad) is None
+    assert read(tmp_path / "missing.json") is None

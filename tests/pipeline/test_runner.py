@@ -66,7 +66,7 @@ def test_replace_puts_a_stage_in_place():
     runner = Runner([Recorder("split", "batch", log), Recorder("end", "document", log)])
     runner.replace("end", Recorder("other", "document", log))
     assert runner.names() == ["split", "other"]
-    with pytest.raises(KeyError, match=r"\[E023\] no stage called 'nothing'"):
+    with pytest.raises(KeyError, match=r"\[E090\] no stage called 'nothing'"):
         runner.replace("nothing", Recorder("x", "document", log))
 
 
@@ -75,16 +75,16 @@ def test_registry_knows_the_shipped_stages():
             "dates", "places", "dedup"} <= set(registry.names())
     info = registry.get("dates")
     assert (info.scope, info.module) == ("sentence", "eventwire.stages.dates")
-    with pytest.raises(KeyError, match=r"\[E023\] no stage called 'nope'"):
+    with pytest.raises(KeyError, match=r"\[E090\] no stage called 'nope'"):
         registry.get("nope")
 
 
 def test_a_stage_with_an_unknown_scope_is_refused():
-    with pytest.raises(ValueError, match=r"\[E022\] stage 'odd': scope 'weekly'"):
+    with pytest.raises(ValueError, match=r"\[E091\] stage 'odd': scope 'weekly'"):
         registry.stage("odd", scope="weekly")
 
 
 def test_state_has_no_current_sentence_outside_sentence_stages():
     state = DocState(docs("one")[0])
-    with pytest.raises(RuntimeError, match=r"\[E021\] document d0: no sentence under work"):
+    with pytest.raises(RuntimeError, match=r"\[E092\] document d0: no sentence under work"):
         state.current  # noqa: B018

@@ -14,22 +14,28 @@ Two steps:
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import spacy.about
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..cache import cache_dir, read, write
 from ..knowledge.actors import ActorKB, Entry, Term
+from ..lang.en.words import words
 from ..records import Actor
 
 # Dependents that belong to a noun phrase's own words (not clauses or other arguments).
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct", "npadvmod",
            "appos", "prt"}
-OF_PREPS = {"of", "from", "in"}  # "ministers of the G7", "officials from Japan", "police in Seoul"
+OF_PREPS = words("actor_prepositions")  # "ministers of the G7", "officials from Japan", "police in Seoul"
+DEMONYM_PLURAL_ENDS = tuple(sorted(words("demonym_plural_endings")))  # "Israeli" -> "Israelis"
 NAMED_KINDS = {"person", "org", "state", "igo", "region"}
 
 
@@ -47,34 +53,42 @@ class Match:
 
 
 class TermMatcher:
-    """Phrase matchers over every knowledge-base term, built once per Coder."""
+    """Phrase matchers over every knowledge-base term, built once per Coder.
 
-    def __init__(self, kb: ActorKB, nlp: Language) -> None:
+    A term's pattern is the sequence of its tokens' hashes (ORTH for acronyms written in capitals, LOWER
+    for the rest). Tokenizing the ~4,500 terms costs most of a second, so the patterns are kept in the
+    user's cache folder (`eventwire.cache`), in a file named by a digest of the terms, the spaCy version
+    and the model: other terms or another tokenizer give another file. `cache=False` always tokenizes.
+    """
+
+    def __init__(self, kb: ActorKB, nlp: Language, cache: bool = True) -> None:
         self.kb = kb
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.keys: dict[str, list[Term]] = {}
         by_key: dict[tuple[bool, str], list[Term]] = {}
         for term in kb.terms():
             k = term.text if term.case_sensitive else term.text.lower()
             by_key.setdefault((term.case_sensitive, k), []).append(term)
-            if term.field == "adjectives" and not term.case_sensitive and k.endswith(("an", "i")):
+            if term.field == "adjectives" and not term.case_sensitive and k.endswith(DEMONYM_PLURAL_ENDS):
                 # demonyms as plural nouns: "Palestinians", "Israelis", "Americans"
                 by_key.setdefault((False, k + "s"), []).append(term)
         texts = list(by_key)
-        docs = nlp.tokenizer.pipe(t for _, t in texts)
-        for (exact, text), pattern in zip(texts, docs, strict=True):
-            key = ("X:" if exact else "L:") + text
-            self.keys[key] = by_key[(exact, text)]
-            (self.exact if exact else self.lower).add(key, [pattern])
+        # (exact, token hashes) -> the terms written so; two spellings with one tokenization share a pattern
+        self.keys: dict[tuple[bool, tuple[int, ...]], list[Term]] = {}
+        for (exact, text), pattern in zip(texts, term_patterns(nlp, texts, cache), strict=True):
+            if pattern:
+                found = self.keys.setdefault((exact, pattern), [])
+                found.extend(t for t in by_key[(exact, text)] if t not in found)
+        for exact, matcher in ((True, self.exact), (False, self.lower)):
+            matcher.add("term", [p for e, p in self.keys if e == exact])
 
     def matches(self, doc: Doc) -> list[Match]:
         found: list[tuple[Span, list[Term]]] = []
-        for matcher in (self.exact, self.lower):
-            for key, start, end in matcher(doc):
-                terms = self.keys[doc.vocab.strings[key]]
+        for exact, matcher in ((True, self.exact), (False, self.lower)):
+            for _, start, end in matcher(doc):
                 span = doc[start:end]
-                terms = [t for t in terms if self._plausible(t, span)]
+                pattern = tuple(t.orth if exact else t.lower for t in span)
+                terms = [t for t in self.keys[(exact, pattern)] if self._plausible(t, span)]
                 if terms:
                     found.append((span, terms))
         spans = filter_spans([s for s, _ in found])
@@ -119,6 +133,23 @@ class Resolved:
     text: str
     kind: str  # kind of the deciding entry: person, org, state, igo, region, title, sector, name
     title: str | None = None  # for an unresolved title ("the president"), its office, for coreference
+
+
+def term_patterns(nlp: Language, texts: list[tuple[bool, str]], cache: bool = True) -> list[tuple[int, ...]]:
+    """The token hashes of each (exact, text): ORTH when exact, else LOWER; read from the cache when it has them."""
+    meta = nlp.meta
+    digest = hashlib.sha256(json.dumps([spacy.about.__version__, nlp.lang, meta.get("name"), meta.get("version"),
+                                        texts], ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    path = cache_dir() / f"term-patterns-{digest[:16]}.json"
+    if cache:
+        data = read(path)
+        if isinstance(data, list) and len(data) == len(texts) and all(isinstance(p, list) for p in data):
+            return [tuple(p) for p in data]
+    docs = nlp.tokenizer.pipe(text for _, text in texts)
+    patterns = [tuple(t.orth if exact else t.lower for t in d) for (exact, _), d in zip(texts, docs, strict=True)]
+    if cache:
+        write(path, [list(p) for p in patterns])
+    return patterns
 
 
 class NPResolver:

@@ -53,8 +53,6 @@ KINDS = ("state", "igo", "region", "person", "org", "sector", "title")
 TERM_FIELDS = ("terms", "adjectives", "metonyms")
 ENTRY_FIELDS = frozenset({"id", "kind", "name", "code", "sector", "offices", "office", "note", *TERM_FIELDS})
 OFFICE_FIELDS = frozenset({"office", "country", "title", "start", "end", "sector", "note"})
-IGO_CODES = frozenset({"UN", "NATO", "EU", "ASEAN", "AU", "G7", "G20", "WHO", "IAEA", "IMF", "WTO", "OPEC", "ICC",
-                       "OSCE", "ARAB_LEAGUE", "GCC"})
 SHIPPED_PREFIX = "actors/data/"
 
 
@@ -75,7 +73,7 @@ class Office:
     def actor_sector(self) -> str:
         if self.sector:
             return self.sector
-        return "IGO" if self.country in IGO_CODES else "GOV"
+        return "IGO" if self.country in igo_codes() else "GOV"
 
     def holds_on(self, on: date | None) -> bool:
         if on is None:
@@ -291,6 +289,22 @@ def _shipped_entries() -> list[Entry]:
     if _SHIPPED is None:
         _SHIPPED = [(name, parse_entries(text, name)) for name, text in shipped_files()]
     return [e for _, es in _SHIPPED for e in es]
+
+
+def igo_codes() -> frozenset[str]:
+    """Codes of the shipped international organisations (the `kind: igo` entries of `igos.yaml`)."""
+    global _IGO_CODES
+    if _IGO_CODES is None:
+        _IGO_CODES = frozenset(e.code for e in _shipped_entries() if e.kind == "igo" and e.code)
+    return _IGO_CODES
+
+
+_IGO_CODES: frozenset[str] | None = None
+
+
+def state_terms() -> list[tuple[str, str]]:
+    """(term, ISO3 code) of every name of a shipped state (the `terms` of `kind: state` entries)."""
+    return [(t, e.code) for e in _shipped_entries() if e.kind == "state" and e.code for t in e.terms]
 
 
 def shipped_files() -> list[tuple[str, str]]:

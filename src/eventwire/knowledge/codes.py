@@ -2,13 +2,14 @@
 
 `data/cameo.tsv` is GDELT's CAMEO lookup (code, Goldstein weight, description);
 `data/plover.tsv` gives each PLOVER type its quad class and a fallback CAMEO code;
-`data/cameo_plover.tsv` (PLOVER's CAMEO crosswalk) gives a CAMEO code's PLOVER mode and context.
+`data/cameo_plover.tsv` (PLOVER's CAMEO crosswalk) gives a CAMEO code's PLOVER mode and context;
+`data/cameo_modes.tsv` adds the modes the crosswalk does not name (a mediated consultation is 045).
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -22,6 +23,7 @@ class CodeTables:
     quad_class: dict[str, int]
     default_cameo: dict[str, str]
     crosswalk: dict[str, tuple[str, str, tuple[str, ...]]]  # CAMEO code -> (PLOVER type, mode, contexts)
+    extra_modes: dict[str, dict[str, str]] = field(default_factory=dict)  # base code -> mode -> code
 
     def cameo_for(self, event_type: str, cameo: str | None = None) -> tuple[str, float]:
         """The CAMEO code for an event (the trigger's own, else the type's default) and its weight."""
@@ -38,8 +40,8 @@ class CodeTables:
             for code, (plover, row_mode, _) in self.crosswalk.items():
                 if plover == event_type and row_mode == mode and code[:2] == cameo[:2] and code in self.goldstein:
                     return code, self.goldstein[code]
-            if mode in _EXTRA_MODES.get(cameo, {}):
-                code = _EXTRA_MODES[cameo][mode]
+            if mode in self.extra_modes.get(cameo, {}):
+                code = self.extra_modes[cameo][mode]
                 return code, self.goldstein[code]
         return cameo, self.goldstein.get(cameo, 0.0)
 
@@ -49,10 +51,6 @@ class CodeTables:
         if row is None or row[0] != event_type:
             return None, []
         return row[1] or None, list(row[2])
-
-
-# modes the crosswalk does not name but CAMEO has a code for: mediation of a consultation is 045
-_EXTRA_MODES: dict[str, dict[str, str]] = {"040": {"mediation": "045", "mediate": "045"}}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -67,6 +65,9 @@ def tables() -> CodeTables:
     cameo = _rows("cameo.tsv")
     plover = _rows("plover.tsv")
     crosswalk = _rows("cameo_plover.tsv")
+    extra: dict[str, dict[str, str]] = {}
+    for r in _rows("cameo_modes.tsv"):
+        extra.setdefault(r["base"], {})[r["mode"]] = r["code"]
     t = CodeTables(
         goldstein={r["code"]: float(r["goldstein"]) for r in cameo},
         description={r["code"]: r["description"].strip() for r in cameo},
@@ -74,8 +75,9 @@ def tables() -> CodeTables:
         default_cameo={r["event_type"]: r["default_cameo"] for r in plover},
         crosswalk={r["code"]: (r["plover"], r["mode"] or "", tuple(c for c in (r["context"] or "").split("|") if c))
                    for r in crosswalk},
+        extra_modes=extra,
     )
     missing = set(EVENT_TYPES) - set(t.quad_class)
     if missing:
-        raise ValueError(f"[E001] plover.tsv lacks event types: {sorted(missing)}")
+        raise ValueError(f"[E096] plover.tsv lacks event types: {sorted(missing)}")
     return t

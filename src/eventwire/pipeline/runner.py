@@ -55,7 +55,7 @@ class Runner:
         """Put `new` in the place of the stage called `name`."""
         at = self.names().index(name) if name in self.names() else None
         if at is None:
-            raise KeyError(f"[E023] no stage called {name!r} in this pipeline: {', '.join(self.names())}")
+            raise KeyError(f"[E090] no stage called {name!r} in this pipeline: {', '.join(self.names())}")
         self.stages[at] = new
         self._plan = self._groups()
 
@@ -100,7 +100,7 @@ class Runner:
         """Run the document and sentence stages of `plan` over one parsed document."""
         for group in plan:
             if group[0].scope == "batch":
-                raise ValueError(f"[E022] batch stage {group[0].name!r} must come before the others")
+                raise ValueError(f"[E091] batch stage {group[0].name!r} must come before the others")
             if group[0].scope == "document":
                 state = group[0](state)
                 continue

@@ -100,5 +100,5 @@ class DocState:
     def current(self) -> SentState:
         """The sentence under work (only inside sentence-scoped stages)."""
         if self.sentence is None:
-            raise RuntimeError(f"[E021] document {self.document.id}: no sentence under work")
+            raise RuntimeError(f"[E092] document {self.document.id}: no sentence under work")
         return self.sentence

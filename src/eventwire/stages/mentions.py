@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 
 from ..actors.mentions import NPResolver, TermMatcher
-from ..lang.en.words import words
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import DocState, SentState
@@ -26,7 +25,7 @@ class Mentions:
         self.matcher = TermMatcher(self.kb, lang.nlp)
         classes = lang.lexicon.classes
         self.inert = lambda tok: classes.member(tok, "inert")  # nouns.yaml: heads that name no actor
-        self.sponsors = words("sponsor_participles")  # "Iran-aligned militias": the country is a sponsor
+        self.sponsors = lang.words("sponsor_participles")  # "Iran-aligned militias": the country is a sponsor
 
     def __call__(self, state: DocState) -> DocState:
         doc = state.document

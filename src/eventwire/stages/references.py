@@ -28,6 +28,9 @@ GROUP_PRONOUNS = words("group_pronouns")
 FIRST_PERSON = words("first_person_pronouns")
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
 PAIR_HEADS = words("pair_heads")
+PERSON_PAIR_HEADS = words("person_pair_heads")
+PAIR_MARKS = words("pair_marks")
+PERSON_POSSESSIVES = words("person_possessives")
 
 
 @dataclass
@@ -77,7 +80,7 @@ def is_pair(tok: Token) -> bool:
     """ "the two leaders", "both sides", "the two countries" """
     if tok.lower_ not in PAIR_HEADS:
         return False
-    return any(c.lower_ in ("two", "both") for c in tok.children)
+    return any(c.lower_ in PAIR_MARKS for c in tok.children)
 
 
 def _person(m: Mention) -> bool:
@@ -93,7 +96,7 @@ def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker:
     prior = history.before(pos)
     if is_pair(tok):
         seen: list[Actor] = []
-        want_person = low in ("leaders", "presidents", "ministers")
+        want_person = low in PERSON_PAIR_HEADS
         for m in reversed(prior):
             if want_person and not _person(m):
                 continue
@@ -106,7 +109,7 @@ def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker:
         return []
     if low in FIRST_PERSON:
         return [speaker] if speaker is not None else []
-    if speaker is not None and low not in PERSON_PRONOUNS - {"his", "her"}:
+    if speaker is not None and low not in PERSON_PRONOUNS - PERSON_POSSESSIVES:
         # a pronoun in a reported clause refers to the one who reports: "X said it would ..."
         return [speaker]
     if low in PERSON_PRONOUNS:
