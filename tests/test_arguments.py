@@ -29,3 +29,27 @@ def test_sponsor_named_in_a_participle_is_not_the_groups_country(code):
     evs = code("Kenyan officials said Brazil-backed rebels attacked a convoy near the border.")
     assert triples(evs) == {("ASSAULT", "KEN", "KEN", "asserted")}
     assert (evs[0]["source"]["text"], evs[0]["source"]["sector"]) == ("Brazil-backed rebels", "REB")
+
+
+
+def test_response_to_a_named_act_targets_its_doer(code):
+    evs = code("Brazil's navy shelled two Argentine fishing boats on Monday. "
+               "Argentina condemned the shelling as reckless.")
+    assert triples(evs) == {("ASSAULT", "BRA", "ARG", "asserted"), ("ACCUSE", "ARG", "BRA", "asserted")}
+    answer = next(e for e in evs if e["event_type"] == "ACCUSE")
+    assert answer["target"]["text"] == ""  # taken from the earlier act, not named in the sentence
+
+
+def test_response_to_a_measure_targets_the_state_that_imposed_it(code):
+    evs = code("Brazil imposed tariffs on Argentine steel. Kenya welcomed the tariffs.")
+    assert triples(evs) == {("SANCTION", "BRA", "ARG", "asserted"), ("SUPPORT", "KEN", "BRA", "asserted")}
+
+
+def test_response_to_a_seizure_targets_the_seizer(code):
+    evs = code("France seized a Japanese trawler. Japan condemned the seizure.")
+    assert triples(evs) == {("COERCE", "FRA", "JPN", "asserted"), ("ACCUSE", "JPN", "FRA", "asserted")}
+
+
+def test_a_threat_naming_no_target_answers_the_act_done_to_its_source(code):
+    evs = code("The French navy seized a Japanese trawler. Japan vowed to respond.")
+    assert triples(evs) == {("COERCE", "FRA", "JPN", "asserted"), ("THREATEN", "JPN", "FRA", "asserted")}

@@ -40,6 +40,10 @@ SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
 DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RECIPROCAL_VERBS = words("reciprocal_verbs")
+# acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
+RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+# acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
+ANSWER_TYPES = {"THREATEN"}
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -57,7 +61,7 @@ class Arguments:
     def __call__(self, state: DocState) -> DocState:
         assert state.history is not None
         ss = state.current
-        finder = _Sentence(self, state.document, ss, state.history)
+        finder = _Sentence(self, state.document, ss, state.history, state)
         ss.attribution = finder.attribution()
         ss.candidates = []
         for group, trig in enumerate(ss.triggers):
@@ -70,8 +74,10 @@ class Arguments:
 class _Sentence:
     """Argument finding in one sentence (resolved phrases are kept in the sentence's cache)."""
 
-    def __init__(self, ex: Arguments, doc: Document, ss: SentState, history: MentionHistory) -> None:
+    def __init__(self, ex: Arguments, doc: Document, ss: SentState, history: MentionHistory,
+                 state: DocState | None = None) -> None:
         self.ex, self.doc, self.sent, self.offset = ex, doc, ss.sent, ss.offset
+        self.state, self.ss = state, ss
         self.resolver, self.history, self.index = ss.resolver, history, ss.index
         self.cache: dict[int, list[Arg]] = ss.cache
 
@@ -371,6 +377,10 @@ class _Sentence:
                 ts = [t for t in targets if not _same(t, s)]
                 if ts:
                     pairs.extend((s, t) for t in ts)
+                elif (act := self.act_target(trig, s)) is not None:
+                    pairs.append((s, act))
+                elif (act := self.answer_target(trig, s)) is not None:
+                    pairs.append((s, act))
                 else:
                     fallback = self.fallback_target(rule, s)
                     if fallback is not None and s.inferred and fallback.actor.code != s.actor.code:
@@ -388,6 +398,66 @@ class _Sentence:
                 head.dep_ == "relcl" and self.ex.lex.find(head.head) is not None)  # "the pact Tokyo CONCLUDED"
             out.append(Candidate(trig, s, t, self.ex.producer, restated=restated,
                                  target_inferred=t is None or t.inferred))
+        return out
+
+    def act_nouns(self, trig: Trigger) -> list[Token]:
+        """The nouns naming an act that the trigger responds to: "condemned THE STRIKES", "objection to THE PLAN"."""
+        holders = [trig.token] if trig.light is None else [trig.token, trig.light]
+        out: list[Token] = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "dobj" and c != trig.token:
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("to", "against", "over", "of", "for"):
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+        if trig.obj is not None and trig.obj not in out:
+            out.append(trig.obj)
+        lex = self.ex.lex
+        return [n for n in out if n.pos_ == "NOUN" and (lex.classes.member(n, "act_reference")
+                                                       or lex.find(n) is not None)]
+
+    def act_target(self, trig: Trigger, s: Arg) -> Arg | None:
+        if trig.rule.type not in RESPONSE_TYPES:
+            return None
+        """The target of a response to an act named by a noun: the one who did that act.
+
+        The act's doer is its possessor or modifier ("Japan's remarks", "the Russian strikes", "the ban
+        by the court"); else the source of the latest earlier act of the document of a type the noun names
+        ("X struck Y. Y condemned the strikes"), one done to the responder first; a noun that names any act
+        ("the move", "the decision") takes the latest earlier act done to the responder.
+        """
+        classes = self.ex.lex.classes
+        for noun in self.act_nouns(trig):
+            doers = [a for a in self.noun_sources(noun) if a.actor.code and a.actor.code != s.actor.code]
+            if doers:
+                return doers[0]
+            own = self.ex.lex.find(noun)
+            kinds = set(classes.act_types(noun)) | ({own.rule.type} if own is not None else set())
+            earlier = [c for c in self._earlier() if c.source.actor.code not in (None, s.actor.code)]
+            to_me = [c for c in earlier if c.target is not None and c.target.actor.code == s.actor.code]
+            ranked = [c for c in to_me if kinds and c.trigger.rule.type in kinds]
+            ranked += [c for c in earlier if kinds and c.trigger.rule.type in kinds]
+            if ranked:
+                a = ranked[0].source
+                return Arg(a.actor, "", s.start, s.start, False, True)
+        return None
+
+    def answer_target(self, trig: Trigger, s: Arg) -> Arg | None:
+        """A response that names no target answers the latest act done to its source."""
+        if trig.rule.type not in ANSWER_TYPES or s.actor.code is None:
+            return None
+        for c in self._earlier():
+            if c.target is not None and c.target.actor.code == s.actor.code and \
+                    c.source.actor.code not in (None, s.actor.code):
+                return Arg(c.source.actor, "", s.start, s.start, False, True)
+        return None
+
+    def _earlier(self) -> list[Candidate]:
+        """Candidates of the document so far, latest first (this sentence's earlier triggers included)."""
+        out = list(reversed(self.ss.candidates))
+        if self.state is not None:
+            for ss in reversed(self.state.sentences[: self.index]):
+                out.extend(reversed(ss.candidates))
         return out
 
     def _country_arg(self, code: str, s: Arg) -> Arg:

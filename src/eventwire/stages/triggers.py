@@ -87,12 +87,15 @@ class NounClasses:
         self.suffixes: dict[str, tuple[str, ...]] = {}
         self.entities: dict[str, frozenset[str]] = {}
         self.heads_only: dict[str, bool] = {}
+        self.acts: dict[str, frozenset[str]] = {}  # the event types an act noun of the class names
         for name, spec in raw.items():
             _check_words(spec.get("lemmas") or [], f"nouns.yaml {name} lemmas")
             self.lemmas[name] = frozenset(str(w).lower() for w in spec.get("lemmas") or [])
             self.suffixes[name] = tuple(str(w).lower() for w in spec.get("suffixes") or [])
             self.entities[name] = frozenset(spec.get("entities") or [])
             self.heads_only[name] = bool(spec.get("heads_only"))
+            if spec.get("acts"):
+                self.acts[name] = frozenset(spec["acts"])
         for name, spec in raw.items():  # a class includes the members of the classes it names
             todo, seen = list(spec.get("includes") or []), {name}
             while todo:
@@ -118,6 +121,14 @@ class NounClasses:
         if tok.ent_type_ and tok.ent_type_ in self.entities[name]:
             return True
         return bool(self.suffixes[name]) and lemma.endswith(self.suffixes[name])
+
+    def act_types(self, tok: Token) -> frozenset[str]:
+        """The event types that the noun `tok` names as an act ("the strikes": ASSAULT), from the classes' `acts`."""
+        out: frozenset[str] = frozenset()
+        for name, types in self.acts.items():
+            if self._word_in(tok, name):
+                out |= types
+        return out
 
     def member(self, tok: Token, name: str) -> bool:
         """Whether the noun `tok` (or its compound modifier: "AID convoy", "MISSILE batteries") is of class `name`."""
