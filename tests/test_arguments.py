@@ -53,3 +53,13 @@ def test_response_to_a_seizure_targets_the_seizer(code):
 def test_a_threat_naming_no_target_answers_the_act_done_to_its_source(code):
     evs = code("The French navy seized a Japanese trawler. Japan vowed to respond.")
     assert triples(evs) == {("COERCE", "FRA", "JPN", "asserted"), ("THREATEN", "JPN", "FRA", "asserted")}
+
+
+def test_passive_subject_of_a_governing_verb_does_the_act(code):
+    evs = code("Argentina and Japan are expected to hold talks next week.")
+    assert triples(evs) == {("CONSULT", "ARG", "JPN", "planned")}
+
+
+def test_recipient_after_a_direct_object_is_the_target(code):
+    evs = code("Argentina will give food aid to Kenya.")
+    assert triples(evs) == {("AID", "ARG", "KEN", "planned")}

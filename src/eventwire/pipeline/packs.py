@@ -6,11 +6,13 @@ them in its constructor, so that tests and callers can hand it other ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from ..knowledge.actors import ActorKB
     from ..knowledge.codes import CodeTables
@@ -27,6 +29,7 @@ class LanguagePack:
     nlp: Language
     lexicon: TriggerLexicon
     modality: ModalityLexicon
+    repair: Callable[[Doc], Doc] | None = None  # the language's parse repairs (lang/en/syntax.py), run on each parse
 
 
 @dataclass

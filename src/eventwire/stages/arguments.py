@@ -182,7 +182,7 @@ class _Sentence:
     # -------------------------------------------------------------- arguments
     def subjects(self, head: Token) -> tuple[list[Arg], list[Arg]]:
         """(sources, passive patients) of the clause headed by `head`."""
-        t = head
+        t, via_xcomp = head, False
         for _ in range(6):
             subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if t.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
@@ -198,6 +198,10 @@ class _Sentence:
                 sources = [a for s in subj for a in self.phrase_args(s, speaker)]
                 sources += [a for s in agent for a in self.phrase_args(s, speaker)]
                 patients = [a for s in pas for a in self.phrase_args(s, speaker)]
+                if t != head and not sources and via_xcomp:
+                    # "X is expected to visit", "X was asked to leave": the passive subject of the verb that
+                    # governs the clause does its act
+                    return patients, []
                 if t != head and t.dep_ != "xcomp":
                     patients = []
                 return sources, patients
@@ -212,6 +216,7 @@ class _Sentence:
                 if objs:
                     return [a for o in objs for a in self.phrase_args(o)], []
             if t.dep_ in CHAIN_DEPS and t.head != t:
+                via_xcomp = t.dep_ == "xcomp"
                 t = t.head
                 continue
             break
