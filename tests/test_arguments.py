@@ -63,3 +63,14 @@ def test_passive_subject_of_a_governing_verb_does_the_act(code):
 def test_recipient_after_a_direct_object_is_the_target(code):
     evs = code("Argentina will give food aid to Kenya.")
     assert triples(evs) == {("AID", "ARG", "KEN", "planned")}
+
+
+def test_a_person_named_by_no_country_acts_for_the_documents_country(code):
+    evs = code("Kenya's election campaign turned violent. A man stabbed an opposition candidate in Nairobi.")
+    assert triples(evs) == {("ASSAULT", "KEN", "KEN", "asserted")}
+    assert evs[0]["source"]["sector"] == "CVL"
+
+
+def test_support_in_a_document_about_one_country_is_domestic(code):
+    evs = code("Kenya's supreme court annulled the election. The opposition welcomed the ruling.")
+    assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted"), ("SUPPORT", "KEN", "KEN", "asserted")}

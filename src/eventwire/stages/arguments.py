@@ -481,7 +481,12 @@ class _Sentence:
         main = self.history.main_country()
         if rule.type in SYMMETRIC or rule.type == "SUPPORT":
             other = self.history.other_country(code)
-            return self._country_arg(other, s) if other else None
+            if other:
+                return self._country_arg(other, s)
+            if rule.type == "SUPPORT" and main == code and self.history.first_named(exclude=code) is None:
+                # a document about one country only: "the opposition welcomed the ruling" is domestic
+                return Arg(Actor(code, None, "GOV"), "", s.start, s.start, False, True)
+            return None
         if domestic and (rule.self_target or rule.type in DOMESTIC_TYPES):
             return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
                        True)

@@ -62,6 +62,11 @@ class MentionHistory:
                 return c
         return None
 
+    def first_named(self, exclude: str | None = None) -> str | None:
+        """The first state or body the document names, other than `exclude` (`countries` keeps the order of
+        first mention)."""
+        return next((c for c in self.countries if c != exclude), None)
+
     def before(self, position: int) -> list[Mention]:
         return [m for m in self.mentions if m.position < position]
 
