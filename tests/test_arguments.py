@@ -74,3 +74,18 @@ def test_a_person_named_by_no_country_acts_for_the_documents_country(code):
 def test_support_in_a_document_about_one_country_is_domestic(code):
     evs = code("Kenya's supreme court annulled the election. The opposition welcomed the ruling.")
     assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted"), ("SUPPORT", "KEN", "KEN", "asserted")}
+
+
+def test_the_alliance_is_the_body_named_before(code):
+    evs = code("NATO banned Kenyan flights. Kenya accused the alliance of hostility.")
+    assert triples(evs) == {("SANCTION", "NATO", "KEN", "asserted"), ("ACCUSE", "KEN", "NATO", "asserted")}
+
+
+def test_the_court_is_the_body_whose_name_says_court(code):
+    evs = code("The Atlantic Trade Court fined Brazil. Brazil dismissed the court as biased.")
+    assert triples(evs) == {("SANCTION", "ATC", "BRA", "asserted"), ("REJECT", "BRA", "ATC", "asserted")}
+
+
+def test_a_court_with_its_own_country_is_not_the_body_named_before(code):
+    evs = code("The Atlantic Trade Court fined Brazil. The Kenyan court jailed a Brazilian trader.")
+    assert triples(evs) == {("SANCTION", "ATC", "BRA", "asserted"), ("COERCE", "KEN", "BRA", "asserted")}

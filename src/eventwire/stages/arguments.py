@@ -40,6 +40,8 @@ SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
 DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RECIPROCAL_VERBS = words("reciprocal_verbs")
+BODY_HEADS_NAMED = words("body_heads_named")
+BODY_HEADS_ANY = words("body_heads_any")
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
@@ -89,6 +91,12 @@ class _Sentence:
         if tok.i in self.cache:
             return self.cache[tok.i]
         out: list[Arg] = []
+        body = self._definite_body(tok)
+        if body is not None:
+            start = self.offset + tok.idx
+            out.append(Arg(body, tok.text, start, start + len(tok.text), False))
+            self.cache[tok.i] = out
+            return out
         if coref.is_reference(tok):
             for a in coref.resolve_reference(tok, self.offset, self.history, speaker):
                 out.append(Arg(a, tok.text, self.offset + tok.idx, self.offset + tok.idx + len(tok.text), False))
@@ -109,6 +117,28 @@ class _Sentence:
                                r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
+
+    def _definite_body(self, tok: Token) -> Actor | None:
+        """A definite description of a body named earlier: "the bloc" (any), "the court" (one whose name says
+        court). None when the phrase names its own country or body ("the Kenyan court", "the EU court")."""
+        if tok.pos_ != "NOUN":
+            return None
+        lemma = tok.lemma_.lower()
+        named = lemma in BODY_HEADS_NAMED
+        if not named and lemma not in BODY_HEADS_ANY:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.ent_type_) for c in tok.children):
+            return None
+        for m in reversed(self.history.before(self.offset + tok.idx)):
+            if m.resolved.kind != "igo" or not m.resolved.actor.code:
+                continue
+            entry = self.ex.kb.country(m.resolved.actor.code)
+            name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
+            if not named or lemma in name.split():
+                return m.resolved.actor
+        return None
 
     def _pronoun_owner(self, tok: Token, speaker: Actor | None) -> str | None:
         """ "his government", "its army": the country of the one the possessive pronoun refers to."""
