@@ -89,3 +89,8 @@ def test_the_court_is_the_body_whose_name_says_court(code):
 def test_a_court_with_its_own_country_is_not_the_body_named_before(code):
     evs = code("The Atlantic Trade Court fined Brazil. The Kenyan court jailed a Brazilian trader.")
     assert triples(evs) == {("SANCTION", "ATC", "BRA", "asserted"), ("COERCE", "KEN", "BRA", "asserted")}
+
+
+def test_a_subject_pronoun_continues_the_last_subject(code):
+    evs = code("China warned Japan over the dispute. It also suspended imports of Japanese fish.")
+    assert triples(evs) == {("THREATEN", "CHN", "JPN", "asserted"), ("SANCTION", "CHN", "JPN", "asserted")}

@@ -28,6 +28,7 @@ GROUP_PRONOUNS = words("group_pronouns")
 FIRST_PERSON = words("first_person_pronouns")
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
 PAIR_HEADS = words("pair_heads")
+RECENT_CHARS = 400  # a subject this near (about two sentences back) is the one a subject pronoun continues
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Mention:
     resolved: Resolved
     position: int  # character offset in the document
     plural: bool
+    subject: bool = False  # the subject of its clause
 
 
 @dataclass
@@ -43,10 +45,10 @@ class MentionHistory:
     states: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)  # the document's countries, counted before reading
 
-    def add(self, r: Resolved, position: int, plural: bool) -> None:
+    def add(self, r: Resolved, position: int, plural: bool, subject: bool = False) -> None:
         if r.actor.code is None:
             return
-        self.mentions.append(Mention(r, position, plural))
+        self.mentions.append(Mention(r, position, plural, subject))
         if r.kind in ("state", "title", "person", "name", "modifier"):
             self.states[r.actor.code] += 1
 
@@ -114,6 +116,9 @@ def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker:
     if speaker is not None and low not in PERSON_PRONOUNS - {"his", "her"}:
         # a pronoun in a reported clause refers to the one who reports: "X said it would ..."
         return [speaker]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        # a subject pronoun continues the latest subject it can stand for ("China warned Japan. It also ...")
+        prior = sorted(prior, key=lambda m: (m.subject and pos - m.position < RECENT_CHARS, m.position))
     if low in PERSON_PRONOUNS:
         for m in reversed(prior):
             if _person(m):
@@ -180,5 +185,5 @@ class References:
                 if a is None:
                     continue
                 r = Resolved(a, r.start, r.end, r.text, "title")
-            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"))
+            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"), tok.dep_ in ("nsubj", "nsubjpass"))
         return state
