@@ -94,3 +94,8 @@ def test_a_court_with_its_own_country_is_not_the_body_named_before(code):
 def test_a_subject_pronoun_continues_the_last_subject(code):
     evs = code("China warned Japan over the dispute. It also suspended imports of Japanese fish.")
     assert triples(evs) == {("THREATEN", "CHN", "JPN", "asserted"), ("SANCTION", "CHN", "JPN", "asserted")}
+
+
+def test_struck_with_an_agreement_class_object_is_an_agreement(code):
+    evs = code("Kenya and Japan struck a partnership on Monday.")
+    assert triples(evs) == {("AGREE", "KEN", "JPN", "asserted")}
