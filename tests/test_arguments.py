@@ -99,3 +99,8 @@ def test_a_subject_pronoun_continues_the_last_subject(code):
 def test_struck_with_an_agreement_class_object_is_an_agreement(code):
     evs = code("Kenya and Japan struck a partnership on Monday.")
     assert triples(evs) == {("AGREE", "KEN", "JPN", "asserted")}
+
+
+def test_a_leader_arriving_in_a_foreign_capital_visits_it(code):
+    evs = code("Kenya's president arrived in Tokyo on Wednesday. Argentine refugees arrived in Brazil on Friday.")
+    assert triples(evs) == {("CONSULT", "KEN", "JPN", "asserted")}
