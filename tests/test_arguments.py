@@ -104,3 +104,13 @@ def test_struck_with_an_agreement_class_object_is_an_agreement(code):
 def test_a_leader_arriving_in_a_foreign_capital_visits_it(code):
     evs = code("Kenya's president arrived in Tokyo on Wednesday. Argentine refugees arrived in Brazil on Friday.")
     assert triples(evs) == {("CONSULT", "KEN", "JPN", "asserted")}
+
+
+def test_a_suspended_share_of_aid_is_a_sanction_and_no_aid(code):
+    evs = code("The United States suspended part of its military aid to Kenya.")
+    assert triples(evs) == {("SANCTION", "USA", "KEN", "asserted")}
+
+
+def test_aid_suspended_for_a_country_targets_it(code):
+    evs = code("The United States suspended a military aid programme for Kenya.")
+    assert triples(evs) == {("SANCTION", "USA", "KEN", "asserted")}

@@ -385,8 +385,8 @@ class Triggers:
                 if own is not None and (trig is None or own.rule.specificity > 0):
                     trig = own
             elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-                if tok.dep_ in ("dobj",) and tok.head.i in found and found[tok.head.i].obj == tok:
-                    continue
+                if any(t.obj is not None and t.obj.i == tok.i for t in found.values()):
+                    continue  # the object that licensed a verb's rule ("suspended part of its AID") is no act
                 trig = self.lex.find(tok)
                 if trig is not None and tok.dep_ in ("dobj", "pobj") and \
                         self.lex.lemma_of(tok.head) in self.lex.light_verbs:
