@@ -29,3 +29,88 @@ def test_sponsor_named_in_a_participle_is_not_the_groups_country(code):
     evs = code("Kenyan officials said Brazil-backed rebels attacked a convoy near the border.")
     assert triples(evs) == {("ASSAULT", "KEN", "KEN", "asserted")}
     assert (evs[0]["source"]["text"], evs[0]["source"]["sector"]) == ("Brazil-backed rebels", "REB")
+
+
+
+def test_response_to_a_named_act_targets_its_doer(code):
+    evs = code("Brazil's navy shelled two Argentine fishing boats on Monday. "
+               "Argentina condemned the shelling as reckless.")
+    assert triples(evs) == {("ASSAULT", "BRA", "ARG", "asserted"), ("ACCUSE", "ARG", "BRA", "asserted")}
+    answer = next(e for e in evs if e["event_type"] == "ACCUSE")
+    assert answer["target"]["text"] == ""  # taken from the earlier act, not named in the sentence
+
+
+def test_response_to_a_measure_targets_the_state_that_imposed_it(code):
+    evs = code("Brazil imposed tariffs on Argentine steel. Kenya welcomed the tariffs.")
+    assert triples(evs) == {("SANCTION", "BRA", "ARG", "asserted"), ("SUPPORT", "KEN", "BRA", "asserted")}
+
+
+def test_response_to_a_seizure_targets_the_seizer(code):
+    evs = code("France seized a Japanese trawler. Japan condemned the seizure.")
+    assert triples(evs) == {("COERCE", "FRA", "JPN", "asserted"), ("ACCUSE", "JPN", "FRA", "asserted")}
+
+
+def test_a_threat_naming_no_target_answers_the_act_done_to_its_source(code):
+    evs = code("The French navy seized a Japanese trawler. Japan vowed to respond.")
+    assert triples(evs) == {("COERCE", "FRA", "JPN", "asserted"), ("THREATEN", "JPN", "FRA", "asserted")}
+
+
+def test_passive_subject_of_a_governing_verb_does_the_act(code):
+    evs = code("Argentina and Japan are expected to hold talks next week.")
+    assert triples(evs) == {("CONSULT", "ARG", "JPN", "planned")}
+
+
+def test_recipient_after_a_direct_object_is_the_target(code):
+    evs = code("Argentina will give food aid to Kenya.")
+    assert triples(evs) == {("AID", "ARG", "KEN", "planned")}
+
+
+def test_a_person_named_by_no_country_acts_for_the_documents_country(code):
+    evs = code("Kenya's election campaign turned violent. A man stabbed an opposition candidate in Nairobi.")
+    assert triples(evs) == {("ASSAULT", "KEN", "KEN", "asserted")}
+    assert evs[0]["source"]["sector"] == "CVL"
+
+
+def test_support_in_a_document_about_one_country_is_domestic(code):
+    evs = code("Kenya's supreme court annulled the election. The opposition welcomed the ruling.")
+    assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted"), ("SUPPORT", "KEN", "KEN", "asserted")}
+
+
+def test_the_alliance_is_the_body_named_before(code):
+    evs = code("NATO banned Kenyan flights. Kenya accused the alliance of hostility.")
+    assert triples(evs) == {("SANCTION", "NATO", "KEN", "asserted"), ("ACCUSE", "KEN", "NATO", "asserted")}
+
+
+def test_the_court_is_the_body_whose_name_says_court(code):
+    evs = code("The Atlantic Trade Court fined Brazil. Brazil dismissed the court as biased.")
+    assert triples(evs) == {("SANCTION", "ATC", "BRA", "asserted"), ("REJECT", "BRA", "ATC", "asserted")}
+
+
+def test_a_court_with_its_own_country_is_not_the_body_named_before(code):
+    evs = code("The Atlantic Trade Court fined Brazil. The Kenyan court jailed a Brazilian trader.")
+    assert triples(evs) == {("SANCTION", "ATC", "BRA", "asserted"), ("COERCE", "KEN", "BRA", "asserted")}
+
+
+def test_a_subject_pronoun_continues_the_last_subject(code):
+    evs = code("China warned Japan over the dispute. It also suspended imports of Japanese fish.")
+    assert triples(evs) == {("THREATEN", "CHN", "JPN", "asserted"), ("SANCTION", "CHN", "JPN", "asserted")}
+
+
+def test_struck_with_an_agreement_class_object_is_an_agreement(code):
+    evs = code("Kenya and Japan struck a partnership on Monday.")
+    assert triples(evs) == {("AGREE", "KEN", "JPN", "asserted")}
+
+
+def test_a_leader_arriving_in_a_foreign_capital_visits_it(code):
+    evs = code("Kenya's president arrived in Tokyo on Wednesday. Argentine refugees arrived in Brazil on Friday.")
+    assert triples(evs) == {("CONSULT", "KEN", "JPN", "asserted")}
+
+
+def test_a_suspended_share_of_aid_is_a_sanction_and_no_aid(code):
+    evs = code("The United States suspended part of its military aid to Kenya.")
+    assert triples(evs) == {("SANCTION", "USA", "KEN", "asserted")}
+
+
+def test_aid_suspended_for_a_country_targets_it(code):
+    evs = code("The United States suspended a military aid programme for Kenya.")
+    assert triples(evs) == {("SANCTION", "USA", "KEN", "asserted")}

@@ -64,9 +64,9 @@ def test_title_resolves_to_office_holder_by_date(code):
 
 
 def test_pronoun_resolves_to_earlier_person(code):
-    evs = code("Lucia Rivera arrived in Nairobi on Monday. She later met Kenyan officials.")
-    assert ("CONSULT", "ARG", "KEN", "asserted") in triples(evs)
-    ev = next(e for e in evs if e["event_type"] == "CONSULT")
+    evs = code("Lucia Rivera spent Monday in Nairobi. She later met Kenyan officials.")
+    assert triples(evs) == {("CONSULT", "ARG", "KEN", "asserted")}
+    ev = evs[0]
     assert ev["source"]["name"] == "Lucia Rivera" and ev["source"]["text"] == "She"
 
 

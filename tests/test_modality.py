@@ -22,6 +22,12 @@ CASES = [
     ("Kenya could retaliate against France.", "retaliate", "hypothetical"),
     ("If talks fail, Kenya would impose sanctions.", "impose", "hypothetical"),
     ("Kenya is unlikely to extradite him.", "extradite", "hypothetical"),
+    # the condition belongs to what is reported, not to the report
+    ("If Chile refused, Argentina warned, Brazil would impose new sanctions.", "warned", "asserted"),
+    ("If Chile refused, Argentina warned, Brazil would impose new sanctions.", "impose", "hypothetical"),
+    # a past participle on a noun is a done act, whatever the noun is
+    ("The plan, agreed by Kenya and Japan in May, allows more exports.", "agreed", "asserted"),
+    ("Kenya unveiled a plan to withdraw its troops.", "withdraw", "planned"),
 ]
 
 

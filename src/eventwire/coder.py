@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from . import nlp as nlp_mod
 from .knowledge.actors import ActorKB
 from .knowledge.codes import tables
+from .lang.en import syntax as en_syntax
 from .pipeline import registry
 from .pipeline.config import read_config, stage_names
 from .pipeline.packs import Knowledge, LanguagePack
@@ -69,7 +70,8 @@ class Coder:
                              "not both")
         self.nlp = nlp_mod.load(model)
         self.kb = kb if kb is not None else ActorKB.load(extra=list(actor_files))
-        self.lang = LanguagePack("en", self.nlp, lexicon or TriggerLexicon.load(), modality or ModalityLexicon.load())
+        self.lang = LanguagePack("en", self.nlp, lexicon or TriggerLexicon.load(), modality or ModalityLexicon.load(),
+                                 repair=en_syntax.normalize)
         self.knowledge = Knowledge(self.kb, codes or tables(), gazetteer)
         self.batch_size = batch_size
         self.config = {name: dict(c) for name, c in (file_config.settings if file_config else {}).items()}

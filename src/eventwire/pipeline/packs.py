@@ -14,6 +14,7 @@ from ..lang.en import words as en_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from ..knowledge.actors import ActorKB
     from ..knowledge.codes import CodeTables
@@ -34,6 +35,7 @@ class LanguagePack:
     lexicon: TriggerLexicon
     modality: ModalityLexicon
     words: Callable[[str], frozenset[str]] = field(default=en_words)
+    repair: Callable[[Doc], Doc] | None = None  # the language's parse repairs (lang/en/syntax.py), run on each parse
 
 
 @dataclass

@@ -40,6 +40,15 @@ SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
 DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RECIPROCAL_VERBS = words("reciprocal_verbs")
+BODY_HEADS_NAMED = words("body_heads_named")
+NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
+AGENT_PREPS = words("agent_prepositions")
+RESPONSE_PREPS = words("response_prepositions")
+BODY_HEADS_ANY = words("body_heads_any")
+# acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
+RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+# acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
+ANSWER_TYPES = {"THREATEN"}
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -57,7 +66,7 @@ class Arguments:
     def __call__(self, state: DocState) -> DocState:
         assert state.history is not None
         ss = state.current
-        finder = _Sentence(self, state.document, ss, state.history)
+        finder = _Sentence(self, state.document, ss, state.history, state)
         ss.attribution = finder.attribution()
         ss.candidates = []
         for group, trig in enumerate(ss.triggers):
@@ -70,8 +79,10 @@ class Arguments:
 class _Sentence:
     """Argument finding in one sentence (resolved phrases are kept in the sentence's cache)."""
 
-    def __init__(self, ex: Arguments, doc: Document, ss: SentState, history: MentionHistory) -> None:
+    def __init__(self, ex: Arguments, doc: Document, ss: SentState, history: MentionHistory,
+                 state: DocState | None = None) -> None:
         self.ex, self.doc, self.sent, self.offset = ex, doc, ss.sent, ss.offset
+        self.state, self.ss = state, ss
         self.resolver, self.history, self.index = ss.resolver, history, ss.index
         self.cache: dict[int, list[Arg]] = ss.cache
 
@@ -83,6 +94,12 @@ class _Sentence:
         if tok.i in self.cache:
             return self.cache[tok.i]
         out: list[Arg] = []
+        body = self._definite_body(tok)
+        if body is not None:
+            start = self.offset + tok.idx
+            out.append(Arg(body, tok.text, start, start + len(tok.text), False))
+            self.cache[tok.i] = out
+            return out
         if coref.is_reference(tok):
             for a in coref.resolve_reference(tok, self.offset, self.history, speaker):
                 out.append(Arg(a, tok.text, self.offset + tok.idx, self.offset + tok.idx + len(tok.text), False))
@@ -103,6 +120,28 @@ class _Sentence:
                                r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
+
+    def _definite_body(self, tok: Token) -> Actor | None:
+        """A definite description of a body named earlier: "the bloc" (any), "the court" (one whose name says
+        court). None when the phrase names its own country or body ("the Kenyan court", "the EU court")."""
+        if tok.pos_ != "NOUN":
+            return None
+        lemma = tok.lemma_.lower()
+        named = lemma in BODY_HEADS_NAMED
+        if not named and lemma not in BODY_HEADS_ANY:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.ent_type_) for c in tok.children):
+            return None
+        for m in reversed(self.history.before(self.offset + tok.idx)):
+            if m.resolved.kind != "igo" or not m.resolved.actor.code:
+                continue
+            entry = self.ex.kb.country(m.resolved.actor.code)
+            name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
+            if not named or lemma in name.split():
+                return m.resolved.actor
+        return None
 
     def _pronoun_owner(self, tok: Token, speaker: Actor | None) -> str | None:
         """ "his government", "its army": the country of the one the possessive pronoun refers to."""
@@ -161,7 +200,7 @@ class _Sentence:
         if not out and tok.pos_ == "NOUN":
             # "an alliance of armed groups", "the use of force against X", "the air base in Qatar" (a place
             # names the target of an act, never the one who acts)
-            preps = {"of", "against", "on", "with", "toward", "towards"}
+            preps = set(NOUN_ACTOR_PREPS)
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 preps.add("in")
             for c in tok.children:
@@ -176,7 +215,7 @@ class _Sentence:
     # -------------------------------------------------------------- arguments
     def subjects(self, head: Token) -> tuple[list[Arg], list[Arg]]:
         """(sources, passive patients) of the clause headed by `head`."""
-        t = head
+        t, via_xcomp = head, False
         for _ in range(6):
             subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if t.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
@@ -192,6 +231,10 @@ class _Sentence:
                 sources = [a for s in subj for a in self.phrase_args(s, speaker)]
                 sources += [a for s in agent for a in self.phrase_args(s, speaker)]
                 patients = [a for s in pas for a in self.phrase_args(s, speaker)]
+                if t != head and not sources and via_xcomp:
+                    # "X is expected to visit", "X was asked to leave": the passive subject of the verb that
+                    # governs the clause does its act
+                    return patients, []
                 if t != head and t.dep_ != "xcomp":
                     patients = []
                 return sources, patients
@@ -206,6 +249,7 @@ class _Sentence:
                 if objs:
                     return [a for o in objs for a in self.phrase_args(o)], []
             if t.dep_ in CHAIN_DEPS and t.head != t:
+                via_xcomp = t.dep_ == "xcomp"
                 t = t.head
                 continue
             break
@@ -300,7 +344,7 @@ class _Sentence:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                 out.extend(self.phrase_args(c))
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out.extend(self.phrase_args(g))
@@ -371,6 +415,10 @@ class _Sentence:
                 ts = [t for t in targets if not _same(t, s)]
                 if ts:
                     pairs.extend((s, t) for t in ts)
+                elif (act := self.act_target(trig, s)) is not None:
+                    pairs.append((s, act))
+                elif (act := self.answer_target(trig, s)) is not None:
+                    pairs.append((s, act))
                 else:
                     fallback = self.fallback_target(rule, s)
                     if fallback is not None and s.inferred and fallback.actor.code != s.actor.code:
@@ -390,6 +438,66 @@ class _Sentence:
                                  target_inferred=t is None or t.inferred))
         return out
 
+    def act_nouns(self, trig: Trigger) -> list[Token]:
+        """The nouns naming an act that the trigger responds to: "condemned THE STRIKES", "objection to THE PLAN"."""
+        holders = [trig.token] if trig.light is None else [trig.token, trig.light]
+        out: list[Token] = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "dobj" and c != trig.token:
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in RESPONSE_PREPS:
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+        if trig.obj is not None and trig.obj not in out:
+            out.append(trig.obj)
+        lex = self.ex.lex
+        return [n for n in out if n.pos_ == "NOUN" and (lex.classes.member(n, "act_reference")
+                                                       or lex.find(n) is not None)]
+
+    def act_target(self, trig: Trigger, s: Arg) -> Arg | None:
+        if trig.rule.type not in RESPONSE_TYPES:
+            return None
+        """The target of a response to an act named by a noun: the one who did that act.
+
+        The act's doer is its possessor or modifier ("Japan's remarks", "the Russian strikes", "the ban
+        by the court"); else the source of the latest earlier act of the document of a type the noun names
+        ("X struck Y. Y condemned the strikes"), one done to the responder first; a noun that names any act
+        ("the move", "the decision") takes the latest earlier act done to the responder.
+        """
+        classes = self.ex.lex.classes
+        for noun in self.act_nouns(trig):
+            doers = [a for a in self.noun_sources(noun) if a.actor.code and a.actor.code != s.actor.code]
+            if doers:
+                return doers[0]
+            own = self.ex.lex.find(noun)
+            kinds = set(classes.act_types(noun)) | ({own.rule.type} if own is not None else set())
+            earlier = [c for c in self._earlier() if c.source.actor.code not in (None, s.actor.code)]
+            to_me = [c for c in earlier if c.target is not None and c.target.actor.code == s.actor.code]
+            ranked = [c for c in to_me if kinds and c.trigger.rule.type in kinds]
+            ranked += [c for c in earlier if kinds and c.trigger.rule.type in kinds]
+            if ranked:
+                a = ranked[0].source
+                return Arg(a.actor, "", s.start, s.start, False, True)
+        return None
+
+    def answer_target(self, trig: Trigger, s: Arg) -> Arg | None:
+        """A response that names no target answers the latest act done to its source."""
+        if trig.rule.type not in ANSWER_TYPES or s.actor.code is None:
+            return None
+        for c in self._earlier():
+            if c.target is not None and c.target.actor.code == s.actor.code and \
+                    c.source.actor.code not in (None, s.actor.code):
+                return Arg(c.source.actor, "", s.start, s.start, False, True)
+        return None
+
+    def _earlier(self) -> list[Candidate]:
+        """Candidates of the document so far, latest first (this sentence's earlier triggers included)."""
+        out = list(reversed(self.ss.candidates))
+        if self.state is not None:
+            for ss in reversed(self.state.sentences[: self.index]):
+                out.extend(reversed(ss.candidates))
+        return out
+
     def _country_arg(self, code: str, s: Arg) -> Arg:
         """An actor taken from the document, not named in the sentence (its own default sector)."""
         entry = self.ex.kb.country(code)
@@ -406,7 +514,12 @@ class _Sentence:
         main = self.history.main_country()
         if rule.type in SYMMETRIC or rule.type == "SUPPORT":
             other = self.history.other_country(code)
-            return self._country_arg(other, s) if other else None
+            if other:
+                return self._country_arg(other, s)
+            if rule.type == "SUPPORT" and main == code and self.history.first_named(exclude=code) is None:
+                # a document about one country only: "the opposition welcomed the ruling" is domestic
+                return Arg(Actor(code, None, "GOV"), "", s.start, s.start, False, True)
+            return None
         if domestic and (rule.self_target or rule.type in DOMESTIC_TYPES):
             return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
                        True)

@@ -71,6 +71,9 @@ def governors(head: Token) -> list[Token]:
         participle = t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
         infinitive = t.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        done = t.dep_ == "acl" and t.tag_ == "VBN"  # "the plan, AGREED by X": a done act, not the noun's plan
+        if done:
+            break
         if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle or infinitive) and t.head != t:
             t = t.head
             chain.append(t)
@@ -105,7 +108,9 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
         if has_neg:
             return "negated"
         if any(m in lex.hypothetical_modals for m in modals):
-            if "would" in modals and _reported(t, lex) and not _conditional(t, lex):
+            # "if X refuses, Y warned, Z would act": the parser hangs the condition on the report
+            conditioned = _conditional(t, lex) or (t.dep_ in ("ccomp", "parataxis") and _conditional(t.head, lex))
+            if "would" in modals and _reported(t, lex) and not conditioned:
                 result = result or "planned"
             else:
                 return "hypothetical"
@@ -119,7 +124,8 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
             result = result or "planned"
         if t.dep_ == "ccomp" and _lemma(t.head) in lex.speculation_verbs:
             return "hypothetical"  # "analysts expect parliament to ratify", "diplomats fear X could ..."
-        if _conditional(t, lex):
+        if _conditional(t, lex) and not (depth == 0 and lemma in lex.reporting_verbs):
+            # "if X refuses, Y warned, ...": the condition is the reported content's, not the report's
             return "hypothetical"
     if noun is not None:
         mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "det", "compound", "acl")}

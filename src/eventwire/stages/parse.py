@@ -17,10 +17,13 @@ class Parse:
 
     def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
         self.nlp = lang.nlp
+        self.repair = lang.repair
         self.batch_size = int(config.get("batch_size", 32))
 
     def __call__(self, states: list[DocState]) -> list[DocState]:
         parsed = list(nlp_mod.parse(self.nlp, (s.document.text for s in states), batch_size=self.batch_size))
         for state, pieces in zip(states, parsed, strict=True):
+            if self.repair is not None:
+                pieces = [(offset, self.repair(sdoc)) for offset, sdoc in pieces]
             state.pieces = [Piece(offset, sdoc) for offset, sdoc in pieces]
         return states

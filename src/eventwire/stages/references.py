@@ -31,6 +31,7 @@ PAIR_HEADS = words("pair_heads")
 PERSON_PAIR_HEADS = words("person_pair_heads")
 PAIR_MARKS = words("pair_marks")
 PERSON_POSSESSIVES = words("person_possessives")
+RECENT_CHARS = 400  # a subject this near (about two sentences back) is the one a subject pronoun continues
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Mention:
     resolved: Resolved
     position: int  # character offset in the document
     plural: bool
+    subject: bool = False  # the subject of its clause
 
 
 @dataclass
@@ -46,10 +48,10 @@ class MentionHistory:
     states: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)  # the document's countries, counted before reading
 
-    def add(self, r: Resolved, position: int, plural: bool) -> None:
+    def add(self, r: Resolved, position: int, plural: bool, subject: bool = False) -> None:
         if r.actor.code is None:
             return
-        self.mentions.append(Mention(r, position, plural))
+        self.mentions.append(Mention(r, position, plural, subject))
         if r.kind in ("state", "title", "person", "name", "modifier"):
             self.states[r.actor.code] += 1
 
@@ -64,6 +66,11 @@ class MentionHistory:
             if c != code and n >= min_count:
                 return c
         return None
+
+    def first_named(self, exclude: str | None = None) -> str | None:
+        """The first state or body the document names, other than `exclude` (`countries` keeps the order of
+        first mention)."""
+        return next((c for c in self.countries if c != exclude), None)
 
     def before(self, position: int) -> list[Mention]:
         return [m for m in self.mentions if m.position < position]
@@ -112,6 +119,9 @@ def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker:
     if speaker is not None and low not in PERSON_PRONOUNS - PERSON_POSSESSIVES:
         # a pronoun in a reported clause refers to the one who reports: "X said it would ..."
         return [speaker]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        # a subject pronoun continues the latest subject it can stand for ("China warned Japan. It also ...")
+        prior = sorted(prior, key=lambda m: (m.subject and pos - m.position < RECENT_CHARS, m.position))
     if low in PERSON_PRONOUNS:
         for m in reversed(prior):
             if _person(m):
@@ -178,5 +188,5 @@ class References:
                 if a is None:
                     continue
                 r = Resolved(a, r.start, r.end, r.text, "title")
-            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"))
+            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"), tok.dep_ in ("nsubj", "nsubjpass"))
         return state

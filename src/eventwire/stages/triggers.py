@@ -29,7 +29,8 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when pre
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
 ADJ_POS = {"ADJ"}
-AIMING_PREPS = {"at", "on", "against", "toward", "towards"}
+AIMING_PREPS = words("aiming_prepositions")
+LIGHT_OBJECT_PREPS = words("light_object_prepositions")
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,15 @@ class NounClasses:
         self.suffixes: dict[str, tuple[str, ...]] = {}
         self.entities: dict[str, frozenset[str]] = {}
         self.heads_only: dict[str, bool] = {}
+        self.acts: dict[str, frozenset[str]] = {}  # the event types an act noun of the class names
         for name, spec in raw.items():
             _check_words(spec.get("lemmas") or [], f"nouns.yaml {name} lemmas")
             self.lemmas[name] = frozenset(str(w).lower() for w in spec.get("lemmas") or [])
             self.suffixes[name] = tuple(str(w).lower() for w in spec.get("suffixes") or [])
             self.entities[name] = frozenset(spec.get("entities") or [])
             self.heads_only[name] = bool(spec.get("heads_only"))
+            if spec.get("acts"):
+                self.acts[name] = frozenset(spec["acts"])
         for name, spec in raw.items():  # a class includes the members of the classes it names
             todo, seen = list(spec.get("includes") or []), {name}
             while todo:
@@ -118,6 +122,14 @@ class NounClasses:
         if tok.ent_type_ and tok.ent_type_ in self.entities[name]:
             return True
         return bool(self.suffixes[name]) and lemma.endswith(self.suffixes[name])
+
+    def act_types(self, tok: Token) -> frozenset[str]:
+        """The event types that the noun `tok` names as an act ("the strikes": ASSAULT), from the classes' `acts`."""
+        out: frozenset[str] = frozenset()
+        for name, types in self.acts.items():
+            if self._word_in(tok, name):
+                out |= types
+        return out
 
     def member(self, tok: Token, name: str) -> bool:
         """Whether the noun `tok` (or its compound modifier: "AID convoy", "MISSILE batteries") is of class `name`."""
@@ -313,7 +325,7 @@ class TriggerLexicon:
         """
         if self.lemma_of(verb) not in self.light_verbs:
             return None
-        objects = [c for c in self.objects_of(verb) if c.dep_ != "pobj" or c.head.lower_ in ("in", "into", "of")]
+        objects = [c for c in self.objects_of(verb) if c.dep_ != "pobj" or c.head.lower_ in LIGHT_OBJECT_PREPS]
         for o in objects:
             if o.pos_ not in NOUN_POS or o == verb.head:  # "the exercises that BEGAN": the noun codes itself
                 continue
@@ -374,8 +386,8 @@ class Triggers:
                 if own is not None and (trig is None or own.rule.specificity > 0):
                     trig = own
             elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-                if tok.dep_ in ("dobj",) and tok.head.i in found and found[tok.head.i].obj == tok:
-                    continue
+                if any(t.obj is not None and t.obj.i == tok.i for t in found.values()):
+                    continue  # the object that licensed a verb's rule ("suspended part of its AID") is no act
                 trig = self.lex.find(tok)
                 if trig is not None and tok.dep_ in ("dobj", "pobj") and \
                         self.lex.lemma_of(tok.head) in self.lex.light_verbs:
