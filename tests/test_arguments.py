@@ -114,3 +114,8 @@ def test_a_suspended_share_of_aid_is_a_sanction_and_no_aid(code):
 def test_aid_suspended_for_a_country_targets_it(code):
     evs = code("The United States suspended a military aid programme for Kenya.")
     assert triples(evs) == {("SANCTION", "USA", "KEN", "asserted")}
+
+
+def test_a_promise_to_act_in_a_country_is_an_agreement_with_it(code):
+    evs = code("Japan agreed to open a research centre in Kenya.")
+    assert triples(evs) == {("AGREE", "JPN", "KEN", "asserted")}

@@ -28,6 +28,8 @@ CASES = [
     # a past participle on a noun is a done act, whatever the noun is
     ("The plan, agreed by Kenya and Japan in May, allows more exports.", "agreed", "asserted"),
     ("Kenya unveiled a plan to withdraw its troops.", "withdraw", "planned"),
+    # a perfect participle reports what was done, whatever its governor plans
+    ("Kenya will expand its role, having already sent troops to Somalia.", "sent", "asserted"),
 ]
 
 

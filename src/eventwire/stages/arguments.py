@@ -40,6 +40,7 @@ SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
 DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RECIPROCAL_VERBS = words("reciprocal_verbs")
+CONTENT_TARGET_PREPS = words("content_target_prepositions")
 BODY_HEADS_NAMED = words("body_heads_named")
 NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
@@ -331,6 +332,13 @@ class _Sentence:
                         for g in c.children:
                             if g.dep_ in ("dobj", "dative"):
                                 out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                        if rule.type == "AGREE" and not any(not a.inferred for a in out):
+                            # "agreed to open a centre IN Lagos": the promise is made to the place's state
+                            for p in c.children:
+                                if p.dep_ == "prep" and p.lower_ in CONTENT_TARGET_PREPS:
+                                    for g in p.children:
+                                        if g.dep_ == "pobj":
+                                            out.extend(a for a in self.phrase_args(g) if not a.inferred)
                     elif c.dep_ == "ccomp":
                         for g in c.children:
                             if g.dep_ in ("nsubj", "nsubjpass"):

@@ -72,6 +72,8 @@ def governors(head: Token) -> list[Token]:
             c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
         infinitive = t.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         done = t.dep_ == "acl" and t.tag_ == "VBN"  # "the plan, AGREED by X": a done act, not the noun's plan
+        # "..., HAVING already sent troops": a perfect participle reports what was done
+        done = done or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "having" for c in t.children))
         if done:
             break
         if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle or infinitive) and t.head != t:
