@@ -119,3 +119,13 @@ def test_aid_suspended_for_a_country_targets_it(code):
 def test_a_promise_to_act_in_a_country_is_an_agreement_with_it(code):
     evs = code("Japan agreed to open a research centre in Kenya.")
     assert triples(evs) == {("AGREE", "JPN", "KEN", "asserted")}
+
+
+def test_talks_between_two_parties_need_no_possessor(code):
+    evs = code("Talks between Japan and China resumed on Monday.")
+    assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted")}
+
+
+def test_a_verb_whose_subject_names_an_act_acts_through_its_doer(code):
+    evs = code("The attack by Brazilian troops on Argentine positions killed five.")
+    assert triples(evs) == {("ASSAULT", "BRA", "ARG", "asserted")}

@@ -226,7 +226,9 @@ class _Sentence:
             agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if subj or pas or agent:
                 speaker = self.speaker(t)
-                sources = [a for s in subj for a in self.phrase_args(s, speaker)]
+                # "the attack BY X killed five": a subject that names an act acts through its doer
+                sources = [a for s in subj for a in (self.noun_sources(s) if self._act_noun(s)
+                                                     else self.phrase_args(s, speaker))]
                 sources += [a for s in agent for a in self.phrase_args(s, speaker)]
                 patients = [a for s in pas for a in self.phrase_args(s, speaker)]
                 if t != head and not sources and via_xcomp:
@@ -343,6 +345,10 @@ class _Sentence:
         named = [a for a in out if not a.inferred]
         return named or out
 
+    def _act_noun(self, tok: Token) -> bool:
+        """A noun that names an act the lexicon codes ("the attack", "the strikes")."""
+        return tok.pos_ == "NOUN" and self.ex.lex.find(tok) is not None
+
     def noun_sources(self, tok: Token) -> list[Arg]:
         """The actor of a noun trigger: its possessor or modifier ("China's drills", "Russian strikes")."""
         out: list[Arg] = []
@@ -376,6 +382,11 @@ class _Sentence:
                 return []
         elif is_noun:
             sources, patients = self.noun_sources(trig.token), []
+            if not sources:
+                # "talks BETWEEN A and B": the first party is the source, the others its counterparts
+                between = [a for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "between"
+                           for g in c.children if g.dep_ == "pobj" for a in self.phrase_args(g)]
+                sources = between[:1] if len(between) >= 2 else []
         else:
             sources, patients = self.subjects(head)
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
