@@ -38,7 +38,7 @@ DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST
 # acts that a state does to its own people before anyone abroad
 SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
-DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
+DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RECIPROCAL_VERBS = words("reciprocal_verbs")
 CONTENT_TARGET_PREPS = words("content_target_prepositions")
 BODY_HEADS_NAMED = words("body_heads_named")
@@ -581,6 +581,10 @@ class _Sentence:
         return None
 
 
+STATE_SECTORS = {"GOV", "COP"}  # the government and its police are one side ("police in Nairobi" is no target)
+
+
 def _same(a: Arg, b: Arg) -> bool:
-    return a.actor.code == b.actor.code and a.actor.sector == b.actor.sector
+    sa, sb = a.actor.sector, b.actor.sector
+    return a.actor.code == b.actor.code and (sa == sb or (sa in STATE_SECTORS and sb in STATE_SECTORS))
 
