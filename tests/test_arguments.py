@@ -129,3 +129,14 @@ def test_talks_between_two_parties_need_no_possessor(code):
 def test_a_verb_whose_subject_names_an_act_acts_through_its_doer(code):
     evs = code("The attack by Brazilian troops on Argentine positions killed five.")
     assert triples(evs) == {("ASSAULT", "BRA", "ARG", "asserted")}
+
+
+def test_a_show_of_force_with_no_recipient_has_a_null_target(code):
+    evs = code("Kenya test-fired a ballistic missile on Monday.")
+    assert triples(evs) == {("MOBILIZE", "KEN", None, "asserted")}
+    assert evs[0]["target"] is None
+
+
+def test_the_actors_own_troops_are_not_the_target_of_their_withdrawal(code):
+    evs = code("Brazil withdrew its troops from Argentina.")
+    assert triples(evs) == {("RETREAT", "BRA", "ARG", "asserted")}

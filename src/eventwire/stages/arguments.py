@@ -43,6 +43,8 @@ RECIPROCAL_VERBS = words("reciprocal_verbs")
 CONTENT_TARGET_PREPS = words("content_target_prepositions")
 BODY_HEADS_NAMED = words("body_heads_named")
 BODY_HEADS_ANY = words("body_heads_any")
+# acts that may have no target at all: a show of force with no one named as its recipient
+NULL_TARGET_TYPES = {"MOBILIZE"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
@@ -429,6 +431,9 @@ class _Sentence:
         else:
             for s in sources:
                 ts = [t for t in targets if not _same(t, s)]
+                if any(t.actor.code != s.actor.code for t in ts):
+                    # "withdrew ITS TROOPS from X": the actor's own people are what it moves, X is the target
+                    ts = [t for t in ts if t.actor.code != s.actor.code]
                 if ts:
                     pairs.extend((s, t) for t in ts)
                 elif (act := self.act_target(trig, s)) is not None:
@@ -550,8 +555,9 @@ class _Sentence:
         return None
 
     def may_lack_target(self, rule, s: Arg) -> bool:
-        """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered")."""
-        return rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO"
+        """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
+        force need have no recipient ("test-fired a missile"): its target is null (EVENTS.md)."""
+        return (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES
 
     def attribution(self) -> Attribution | None:
         """ "according to X" anywhere in the sentence, or the subject of a sentence-level reporting verb."""
