@@ -140,3 +140,8 @@ def test_a_show_of_force_with_no_recipient_has_a_null_target(code):
 def test_the_actors_own_troops_are_not_the_target_of_their_withdrawal(code):
     evs = code("Brazil withdrew its troops from Argentina.")
     assert triples(evs) == {("RETREAT", "BRA", "ARG", "asserted")}
+
+
+def test_a_verb_coordinated_after_a_reported_clause_is_the_reporters_act(code):
+    evs = code("Japan said the plan was flawed and urged China to open more ports.")
+    assert triples(evs) == {("REQUEST", "JPN", "CHN", "asserted")}

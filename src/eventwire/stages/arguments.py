@@ -215,7 +215,7 @@ class _Sentence:
     # -------------------------------------------------------------- arguments
     def subjects(self, head: Token) -> tuple[list[Arg], list[Arg]]:
         """(sources, passive patients) of the clause headed by `head`."""
-        t, via_xcomp = head, False
+        t, via_xcomp, via_conj = head, False, False
         for _ in range(6):
             subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if t.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
@@ -233,6 +233,12 @@ class _Sentence:
                                                      else self.phrase_args(s, speaker))]
                 sources += [a for s in agent for a in self.phrase_args(s, speaker)]
                 patients = [a for s in pas for a in self.phrase_args(s, speaker)]
+                if t != head and not sources and not patients and via_conj and t.dep_ == "ccomp" and \
+                        t.head.lemma_.lower() in self.ex.modal.reporting_verbs:
+                    # "X said the plan was flawed and URGED Y to act": the parser hangs the second verb on the
+                    # reported clause, whose subject names no actor; the one who reports does it
+                    t, via_xcomp, via_conj = t.head, False, False
+                    continue
                 if t != head and not sources and via_xcomp:
                     # "X is expected to visit", "X was asked to leave": the passive subject of the verb that
                     # governs the clause does its act
@@ -251,7 +257,7 @@ class _Sentence:
                 if objs:
                     return [a for o in objs for a in self.phrase_args(o)], []
             if t.dep_ in CHAIN_DEPS and t.head != t:
-                via_xcomp = t.dep_ == "xcomp"
+                via_xcomp, via_conj = t.dep_ == "xcomp", t.dep_ == "conj"
                 t = t.head
                 continue
             break
