@@ -145,3 +145,10 @@ def test_the_actors_own_troops_are_not_the_target_of_their_withdrawal(code):
 def test_a_verb_coordinated_after_a_reported_clause_is_the_reporters_act(code):
     evs = code("Japan said the plan was flawed and urged China to open more ports.")
     assert triples(evs) == {("REQUEST", "JPN", "CHN", "asserted")}
+
+
+def test_a_city_the_actor_base_lacks_is_read_as_its_country(code):
+    evs = code("Argentina's border is tense. Brazilian artillery shelled a hotel in Cordoba.")
+    assert triples(evs) == {("ASSAULT", "BRA", "ARG", "asserted")}
+    assert (evs[0]["target"]["text"], evs[0]["target"]["start"]) == ("Cordoba", 68)
+

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..knowledge.gazetteer import shipped_gazetteer
 from ..lang.en import clauses, words
 from ..nlp import sentence_entities
 from ..pipeline.packs import Config, Knowledge, LanguagePack
@@ -40,6 +41,7 @@ SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
 DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RECIPROCAL_VERBS = words("reciprocal_verbs")
+PLACE_LABELS = {"GPE", "LOC"}  # entity labels of places a country can be read from
 CONTENT_TARGET_PREPS = words("content_target_prepositions")
 BODY_HEADS_NAMED = words("body_heads_named")
 BODY_HEADS_ANY = words("body_heads_any")
@@ -60,6 +62,7 @@ class Arguments:
 
     def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
         self.kb = knowledge.actors
+        self.gazetteer = knowledge.gazetteer
         self.lex = lang.lexicon
         self.modal = lang.modality
 
@@ -105,6 +108,8 @@ class _Sentence:
                 out.append(Arg(a, tok.text, self.offset + tok.idx, self.offset + tok.idx + len(tok.text), False))
         else:
             r = self.resolver.resolve(tok)
+            if r is None and tok.ent_type_ in PLACE_LABELS:
+                r = self._place(tok)
             if r is not None and r.kind == "title" and r.actor.code is None:
                 a = coref.resolve_title(r, self.offset, self.history, self._holder)
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None
@@ -120,6 +125,17 @@ class _Sentence:
                                r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
+
+    def _place(self, tok: Token) -> Resolved | None:
+        """A place the actor base does not know ("a hotel in KRAMATORSK"): its country, from the gazetteer, when
+        the document names that country."""
+        ent = next((e for e in sentence_entities(self.sent) if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return None
+        place = (self.ex.gazetteer or shipped_gazetteer()).lookup(ent.text, prefer_city=True)
+        if place is None or not place.country or place.country not in self.history.countries:
+            return None  # only a place in a country the document names: small towns share names worldwide
+        return Resolved(Actor(place.country, None, "GOV"), ent.start_char, ent.end_char, ent.text, "place")
 
     def _definite_body(self, tok: Token) -> Actor | None:
         """A definite description of a body named earlier: "the bloc" (any), "the court" (one whose name says
