@@ -119,3 +119,36 @@ def test_aid_suspended_for_a_country_targets_it(code):
 def test_a_promise_to_act_in_a_country_is_an_agreement_with_it(code):
     evs = code("Japan agreed to open a research centre in Kenya.")
     assert triples(evs) == {("AGREE", "JPN", "KEN", "asserted")}
+
+
+def test_talks_between_two_parties_need_no_possessor(code):
+    evs = code("Talks between Japan and China resumed on Monday.")
+    assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted")}
+
+
+def test_a_verb_whose_subject_names_an_act_acts_through_its_doer(code):
+    evs = code("The attack by Brazilian troops on Argentine positions killed five.")
+    assert triples(evs) == {("ASSAULT", "BRA", "ARG", "asserted")}
+
+
+def test_a_show_of_force_with_no_recipient_has_a_null_target(code):
+    evs = code("Kenya test-fired a ballistic missile on Monday.")
+    assert triples(evs) == {("MOBILIZE", "KEN", None, "asserted")}
+    assert evs[0]["target"] is None
+
+
+def test_the_actors_own_troops_are_not_the_target_of_their_withdrawal(code):
+    evs = code("Brazil withdrew its troops from Argentina.")
+    assert triples(evs) == {("RETREAT", "BRA", "ARG", "asserted")}
+
+
+def test_a_verb_coordinated_after_a_reported_clause_is_the_reporters_act(code):
+    evs = code("Japan said the plan was flawed and urged China to open more ports.")
+    assert triples(evs) == {("REQUEST", "JPN", "CHN", "asserted")}
+
+
+def test_a_city_the_actor_base_lacks_is_read_as_its_country(code):
+    evs = code("Argentina's border is tense. Brazilian artillery shelled a hotel in Cordoba.")
+    assert triples(evs) == {("ASSAULT", "BRA", "ARG", "asserted")}
+    assert (evs[0]["target"]["text"], evs[0]["target"]["start"]) == ("Cordoba", 68)
+

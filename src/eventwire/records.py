@@ -18,7 +18,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "negated", "hypothetical")
-SECTORS: tuple[str, ...] = ("GOV", "MIL", "LEG", "JUD", "POL", "MED", "BUS", "CVL", "REB", "IGO")
+SECTORS: tuple[str, ...] = ("GOV", "MIL", "COP", "LEG", "JUD", "POL", "MED", "BUS", "CVL", "REB", "IGO")
+# sectors a modifier gives a head word that is government by default ("ARMY officers", "POLICE spokesman")
+MODIFIER_SECTORS: frozenset[str] = frozenset({"MIL", "COP", "LEG", "JUD", "POL", "REB", "MED", "BUS"})
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 
 

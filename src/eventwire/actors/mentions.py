@@ -29,7 +29,7 @@ from spacy.util import filter_spans
 from ..cache import cache_dir, read, write
 from ..knowledge.actors import ActorKB, Entry, Term
 from ..lang.en.words import words
-from ..records import Actor
+from ..records import MODIFIER_SECTORS, Actor
 
 # Dependents that belong to a noun phrase's own words (not clauses or other arguments).
 NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct", "npadvmod",
@@ -209,7 +209,7 @@ class NPResolver:
                 mod = self._modifier_actor(head, toks, m)
                 code = mod.code if mod else None
                 sector = entry.sector
-                if mod is not None and mod.sector in ("MIL", "LEG", "JUD", "POL", "REB", "MED", "BUS") and \
+                if mod is not None and mod.sector in MODIFIER_SECTORS and \
                         sector in ("GOV",):
                     sector = mod.sector
                 elif sector == "GOV":  # "union leaders", "opposition leaders", "army officers"

@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..lang.en.words import words as word_list
-from ..records import Actor
+from ..records import MODIFIER_SECTORS, Actor
 
 if TYPE_CHECKING:
     from .actors import ActorKB, Entry, Term
@@ -97,7 +97,7 @@ def resolve_phrase(kb: ActorKB, mention: str, on: date | None = None) -> Actor |
             return Actor(None, None, entry.sector or "GOV", office, None)
         if entry.kind == "sector":
             sector = entry.sector
-            if mod is not None and mod.sector in ("MIL", "LEG", "JUD", "POL", "REB", "MED", "BUS") and \
+            if mod is not None and mod.sector in MODIFIER_SECTORS and \
                     sector in ("GOV",):
                 sector = mod.sector
             return Actor(mod.code if mod else None, mod.name if mod and mod.name else None, sector, None, entry.id)

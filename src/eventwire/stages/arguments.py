@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..knowledge.gazetteer import shipped_gazetteer
 from ..lang.en import clauses, words
 from ..nlp import sentence_entities
 from ..pipeline.packs import Config, Knowledge, LanguagePack
@@ -38,14 +39,17 @@ DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST
 # acts that a state does to its own people before anyone abroad
 SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
-DOMESTIC_SECTORS = {"CVL", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
+DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RECIPROCAL_VERBS = words("reciprocal_verbs")
+PLACE_LABELS = {"GPE", "LOC"}  # entity labels of places a country can be read from
 CONTENT_TARGET_PREPS = words("content_target_prepositions")
 BODY_HEADS_NAMED = words("body_heads_named")
 NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
 RESPONSE_PREPS = words("response_prepositions")
 BODY_HEADS_ANY = words("body_heads_any")
+# acts that may have no target at all: a show of force with no one named as its recipient
+NULL_TARGET_TYPES = {"MOBILIZE"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
@@ -61,6 +65,7 @@ class Arguments:
 
     def __init__(self, lang: LanguagePack, knowledge: Knowledge, config: Config) -> None:
         self.kb = knowledge.actors
+        self.gazetteer = knowledge.gazetteer
         self.lex = lang.lexicon
         self.modal = lang.modality
 
@@ -106,6 +111,8 @@ class _Sentence:
                 out.append(Arg(a, tok.text, self.offset + tok.idx, self.offset + tok.idx + len(tok.text), False))
         else:
             r = self.resolver.resolve(tok)
+            if r is None and tok.ent_type_ in PLACE_LABELS:
+                r = self._place(tok)
             if r is not None and r.kind == "title" and r.actor.code is None:
                 a = coref.resolve_title(r, self.offset, self.history, self._holder)
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None
@@ -121,6 +128,17 @@ class _Sentence:
                                r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
+
+    def _place(self, tok: Token) -> Resolved | None:
+        """A place the actor base does not know ("a hotel in KRAMATORSK"): its country, from the gazetteer, when
+        the document names that country."""
+        ent = next((e for e in sentence_entities(self.sent) if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return None
+        place = (self.ex.gazetteer or shipped_gazetteer()).lookup(ent.text, prefer_city=True)
+        if place is None or not place.country or place.country not in self.history.countries:
+            return None  # only a place in a country the document names: small towns share names worldwide
+        return Resolved(Actor(place.country, None, "GOV"), ent.start_char, ent.end_char, ent.text, "place")
 
     def _definite_body(self, tok: Token) -> Actor | None:
         """A definite description of a body named earlier: "the bloc" (any), "the court" (one whose name says
@@ -216,7 +234,7 @@ class _Sentence:
     # -------------------------------------------------------------- arguments
     def subjects(self, head: Token) -> tuple[list[Arg], list[Arg]]:
         """(sources, passive patients) of the clause headed by `head`."""
-        t, via_xcomp = head, False
+        t, via_xcomp, via_conj = head, False, False
         for _ in range(6):
             subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if t.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
@@ -229,9 +247,17 @@ class _Sentence:
             agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if subj or pas or agent:
                 speaker = self.speaker(t)
-                sources = [a for s in subj for a in self.phrase_args(s, speaker)]
+                # "the attack BY X killed five": a subject that names an act acts through its doer
+                sources = [a for s in subj for a in (self.noun_sources(s) if self._act_noun(s)
+                                                     else self.phrase_args(s, speaker))]
                 sources += [a for s in agent for a in self.phrase_args(s, speaker)]
                 patients = [a for s in pas for a in self.phrase_args(s, speaker)]
+                if t != head and not sources and not patients and via_conj and t.dep_ == "ccomp" and \
+                        t.head.lemma_.lower() in self.ex.modal.reporting_verbs:
+                    # "X said the plan was flawed and URGED Y to act": the parser hangs the second verb on the
+                    # reported clause, whose subject names no actor; the one who reports does it
+                    t, via_xcomp, via_conj = t.head, False, False
+                    continue
                 if t != head and not sources and via_xcomp:
                     # "X is expected to visit", "X was asked to leave": the passive subject of the verb that
                     # governs the clause does its act
@@ -250,7 +276,7 @@ class _Sentence:
                 if objs:
                     return [a for o in objs for a in self.phrase_args(o)], []
             if t.dep_ in CHAIN_DEPS and t.head != t:
-                via_xcomp = t.dep_ == "xcomp"
+                via_xcomp, via_conj = t.dep_ == "xcomp", t.dep_ == "conj"
                 t = t.head
                 continue
             break
@@ -346,6 +372,10 @@ class _Sentence:
         named = [a for a in out if not a.inferred]
         return named or out
 
+    def _act_noun(self, tok: Token) -> bool:
+        """A noun that names an act the lexicon codes ("the attack", "the strikes")."""
+        return tok.pos_ == "NOUN" and self.ex.lex.find(tok) is not None
+
     def noun_sources(self, tok: Token) -> list[Arg]:
         """The actor of a noun trigger: its possessor or modifier ("China's drills", "Russian strikes")."""
         out: list[Arg] = []
@@ -379,6 +409,11 @@ class _Sentence:
                 return []
         elif is_noun:
             sources, patients = self.noun_sources(trig.token), []
+            if not sources:
+                # "talks BETWEEN A and B": the first party is the source, the others its counterparts
+                between = [a for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "between"
+                           for g in c.children if g.dep_ == "pobj" for a in self.phrase_args(g)]
+                sources = between[:1] if len(between) >= 2 else []
         else:
             sources, patients = self.subjects(head)
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
@@ -421,6 +456,9 @@ class _Sentence:
         else:
             for s in sources:
                 ts = [t for t in targets if not _same(t, s)]
+                if any(t.actor.code != s.actor.code for t in ts):
+                    # "withdrew ITS TROOPS from X": the actor's own people are what it moves, X is the target
+                    ts = [t for t in ts if t.actor.code != s.actor.code]
                 if ts:
                     pairs.extend((s, t) for t in ts)
                 elif (act := self.act_target(trig, s)) is not None:
@@ -542,8 +580,9 @@ class _Sentence:
         return None
 
     def may_lack_target(self, rule, s: Arg) -> bool:
-        """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered")."""
-        return rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO"
+        """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
+        force need have no recipient ("test-fired a missile"): its target is null (EVENTS.md)."""
+        return (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES
 
     def attribution(self) -> Attribution | None:
         """ "according to X" anywhere in the sentence, or the subject of a sentence-level reporting verb."""
@@ -573,6 +612,10 @@ class _Sentence:
         return None
 
 
+STATE_SECTORS = {"GOV", "COP"}  # the government and its police are one side ("police in Nairobi" is no target)
+
+
 def _same(a: Arg, b: Arg) -> bool:
-    return a.actor.code == b.actor.code and a.actor.sector == b.actor.sector
+    sa, sb = a.actor.sector, b.actor.sector
+    return a.actor.code == b.actor.code and (sa == sb or (sa in STATE_SECTORS and sb in STATE_SECTORS))
 

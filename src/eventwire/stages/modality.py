@@ -58,7 +58,7 @@ def _lemma(t: Token) -> str:
     return (t.lemma_ or t.text).lower()
 
 
-def governors(head: Token) -> list[Token]:
+def governors(head: Token, reporting: frozenset[str] = frozenset()) -> list[Token]:
     """The trigger's clause head and the verbs/adjectives that govern it, nearest first.
 
     Climbs through complements ("declined TO recognise", "is expected TO meet",
@@ -82,6 +82,11 @@ def governors(head: Token) -> list[Token]:
         elif clauses.beside_complement(t) is not None:
             t = clauses.beside_complement(t)  # "urged X to leave and HALTED flights": coordinated with "urged"
             chain.append(t)
+        elif t.dep_ == "conj" and t.head.dep_ == "ccomp" and _lemma(t.head.head) in reporting and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "X said the plan had not worked and URGED Y to act": coordinated with the report, not the reported
+            t = t.head.head
+            chain.append(t)
         elif t.dep_ == "conj" and t.head != t and t.head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share auxiliaries: "would complete and withdraw"
             t = t.head
@@ -93,14 +98,15 @@ def governors(head: Token) -> list[Token]:
 
 def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inherent: str | None = None) -> str:
     """asserted | planned | negated | hypothetical for the event whose clause head is `head`."""
-    chain = governors(head)
+    chain = governors(head, lex.reporting_verbs)
     result: str | None = None
     for depth, t in enumerate(chain):
         # a verb reached through coordination lends its auxiliaries, not its meaning:
         # "called on X ... but URGED them" is no request about a request
         coordinated = depth > 0 and chain[depth - 1].dep_ == "conj"
         kids = list(t.children)
-        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and not (depth + 1 < len(chain) and
+                                                                     chain[depth + 1] != t.head):
             kids += [c for c in t.head.children if c.dep_ in ("aux", "neg") and c.i < t.head.i]
         has_neg = any(c.dep_ == "neg" or c.lower_ in lex.negators and c.dep_ in ("advmod", "neg") for c in kids)
         modals = [_lemma(c) for c in kids if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
