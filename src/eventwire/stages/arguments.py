@@ -26,6 +26,7 @@ from ..pipeline.state import Arg, Candidate, DocState, SentState
 from ..records import Actor, Attribution, Document
 from . import references as coref
 from .dedup import SYMMETRIC
+from .document_targets import DocumentTargets
 from .references import MentionHistory, Resolved
 from .triggers import Trigger
 
@@ -33,27 +34,13 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 RELATIVE_PRONOUNS = words("relative_pronouns")
 CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"}
 OBJECT_CONTROL = words("object_control_verbs")
-SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
-# acts that, with no target named, fall on the actor's own country
-DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
-# acts that a state does to its own people before anyone abroad
-SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
-# sectors that act inside their own country
-DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RECIPROCAL_VERBS = words("reciprocal_verbs")
 PLACE_LABELS = {"GPE", "LOC"}  # entity labels of places a country can be read from
 CONTENT_TARGET_PREPS = words("content_target_prepositions")
 BODY_HEADS_NAMED = words("body_heads_named")
 NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
-RESPONSE_PREPS = words("response_prepositions")
 BODY_HEADS_ANY = words("body_heads_any")
-# acts that may have no target at all: a show of force with no one named as its recipient
-NULL_TARGET_TYPES = {"MOBILIZE"}
-# acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
-RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
-# acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
-ANSWER_TYPES = {"THREATEN"}
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -82,7 +69,7 @@ class Arguments:
         return state
 
 
-class _Sentence:
+class _Sentence(DocumentTargets):
     """Argument finding in one sentence (resolved phrases are kept in the sentence's cache)."""
 
     def __init__(self, ex: Arguments, doc: Document, ss: SentState, history: MentionHistory,
@@ -483,106 +470,6 @@ class _Sentence:
             out.append(Candidate(trig, s, t, self.ex.producer, restated=restated,
                                  target_inferred=t is None or t.inferred))
         return out
-
-    def act_nouns(self, trig: Trigger) -> list[Token]:
-        """The nouns naming an act that the trigger responds to: "condemned THE STRIKES", "objection to THE PLAN"."""
-        holders = [trig.token] if trig.light is None else [trig.token, trig.light]
-        out: list[Token] = []
-        for h in holders:
-            for c in h.children:
-                if c.dep_ == "dobj" and c != trig.token:
-                    out.append(c)
-                elif c.dep_ == "prep" and c.lower_ in RESPONSE_PREPS:
-                    out.extend(g for g in c.children if g.dep_ == "pobj")
-        if trig.obj is not None and trig.obj not in out:
-            out.append(trig.obj)
-        lex = self.ex.lex
-        return [n for n in out if n.pos_ == "NOUN" and (lex.classes.member(n, "act_reference")
-                                                       or lex.find(n) is not None)]
-
-    def act_target(self, trig: Trigger, s: Arg) -> Arg | None:
-        if trig.rule.type not in RESPONSE_TYPES:
-            return None
-        """The target of a response to an act named by a noun: the one who did that act.
-
-        The act's doer is its possessor or modifier ("Japan's remarks", "the Russian strikes", "the ban
-        by the court"); else the source of the latest earlier act of the document of a type the noun names
-        ("X struck Y. Y condemned the strikes"), one done to the responder first; a noun that names any act
-        ("the move", "the decision") takes the latest earlier act done to the responder.
-        """
-        classes = self.ex.lex.classes
-        for noun in self.act_nouns(trig):
-            doers = [a for a in self.noun_sources(noun) if a.actor.code and a.actor.code != s.actor.code]
-            if doers:
-                return doers[0]
-            own = self.ex.lex.find(noun)
-            kinds = set(classes.act_types(noun)) | ({own.rule.type} if own is not None else set())
-            earlier = [c for c in self._earlier() if c.source.actor.code not in (None, s.actor.code)]
-            to_me = [c for c in earlier if c.target is not None and c.target.actor.code == s.actor.code]
-            ranked = [c for c in to_me if kinds and c.trigger.rule.type in kinds]
-            ranked += [c for c in earlier if kinds and c.trigger.rule.type in kinds]
-            if ranked:
-                a = ranked[0].source
-                return Arg(a.actor, "", s.start, s.start, False, True)
-        return None
-
-    def answer_target(self, trig: Trigger, s: Arg) -> Arg | None:
-        """A response that names no target answers the latest act done to its source."""
-        if trig.rule.type not in ANSWER_TYPES or s.actor.code is None:
-            return None
-        for c in self._earlier():
-            if c.target is not None and c.target.actor.code == s.actor.code and \
-                    c.source.actor.code not in (None, s.actor.code):
-                return Arg(c.source.actor, "", s.start, s.start, False, True)
-        return None
-
-    def _earlier(self) -> list[Candidate]:
-        """Candidates of the document so far, latest first (this sentence's earlier triggers included)."""
-        out = list(reversed(self.ss.candidates))
-        if self.state is not None:
-            for ss in reversed(self.state.sentences[: self.index]):
-                out.extend(reversed(ss.candidates))
-        return out
-
-    def _country_arg(self, code: str, s: Arg) -> Arg:
-        """An actor taken from the document, not named in the sentence (its own default sector)."""
-        entry = self.ex.kb.country(code)
-        sector = entry.sector if entry is not None and entry.sector else "GOV"
-        return Arg(Actor(code, entry.name if entry else None, sector), "", s.start, s.start, False, True)
-
-    def fallback_target(self, rule, s: Arg) -> Arg | None:
-        """The target of an act that names none, from the document: the country it is about (aid sent
-        "to the quake zone"), its counterpart in a dispute, or the actor's own country for a domestic act."""
-        if rule.needs_target:
-            return None
-        code = s.actor.code
-        domestic = s.actor.sector in DOMESTIC_SECTORS and s.actor.sector != "IGO"
-        main = self.history.main_country()
-        if rule.type in SYMMETRIC or rule.type == "SUPPORT":
-            other = self.history.other_country(code)
-            if other:
-                return self._country_arg(other, s)
-            if rule.type == "SUPPORT" and main == code and self.history.first_named(exclude=code) is None:
-                # a document about one country only: "the opposition welcomed the ruling" is domestic
-                return Arg(Actor(code, None, "GOV"), "", s.start, s.start, False, True)
-            return None
-        if domestic and (rule.self_target or rule.type in DOMESTIC_TYPES):
-            return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
-                       True)
-        if main and main != code:
-            return self._country_arg(main, s)
-        other = self.history.other_country(code)
-        if other and rule.type not in SELF_FIRST_TYPES:
-            return self._country_arg(other, s)
-        if rule.self_target or rule.type in DOMESTIC_TYPES:
-            return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
-                       True)
-        return None
-
-    def may_lack_target(self, rule, s: Arg) -> bool:
-        """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
-        force need have no recipient ("test-fired a missile"): its target is null (EVENTS.md)."""
-        return (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES
 
     def attribution(self) -> Attribution | None:
         """ "according to X" anywhere in the sentence, or the subject of a sentence-level reporting verb."""

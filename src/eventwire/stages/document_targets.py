@@ -1,0 +1,154 @@
+"""Targets the sentence does not name, taken from the document (a part of the arguments stage).
+
+An act whose target the sentence leaves unnamed takes one from what the
+document has said before: the doer of an earlier act that a response names
+("condemned the seizure"), the one who last acted on the source ("vowed to
+respond"), the document's country for a domestic act, its counterpart for a
+meeting, or none at all for a show of force (EVENTS.md allows a null target).
+`DocumentTargets` is mixed into the arguments stage's sentence finder, whose
+state (`ex`, `ss`, `state`, `index`, `history`, `noun_sources`) it reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+from ..lang.en import words
+from ..pipeline.state import Arg, Candidate
+from ..records import Actor
+from .dedup import SYMMETRIC
+
+if TYPE_CHECKING:
+    from ..pipeline.state import DocState, SentState
+    from .references import MentionHistory
+    from .triggers import Trigger
+
+SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
+# acts that, with no target named, fall on the actor's own country
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
+# acts that a state does to its own people before anyone abroad
+SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
+# sectors that act inside their own country
+DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
+RESPONSE_PREPS = words("response_prepositions")
+# acts that may have no target at all: a show of force with no one named as its recipient
+NULL_TARGET_TYPES = {"MOBILIZE"}
+# acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
+RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+# acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
+ANSWER_TYPES = {"THREATEN"}
+
+
+class DocumentTargets:
+    """Targets from the document for the acts of one sentence."""
+
+    ex: Any
+    ss: SentState
+    state: DocState | None
+    index: int
+    history: MentionHistory
+
+    def noun_sources(self, tok: Token) -> list[Arg]:  # provided by the sentence finder
+        raise NotImplementedError
+
+    def act_nouns(self, trig: Trigger) -> list[Token]:
+        """The nouns naming an act that the trigger responds to: "condemned THE STRIKES", "objection to THE PLAN"."""
+        holders = [trig.token] if trig.light is None else [trig.token, trig.light]
+        out: list[Token] = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "dobj" and c != trig.token:
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in RESPONSE_PREPS:
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+        if trig.obj is not None and trig.obj not in out:
+            out.append(trig.obj)
+        lex = self.ex.lex
+        return [n for n in out if n.pos_ == "NOUN" and (lex.classes.member(n, "act_reference")
+                                                       or lex.find(n) is not None)]
+
+    def act_target(self, trig: Trigger, s: Arg) -> Arg | None:
+        if trig.rule.type not in RESPONSE_TYPES:
+            return None
+        """The target of a response to an act named by a noun: the one who did that act.
+
+        The act's doer is its possessor or modifier ("Japan's remarks", "the Russian strikes", "the ban
+        by the court"); else the source of the latest earlier act of the document of a type the noun names
+        ("X struck Y. Y condemned the strikes"), one done to the responder first; a noun that names any act
+        ("the move", "the decision") takes the latest earlier act done to the responder.
+        """
+        classes = self.ex.lex.classes
+        for noun in self.act_nouns(trig):
+            doers = [a for a in self.noun_sources(noun) if a.actor.code and a.actor.code != s.actor.code]
+            if doers:
+                return doers[0]
+            own = self.ex.lex.find(noun)
+            kinds = set(classes.act_types(noun)) | ({own.rule.type} if own is not None else set())
+            earlier = [c for c in self._earlier() if c.source.actor.code not in (None, s.actor.code)]
+            to_me = [c for c in earlier if c.target is not None and c.target.actor.code == s.actor.code]
+            ranked = [c for c in to_me if kinds and c.trigger.rule.type in kinds]
+            ranked += [c for c in earlier if kinds and c.trigger.rule.type in kinds]
+            if ranked:
+                a = ranked[0].source
+                return Arg(a.actor, "", s.start, s.start, False, True)
+        return None
+
+    def answer_target(self, trig: Trigger, s: Arg) -> Arg | None:
+        """A response that names no target answers the latest act done to its source."""
+        if trig.rule.type not in ANSWER_TYPES or s.actor.code is None:
+            return None
+        for c in self._earlier():
+            if c.target is not None and c.target.actor.code == s.actor.code and \
+                    c.source.actor.code not in (None, s.actor.code):
+                return Arg(c.source.actor, "", s.start, s.start, False, True)
+        return None
+
+    def _earlier(self) -> list[Candidate]:
+        """Candidates of the document so far, latest first (this sentence's earlier triggers included)."""
+        out = list(reversed(self.ss.candidates))
+        if self.state is not None:
+            for ss in reversed(self.state.sentences[: self.index]):
+                out.extend(reversed(ss.candidates))
+        return out
+
+    def _country_arg(self, code: str, s: Arg) -> Arg:
+        """An actor taken from the document, not named in the sentence (its own default sector)."""
+        entry = self.ex.kb.country(code)
+        sector = entry.sector if entry is not None and entry.sector else "GOV"
+        return Arg(Actor(code, entry.name if entry else None, sector), "", s.start, s.start, False, True)
+
+    def fallback_target(self, rule, s: Arg) -> Arg | None:
+        """The target of an act that names none, from the document: the country it is about (aid sent
+        "to the quake zone"), its counterpart in a dispute, or the actor's own country for a domestic act."""
+        if rule.needs_target:
+            return None
+        code = s.actor.code
+        domestic = s.actor.sector in DOMESTIC_SECTORS and s.actor.sector != "IGO"
+        main = self.history.main_country()
+        if rule.type in SYMMETRIC or rule.type == "SUPPORT":
+            other = self.history.other_country(code)
+            if other:
+                return self._country_arg(other, s)
+            if rule.type == "SUPPORT" and main == code and self.history.first_named(exclude=code) is None:
+                # a document about one country only: "the opposition welcomed the ruling" is domestic
+                return Arg(Actor(code, None, "GOV"), "", s.start, s.start, False, True)
+            return None
+        if domestic and (rule.self_target or rule.type in DOMESTIC_TYPES):
+            return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
+                       True)
+        if main and main != code:
+            return self._country_arg(main, s)
+        other = self.history.other_country(code)
+        if other and rule.type not in SELF_FIRST_TYPES:
+            return self._country_arg(other, s)
+        if rule.self_target or rule.type in DOMESTIC_TYPES:
+            return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
+                       True)
+        return None
+
+    def may_lack_target(self, rule, s: Arg) -> bool:
+        """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
+        force need have no recipient ("test-fired a missile"): its target is null (EVENTS.md)."""
+        return (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES
