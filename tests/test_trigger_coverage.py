@@ -15,12 +15,12 @@ from .conftest import triples
 def test_classes_include_other_classes_and_refuse_unknown_ones():
     classes = NounClasses({"classes": {"a": {"lemmas": ["tank"]}, "b": {"lemmas": ["jet"], "includes": ["a"]}}})
     assert classes.lemmas["b"] == frozenset({"tank", "jet"})
-    with pytest.raises(ValueError, match="E032"):
+    with pytest.raises(ValueError, match="E094"):
         NounClasses({"classes": {"a": {"includes": ["missing"]}}})
 
 
 def test_rules_may_name_only_known_classes():
-    with pytest.raises(ValueError, match="E032"):
+    with pytest.raises(ValueError, match="E094"):
         TriggerLexicon({"types": {}, "triggers": [{"lemma": "send", "type": "AID", "objects": ["@nothing"]}]},
                        {"classes": {}})
 

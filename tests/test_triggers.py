@@ -16,12 +16,12 @@ def test_lexicon_loads_and_covers_every_type():
 
 
 def test_bare_yaml_booleans_are_refused():
-    with pytest.raises(ValueError, match="E031"):
+    with pytest.raises(ValueError, match="E094"):
         TriggerLexicon({"types": {"AGREE": [True]}, "triggers": []})
 
 
 def test_unknown_type_is_refused():
-    with pytest.raises(ValueError, match="E030"):
+    with pytest.raises(ValueError, match="E094"):
         TriggerLexicon({"types": {}, "triggers": [{"lemma": "x", "type": "NOPE"}]})
 
 

@@ -104,7 +104,7 @@ class NounClasses:
                 if sub in seen:
                     continue
                 if sub not in raw:
-                    raise ValueError(f"[E032] nouns.yaml {name}: includes unknown class {sub!r}")
+                    raise ValueError(f"[E094] nouns.yaml {name}: includes unknown class {sub!r}")
                 seen.add(sub)
                 self.lemmas[name] |= self.lemmas[sub]
                 self.suffixes[name] += self.suffixes[sub]
@@ -159,14 +159,14 @@ class TriggerLexicon:
             _check_words(preps, f"types.{t}")
         for i, r in enumerate(data.get("triggers") or []):
             if r.get("type") not in EVENT_TYPES or r.get("negates", "AGREE") not in EVENT_TYPES:
-                raise ValueError(f"[E030] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
+                raise ValueError(f"[E094] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
             for key in ("objects", "targets", "complement"):
                 _check_words(r.get(key) or [], f"entry {i + 1} ({r.get('lemma')}) {key}")
             words, classes = _split_classes(r.get("objects") or [])
             cwords, cclasses = _split_classes(r.get("complement") or [])
             unknown = (classes | cclasses) - self.classes.names()
             if unknown:
-                raise ValueError(f"[E032] triggers.yaml entry {i + 1} ({r.get('lemma')}): unknown class "
+                raise ValueError(f"[E094] triggers.yaml entry {i + 1} ({r.get('lemma')}): unknown class "
                                  f"{sorted(unknown)!r}")
             if "prt" in r:
                 _check_words([r["prt"]], f"entry {i + 1} ({r.get('lemma')}) prt")
@@ -347,7 +347,7 @@ def _check_words(words: Any, where: str) -> None:
     """YAML reads a bare `on`/`off`/`no` as a boolean: insist on strings so such words are quoted."""
     bad = [w for w in words if not isinstance(w, str)]
     if bad:
-        raise ValueError(f"[E031] triggers.yaml {where}: {bad!r} is not a word (quote on/off/no in YAML)")
+        raise ValueError(f"[E094] triggers.yaml {where}: {bad!r} is not a word (quote on/off/no in YAML)")
 
 
 @cache
