@@ -233,7 +233,7 @@ def _stream_cases() -> Iterator[Case]:
     yield Case("code/errors-full", "code", ["in.jsonl", "--errors", "/dev/full"], files, fatal="E050", exit=2)
     yield Case("ingest/errors-full", "ingest", ["in.jsonl", "--errors", "/dev/full"], files, fatal="E050",
                exit=2, good_docs=GOOD_IDS)
-    for args in (["actors"], ["actors", "--json"], ["document", "good-1"], ["events"]):
+    for args in (["actors"], ["actors", "--json"], ["document", "doc-1"], ["events"]):
         for shell in (">&-", ">/dev/full"):
             yield Case(f"query-{'-'.join(args)}/stdout{shell}", "query", args, shell=shell, fatal="E050", exit=2)
 
