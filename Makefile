@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-all test-load lint bench accuracy clean
+.PHONY: install demo test test-all test-load lint bench hostile accuracy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/store_bench.py
+	$(BIN)/python bench/ingest_memory.py
+
+# every hostile command-line case (tests/robustness/hostile_cases.py): tracebacks, good documents lost
+hostile: $(STAMP)
+	$(BIN)/python bench/hostile.py
 
 accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py --heldout d,e,f --by-type

@@ -13,7 +13,7 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,19 +25,20 @@ GOLDSTEIN = {1: (0.0, 5.0), 2: (4.0, 8.0), 3: (-5.0, -1.0), 4: (-10.0, -5.0)}
 MODALITIES = ["asserted"] * 7 + ["planned", "negated", "hypothetical"]
 
 
-def synthetic(n_events: int, n_codes: int, seed: int = 7) -> tuple[list[Document], list[Event]]:
+def synthetic_stream(n_events: int, n_codes: int, seed: int = 7, per_doc: int = 5,
+                     ) -> Iterator[tuple[Document, list[Event]]]:
+    """Documents one at a time, each with its `per_doc` events (the last one may have fewer)."""
     rng = random.Random(seed)
     codes = [f"C{i:02d}" for i in range(n_codes)]
     weights = [1 / (i + 1) for i in range(n_codes)]  # a few busy actors, many quiet ones
     first = date(2024, 1, 1)
-    docs: list[Document] = []
-    events: list[Event] = []
-    per_doc = 5
+    made = 0
     for d in range((n_events + per_doc - 1) // per_doc):
         day = first + timedelta(days=rng.randrange(731))
         doc = Document(f"doc-{d}", "", day, "Synthetic Wire", f"Story {d}")
-        parts = []
-        for s in range(min(per_doc, n_events - len(events))):
+        parts: list[str] = []
+        events: list[Event] = []
+        for s in range(min(per_doc, n_events - made)):
             a, b = rng.choices(codes, weights, k=2)
             while b == a:
                 b = rng.choice(codes)
@@ -54,8 +55,17 @@ def synthetic(n_events: int, n_codes: int, seed: int = 7) -> tuple[list[Document
                                 event_type=etype, source=src, target=tgt, goldstein=gold, quad_class=q,
                                 modality=rng.choice(MODALITIES), date=day.isoformat(),
                                 date_precision="day", confidence=round(rng.uniform(0.3, 1.0), 2)))
+        made += len(events)
         doc.text = " ".join(parts)
+        yield doc, events
+
+
+def synthetic(n_events: int, n_codes: int, seed: int = 7) -> tuple[list[Document], list[Event]]:
+    docs: list[Document] = []
+    events: list[Event] = []
+    for doc, evs in synthetic_stream(n_events, n_codes, seed):
         docs.append(doc)
+        events.extend(evs)
     return docs, events
 
 

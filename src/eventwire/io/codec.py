@@ -271,7 +271,7 @@ class EventRecord(_Strict):
     mode: _Text = None
     cameo: _Text = None
     goldstein: StrictFloat | StrictInt | None = Field(default=None, ge=-10, le=10)
-    quad_class: Literal[1, 2, 3, 4] | None = None
+    quad_class: StrictInt | None = Field(default=None, ge=1, le=4)  # not Literal[1..4]: True == 1 passes it
     modality: Literal[MODALITIES] | None = None  # type: ignore[valid-type]
     date: _Text = None
     date_precision: Literal[PRECISIONS] | None = None  # type: ignore[valid-type]
