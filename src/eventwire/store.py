@@ -84,8 +84,7 @@ _DERIVED = {
 # every column of the default output profile and `day` (`events_frame`, the notebook view): io.codec.FRAME_COLUMNS
 FRAME_COLUMNS_SQL = tuple(c.name for c in FRAME_COLUMNS)
 _LIST_TYPED = tuple(c.name for c in FRAME_COLUMNS if c.type == "list[str]")
-_missing = [c for c in FRAME_COLUMNS_SQL if c not in _STORED and c not in _DERIVED]
-if _missing:  # a column added to the codec but neither stored nor derived here
+if _missing := [c for c in FRAME_COLUMNS_SQL if c not in _STORED and c not in _DERIVED]:  # a new codec column
     raise ImportError(f"store: no way to read column(s) {', '.join(_missing)} from the events table")
 SPAN_COLUMNS = ("trigger_start", "trigger_end", "source_text", "source_start", "source_end", "target_text",
                 "target_start", "target_end")
@@ -461,8 +460,7 @@ class Store:
         return df
 
     def events_frame(self, **filters: Any) -> pd.DataFrame:
-        """Every matching event with every column of the default output profile and its `day`
-        (io.codec.FRAME_COLUMNS), as one DataFrame; filters as in `events`."""
+        """Every matching event with every column of io.codec.FRAME_COLUMNS; filters as in `events`."""
         return self.events(**filters, limit=None, columns=FRAME_COLUMNS_SQL)
 
     def count_events(self, actors: Any = None, dyad: Any = None, event_type: Any = None, quad_class: Any = None,
