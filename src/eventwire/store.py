@@ -37,7 +37,7 @@ import duckdb
 import pandas as pd
 
 from .errors import tagged
-from .io.codec import EVENT_COLUMNS, arrow_type, store_row
+from .io.codec import EVENT_COLUMNS, FRAME_COLUMNS, arrow_type, store_row
 from .queryparams import (  # noqa: F401  (parse_bound and event_day are part of the store's API)
     ALL,
     QueryError,
@@ -73,9 +73,19 @@ DOCUMENT_COLUMNS: list[tuple[str, str]] = [
 LIST_COLUMNS = ("event_id", "doc_id", "sentence", "day", "date", "date_precision", "source_code", "source_name",
                 "source_sector", "event_type", "target_code", "target_name", "target_sector", "modality",
                 "confidence", "goldstein", "quad_class", "cameo", "trigger_text", "text")
-# every stored column but the JSON record (`events_frame`, the notebook view)
+# every stored column but the JSON record
 ALL_COLUMNS = tuple(c for c, _ in EVENT_COLUMNS if c != "record")
 _STORED = frozenset(c for c, _ in EVENT_COLUMNS)
+# the codec's columns the `events` table does not keep, as SQL over one of its rows
+_DERIVED = {
+    "published": "(SELECT d.published FROM documents AS d WHERE d.id = events.doc_id)",  # of the document
+    "cameo_root": "nullif(left(cameo, 2), '')",
+}
+# every column of the default output profile and `day` (`events_frame`, the notebook view): io.codec.FRAME_COLUMNS
+FRAME_COLUMNS_SQL = tuple(c.name for c in FRAME_COLUMNS)
+_LIST_TYPED = tuple(c.name for c in FRAME_COLUMNS if c.type == "list[str]")
+if _missing := [c for c in FRAME_COLUMNS_SQL if c not in _STORED and c not in _DERIVED]:  # a new codec column
+    raise ImportError(f"store: no way to read column(s) {', '.join(_missing)} from the events table")
 SPAN_COLUMNS = ("trigger_start", "trigger_end", "source_text", "source_start", "source_end", "target_text",
                 "target_start", "target_end")
 
@@ -437,17 +447,21 @@ class Store:
         page = "OFFSET ?" if limit is None else "LIMIT ? OFFSET ?"
         page_params = [off] if limit is None else [_int(limit, "limit", 1, MAX_LIMIT), off]
         wanted = list(columns or LIST_COLUMNS)
-        unknown = [c for c in wanted if c not in _STORED]
+        unknown = [c for c in wanted if c not in _STORED and c not in _DERIVED]
         if unknown:
             raise QueryError(f"columns: unknown column(s) {', '.join(map(str, unknown))[:80]}")
-        cols = ", ".join(f'"{c}"' for c in wanted)
-        return self.con.execute(
+        cols = ", ".join(f'"{c}"' if c in _STORED else f'{_DERIVED[c]} AS "{c}"' for c in wanted)
+        df = self.con.execute(
             f"SELECT {cols} FROM events WHERE {where} "
             f"ORDER BY day DESC NULLS LAST, doc_id, sentence, event_id {page}", [*params, *page_params]).df()
+        for col in _LIST_TYPED:
+            if col in df.columns:  # DuckDB gives numpy arrays; a list column holds lists, as in `frames`
+                df[col] = [[str(x) for x in v] if v is not None else [] for v in df[col]]
+        return df
 
     def events_frame(self, **filters: Any) -> pd.DataFrame:
-        """Every matching event with every column (ALL_COLUMNS), as one DataFrame; filters as in `events`."""
-        return self.events(**filters, limit=None, columns=ALL_COLUMNS)
+        """Every matching event with every column of io.codec.FRAME_COLUMNS; filters as in `events`."""
+        return self.events(**filters, limit=None, columns=FRAME_COLUMNS_SQL)
 
     def count_events(self, actors: Any = None, dyad: Any = None, event_type: Any = None, quad_class: Any = None,
                      modality: Any = None, start: Any = None, end: Any = None, text: Any = None,

@@ -105,6 +105,9 @@ COLUMNS: tuple[Column, ...] = (
 FLAT_COLUMNS: tuple[Column, ...] = tuple(c for c in COLUMNS if c.flat)
 CSV_COLUMNS: list[str] = [c.name for c in FLAT_COLUMNS]
 STORED_COLUMNS: tuple[Column, ...] = tuple(c for c in COLUMNS if c.stored)
+# a DataFrame of events (`frames.events_frame`, `Store.events_frame`): every column of the default output
+# profile (CSV_COLUMNS) and the `day` an event is placed on, in the order of COLUMNS; not the JSON record
+FRAME_COLUMNS: tuple[Column, ...] = tuple(c for c in COLUMNS if c.type != "json")
 
 _SQL_TYPES = {"str": "VARCHAR", "int8": "TINYINT", "int32": "INTEGER", "int64": "BIGINT", "float": "DOUBLE",
               "date": "DATE", "list[str]": "VARCHAR[]", "json": "JSON"}
@@ -142,6 +145,12 @@ def csv_row(ev: Event) -> dict[str, Any]:
         if c.type == "list[str]":
             row[c.name] = "|".join(row[c.name])
     return row
+
+
+def frame_row(ev: Event) -> dict[str, Any]:
+    """An event as one row of an events DataFrame (FRAME_COLUMNS): typed values, lists as lists."""
+    d = ev.to_dict()
+    return {c.name: c.get(d) for c in FRAME_COLUMNS}
 
 
 def store_row(ev: Event) -> dict[str, Any]:

@@ -29,6 +29,12 @@ class CodedDocument:
     events: list[Event] = field(default_factory=list)
     problem: str | None = None
 
+    def to_pandas(self):  # -> pandas.DataFrame
+        """The events as a DataFrame with every column of the default output profile (`frames.events_frame`)."""
+        from ..frames import events_frame
+
+        return events_frame(self.events)
+
 
 class Runner:
     """Runs `stages` in order over batches of documents."""
