@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from eventwire.lang.en import syntax
 from eventwire.lang.en.syntax import normalize
 
 
@@ -24,3 +26,98 @@ def test_a_noun_recipient_stays_dative():
                ["nsubj", "ROOT", "dative", "dobj"], ["PROPN", "VERB", "PROPN", "NOUN"])
     normalize(doc)
     assert [t.dep_ for t in doc] == ["nsubj", "ROOT", "dative", "dobj"]
+
+
+# ------------------------------------------------------------------ the syntax adapter
+_EN = spacy.blank("en").vocab  # a blank English vocabulary gives the lower-case forms the adapter compares
+
+
+def _en(words, heads, deps, pos):
+    return Doc(_EN, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def _words(toks):
+    return [t.text for t in toks]
+
+
+def _passive():
+    # "Envoys were expelled by Ruritania"
+    return _en(["Envoys", "were", "expelled", "by", "Ruritania"], [2, 2, 2, 2, 3],
+                ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"], ["NOUN", "AUX", "VERB", "ADP", "PROPN"])
+
+
+def _active():
+    # "Ruritania sent troops to Freedonia and warned its neighbour"
+    return _en(["Ruritania", "sent", "troops", "to", "Freedonia", "and", "warned", "its", "neighbour"],
+                [1, 1, 1, 1, 3, 1, 1, 8, 6],
+                ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "poss", "dobj"],
+                ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "VERB", "PRON", "NOUN"])
+
+
+def test_subjects_objects_and_prepositional_objects_of_an_active_clause():
+    doc = _active()
+    sent = doc[1]
+    assert _words(syntax.subjects(sent)) == ["Ruritania"]
+    assert _words(syntax.nominal_subjects(sent)) == ["Ruritania"]
+    assert _words(syntax.passive_subjects(sent)) == []
+    assert _words(syntax.objects(sent)) == ["troops"]
+    assert _words(syntax.direct_objects(sent)) == ["troops"]
+    assert _words(syntax.prep_objects(sent, {"to"})) == ["Freedonia"]
+    assert _words(syntax.prep_objects(sent, {"from"})) == []
+    assert syntax.is_subject(doc[0]) and not syntax.is_subject(doc[2])
+    assert syntax.is_direct_object(doc[2]) and syntax.is_prep_object(doc[4])
+    assert syntax.is_conjunct(doc[6]) and syntax.is_chain_link(doc[6]) and syntax.is_reported_link(doc[6])
+    assert not syntax.is_conjunct(doc[1])
+
+
+def test_possessors_and_owners_of_a_noun():
+    doc = _active()
+    assert _words(syntax.possessors(doc[8])) == ["its"]
+    assert _words(syntax.owners(doc[8])) == ["its"]
+    assert syntax.is_owner(doc[7]) and not syntax.is_owner(doc[8])
+    assert syntax.names_its_owner(doc[8]) and not syntax.names_its_owner(doc[2])
+
+
+def test_passive_subjects_and_agents():
+    doc = _passive()
+    verb = doc[2]
+    assert _words(syntax.passive_subjects(verb)) == ["Envoys"]
+    assert _words(syntax.subjects(verb)) == []
+    assert _words(syntax.nominal_subjects(verb)) == []
+    assert _words(syntax.nominal_subjects(verb, passive=True)) == ["Envoys"]
+    assert _words(syntax.agents(verb)) == ["Ruritania"]
+    assert syntax.is_subject(doc[0], passive=True) and not syntax.is_subject(doc[0])
+    assert syntax.is_nominal_subject(doc[0], passive=True) and not syntax.is_nominal_subject(doc[0])
+
+
+def test_modifiers_determiners_and_particles():
+    # "the French navy cracked down on smugglers"
+    doc = _en(["the", "French", "navy", "cracked", "down", "on", "smugglers"], [2, 2, 3, 3, 3, 3, 5],
+               ["det", "amod", "nsubj", "ROOT", "prt", "prep", "pobj"],
+               ["DET", "ADJ", "NOUN", "VERB", "ADP", "ADP", "NOUN"])
+    navy, verb = doc[2], doc[3]
+    assert _words(syntax.modifiers(navy)) == ["French"]
+    assert _words(syntax.owners(navy, nominal=False)) == ["French"]
+    assert syntax.has_determiner(navy, "the") and not syntax.has_determiner(navy, "a")
+    assert not syntax.names_its_owner(navy)  # the adjective names no entity in a hand-built parse
+    assert _words(syntax.prep_objects(verb, {"on", "down"})) == ["smugglers"]
+    assert _words(syntax.objects_of_prep(doc[5], {"on"})) == ["smugglers"]
+    assert _words(syntax.objects_of_prep(doc[4], {"down"}, particles=True)) == []
+    assert _words(syntax.objects_of_prep(doc[2], {"navy"})) == []
+
+
+def test_clauses_complements_and_relatives():
+    # "Ruritania said talks failed and agreed to meet envoys who travelled"
+    doc = _en(["Ruritania", "said", "talks", "failed", "and", "agreed", "to", "meet", "envoys", "who", "travelled"],
+               [1, 1, 3, 1, 1, 1, 7, 5, 7, 10, 8],
+               ["nsubj", "ROOT", "nsubj", "ccomp", "cc", "conj", "aux", "xcomp", "dobj", "nsubj", "relcl"],
+               ["PROPN", "VERB", "NOUN", "VERB", "CCONJ", "VERB", "PART", "VERB", "NOUN", "PRON", "VERB"])
+    said, failed, agreed, meet, travelled = doc[1], doc[3], doc[5], doc[7], doc[10]
+    assert syntax.has_complement_clause(said) and not syntax.has_complement_clause(agreed)
+    assert syntax.is_complement(failed) and not syntax.is_open_complement(failed)
+    assert syntax.is_open_complement(meet) and not syntax.is_complement(meet)
+    assert _words(syntax.open_complements(agreed)) == ["meet"]
+    assert syntax.is_relative_clause(travelled) and syntax.is_noun_clause(travelled)
+    assert syntax.is_clause_modifier(travelled) and not syntax.is_clause_modifier(meet)
+    assert [syntax.is_chain_link(t) for t in (failed, agreed, meet, travelled, said)] == [True] * 4 + [False]
+    assert [syntax.is_reported_link(t) for t in (failed, agreed, meet)] == [True, True, False]

@@ -1,16 +1,198 @@
-"""English parse repairs: labels of the statistical parser that every later walker would otherwise have to undo.
+"""English syntax adapter: the one place that knows the English parser's dependency labels.
 
-The small English model labels the preposition of a recipient "dative" when it
+Stages ask it for a token's subjects, objects, prepositional arguments,
+possessors and modifiers, and whether a token fills one of these roles,
+instead of reading `Token.dep_` themselves. The label sets stand once, here.
+
+It also holds the parse repairs the parse stage runs: labels of the
+statistical parser that every later walker would otherwise have to undo. The
+small English model labels the preposition of a recipient "dative" when it
 sits after a direct object ("gave aid TO X", "sent troops TO X"), but "prep"
 elsewhere; the walkers that look for "to X" read prepositions by their "prep"
-label, so the parse stage relabels such a preposition once, here.
+label, so the parse stage relabels such a preposition once (`normalize`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Collection
+
+from spacy.tokens import Doc, Token
+
+SUBJECT = frozenset({"nsubj", "csubj", "expl"})  # subjects of an active clause
+PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
+NOMINAL_SUBJECT = frozenset({"nsubj"})
+NOMINAL_SUBJECT_ANY_VOICE = frozenset({"nsubj", "nsubjpass"})
+OBJECT = frozenset({"dobj", "dative"})  # direct object and noun recipient ("gave PERU aid")
+INDIRECT_OBJECT = frozenset({"iobj"})
+PREPOSITION = frozenset({"prep"})
+PARTICLE = frozenset({"prt"})
+NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})
+POSSESSOR = frozenset({"poss"})
+# a clause the walkers climb out of to the clause that governs it
+CHAIN = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"})
+REPORTED_LINK = frozenset({"ccomp", "conj", "advcl"})  # how a clause hangs on a reporting verb
+NOUN_CLAUSE = frozenset({"acl", "relcl"})  # a clause that modifies a noun
+CLAUSE_MODIFIER = frozenset({"acl", "advcl", "relcl"})
 
 
+def _children(tok: Token, labels: Collection[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in labels]
+
+
+# ------------------------------------------------------------------ what a token's children are
+def subjects(tok: Token) -> list[Token]:
+    """Active subjects of the clause headed by `tok` (nominal, clausal, expletive)."""
+    return _children(tok, SUBJECT)
+
+
+def nominal_subjects(tok: Token, passive: bool = False) -> list[Token]:
+    """Nominal subjects of `tok`; with `passive`, passive nominal subjects too."""
+    return _children(tok, NOMINAL_SUBJECT_ANY_VOICE if passive else NOMINAL_SUBJECT)
+
+
+def passive_subjects(tok: Token) -> list[Token]:
+    """Passive subjects (nominal or clausal) of `tok`: "X was arrested"."""
+    return _children(tok, PASSIVE_SUBJECT)
+
+
+def agents(tok: Token) -> list[Token]:
+    """The nouns of a passive verb's "by" agents: "was arrested by X"."""
+    return [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def objects(tok: Token, indirect: bool = False) -> list[Token]:
+    """Direct objects and noun recipients of `tok`; with `indirect`, indirect objects too."""
+    return _children(tok, OBJECT | INDIRECT_OBJECT if indirect else OBJECT)
+
+
+def direct_objects(tok: Token) -> list[Token]:
+    """Direct objects of `tok` only."""
+    return _children(tok, {"dobj"})
+
+
+def prep_objects(tok: Token, preps: Collection[str], particles: bool = False) -> list[Token]:
+    """Objects of the child prepositions of `tok` whose word (lower case) is in `preps`, in order;
+    with `particles`, of child particles too ("cracked down ON")."""
+    return [g for c in tok.children for g in objects_of_prep(c, preps, particles)]
+
+
+def objects_of_prep(prep: Token, preps: Collection[str], particles: bool = False) -> list[Token]:
+    """The objects of `prep` when it is a preposition (with `particles`, or a particle) whose word is in `preps`;
+    otherwise none."""
+    labels = PREPOSITION | PARTICLE if particles else PREPOSITION
+    if prep.dep_ not in labels or prep.lower_ not in preps:
+        return []
+    return [g for g in prep.children if g.dep_ == "pobj"]
+
+
+def prepositions(tok: Token) -> list[Token]:
+    """Child prepositions of `tok`."""
+    return _children(tok, PREPOSITION)
+
+
+def possessors(tok: Token) -> list[Token]:
+    """Possessors of `tok`: "CHINA'S drills", "HIS arrest"."""
+    return _children(tok, POSSESSOR)
+
+
+def modifiers(tok: Token) -> list[Token]:
+    """Adjective, compound and nominal modifiers of `tok`: "RUSSIAN strikes", "UN troops"."""
+    return _children(tok, NOUN_MODIFIER)
+
+
+def owners(tok: Token, nominal: bool = True) -> list[Token]:
+    """Possessors, adjective and compound modifiers of `tok`, in order; nominal modifiers unless not `nominal`."""
+    return _children(tok, NOUN_MODIFIER | POSSESSOR if nominal else {"amod", "compound", "poss"})
+
+
+def open_complements(tok: Token) -> list[Token]:
+    """Open clausal complements of `tok`: "agreed TO TALK"."""
+    return _children(tok, {"xcomp"})
+
+
+def has_determiner(tok: Token, word: str) -> bool:
+    """Whether `tok` has the determiner `word` (lower case): "THE bloc"."""
+    return any(c.dep_ == "det" and c.lower_ == word for c in tok.children)
+
+
+def has_complement_clause(tok: Token) -> bool:
+    """Whether `tok` has a clausal complement: "said THAT ...", "warned X WOULD PAY"."""
+    return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def names_its_owner(tok: Token) -> bool:
+    """Whether a possessor, compound or nominal modifier, or an adjective naming an entity, names whose `tok` is:
+    "the KENYAN court", "the EU court", "ITS court"."""
+    return any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.ent_type_) for c in tok.children)
+
+
+# ------------------------------------------------------------------ what role a token fills
+def is_subject(tok: Token, passive: bool = False) -> bool:
+    """Whether `tok` is an active subject; with `passive`, a nominal passive subject counts too."""
+    return tok.dep_ in SUBJECT or (passive and tok.dep_ == "nsubjpass")
+
+
+def is_owner(tok: Token) -> bool:
+    """Whether `tok` is a possessor or an adjective, compound or nominal modifier of its head."""
+    return tok.dep_ in NOUN_MODIFIER or tok.dep_ in POSSESSOR
+
+
+def is_nominal_subject(tok: Token, passive: bool = False) -> bool:
+    """Whether `tok` is a nominal subject; with `passive`, a passive one counts too."""
+    return tok.dep_ in (NOMINAL_SUBJECT_ANY_VOICE if passive else NOMINAL_SUBJECT)
+
+
+def is_direct_object(tok: Token) -> bool:
+    """Whether `tok` is a direct object."""
+    return tok.dep_ == "dobj"
+
+
+def is_prep_object(tok: Token) -> bool:
+    """Whether `tok` is the object of a preposition."""
+    return tok.dep_ == "pobj"
+
+
+def is_conjunct(tok: Token) -> bool:
+    """Whether `tok` is coordinated with its head: "... and WARNED"."""
+    return tok.dep_ == "conj"
+
+
+def is_open_complement(tok: Token) -> bool:
+    """Whether `tok` heads an open clausal complement (xcomp): "agreed to TALK"."""
+    return tok.dep_ == "xcomp"
+
+
+def is_complement(tok: Token) -> bool:
+    """Whether `tok` heads a clausal complement with its own subject (ccomp): "said the plan FAILED"."""
+    return tok.dep_ == "ccomp"
+
+
+def is_relative_clause(tok: Token) -> bool:
+    """Whether `tok` heads a relative clause: "Oman, which HAD MEDIATED"."""
+    return tok.dep_ == "relcl"
+
+
+def is_noun_clause(tok: Token) -> bool:
+    """Whether `tok` heads a clause that modifies a noun (relative or adnominal)."""
+    return tok.dep_ in NOUN_CLAUSE
+
+
+def is_clause_modifier(tok: Token) -> bool:
+    """Whether `tok` heads a modifying clause (adnominal, adverbial or relative)."""
+    return tok.dep_ in CLAUSE_MODIFIER
+
+
+def is_chain_link(tok: Token) -> bool:
+    """Whether `tok` heads a clause the walkers climb out of to the clause that governs it."""
+    return tok.dep_ in CHAIN
+
+
+def is_reported_link(tok: Token) -> bool:
+    """Whether `tok` hangs on its head as a reported clause may (complement, conjunct, adverbial clause)."""
+    return tok.dep_ in REPORTED_LINK
+
+
+# ------------------------------------------------------------------ parse repairs
 def normalize(doc: Doc) -> Doc:
     """Relabel, in place, a preposition the parser called "dative" as "prep" (its noun stays its "pobj")."""
     for tok in doc:

@@ -1,0 +1,48 @@
+"""English dependency labels belong to the syntax adapter (`lang/en/syntax.py`): count the `.dep_` reads left
+outside `lang/en/`.
+
+Before the adapter, 172 reads of `Token.dep_` stood in the package outside `lang/en/`; the stages that were
+converted ask the adapter instead. The test fails when a module reads labels again beyond the limit, so a new
+walker asks the adapter rather than the parser's English labels.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import eventwire
+
+PACKAGE = Path(eventwire.__file__).parent
+LIMIT = 113  # reads of `.dep_` outside lang/en/ left after the conversions so far (172 before the adapter)
+DEP_READ = re.compile(r"\.dep_\b")
+
+
+def _reads() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[:2] == ("lang", "en"):
+            continue
+        n = len(DEP_READ.findall(path.read_text(encoding="utf-8")))
+        if n:
+            out[rel.as_posix()] = n
+    return out
+
+
+def test_dependency_labels_are_read_only_in_the_syntax_adapter():
+    reads = _reads()
+    total = sum(reads.values())
+    assert total <= LIMIT, f"{total} reads of .dep_ outside lang/en/ (limit {LIMIT}): {reads}"
+
+
+def test_the_converted_stages_read_no_labels():
+    reads = _reads()
+    assert {m: n for m, n in reads.items() if m in CONVERTED} == {}
+
+
+def test_the_count_sees_a_label_read():
+    assert len(DEP_READ.findall('if tok.dep_ == "nsubj" and c.dep_ in LABELS: tok.dep_s')) == 2
+
+
+CONVERTED = {"stages/arguments.py"}
