@@ -121,3 +121,10 @@ def test_clauses_complements_and_relatives():
     assert syntax.is_clause_modifier(travelled) and not syntax.is_clause_modifier(meet)
     assert [syntax.is_chain_link(t) for t in (failed, agreed, meet, travelled, said)] == [True] * 4 + [False]
     assert [syntax.is_reported_link(t) for t in (failed, agreed, meet)] == [True, True, False]
+
+
+def test_words_inside_a_noun_phrase_are_inner_modifiers():
+    # "the Ruritanian border guard"
+    doc = _en(["the", "Ruritanian", "border", "guard"], [3, 3, 3, 3], ["det", "amod", "compound", "ROOT"],
+              ["DET", "ADJ", "NOUN", "NOUN"])
+    assert [syntax.is_inner_modifier(t) for t in doc] == [False, True, True, False]

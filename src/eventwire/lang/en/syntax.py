@@ -27,6 +27,7 @@ INDIRECT_OBJECT = frozenset({"iobj"})
 PREPOSITION = frozenset({"prep"})
 PARTICLE = frozenset({"prt"})
 NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})
+INNER_MODIFIER = frozenset({"compound", "flat", "amod"})  # words inside a noun phrase, not its head
 POSSESSOR = frozenset({"poss"})
 # a clause the walkers climb out of to the clause that governs it
 CHAIN = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"})
@@ -135,6 +136,11 @@ def is_subject(tok: Token, passive: bool = False) -> bool:
 def is_owner(tok: Token) -> bool:
     """Whether `tok` is a possessor or an adjective, compound or nominal modifier of its head."""
     return tok.dep_ in NOUN_MODIFIER or tok.dep_ in POSSESSOR
+
+
+def is_inner_modifier(tok: Token) -> bool:
+    """Whether `tok` modifies a noun from inside its phrase: a compound, a part of a flat name, an adjective."""
+    return tok.dep_ in INNER_MODIFIER
 
 
 def is_nominal_subject(tok: Token, passive: bool = False) -> bool:
