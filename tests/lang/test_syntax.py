@@ -128,3 +128,39 @@ def test_words_inside_a_noun_phrase_are_inner_modifiers():
     doc = _en(["the", "Ruritanian", "border", "guard"], [3, 3, 3, 3], ["det", "amod", "compound", "ROOT"],
               ["DET", "ADJ", "NOUN", "NOUN"])
     assert [syntax.is_inner_modifier(t) for t in doc] == [False, True, True, False]
+
+
+def test_what_a_verb_acts_on_and_its_particles():
+    # "Ruritania offered to talk about dozens of prisoners"
+    doc = _en(["Ruritania", "offered", "to", "talk", "about", "dozens", "of", "prisoners"], [1, 1, 3, 1, 3, 4, 5, 6],
+              ["nsubj", "ROOT", "aux", "xcomp", "prep", "pobj", "prep", "pobj"],
+              ["PROPN", "VERB", "PART", "VERB", "ADP", "NOUN", "ADP", "NOUN"])
+    offered, talk, dozens = doc[1], doc[3], doc[5]
+    assert syntax.has_auxiliary(talk, ("to",)) and not syntax.has_auxiliary(talk, ("must",))
+    assert _words(syntax.particles(talk)) == ["about"]
+    assert _words(syntax.prep_objects(talk, None)) == ["dozens"]
+    assert _words(syntax.prep_objects(dozens, ("of",))) == ["prisoners"]
+    assert syntax.is_predicate_complement(talk) and not syntax.is_predicate_complement(dozens)
+    assert not syntax.is_acted_on(dozens) and not syntax.is_acted_on(offered)
+
+
+def test_complements_of_as_and_words_describing_a_noun():
+    # "Ruritania described the move as a grave and reckless mistake"
+    doc = _en(["Ruritania", "described", "the", "move", "as", "unacceptable", "grave", "mistake"],
+              [1, 1, 3, 1, 1, 4, 7, 4],
+              ["nsubj", "ROOT", "det", "dobj", "prep", "amod", "amod", "pobj"],
+              ["PROPN", "VERB", "DET", "NOUN", "ADP", "ADJ", "ADJ", "NOUN"])
+    described, mistake = doc[1], doc[7]
+    assert syntax.is_acted_on(doc[3])
+    assert _words(syntax.prep_complements(described, ("as",))) == ["unacceptable", "mistake"]
+    assert _words(syntax.prep_complements(described, ("like",))) == []
+    assert _words(syntax.describing(mistake)) == ["grave"]
+    assert _words(syntax.compounds(mistake)) == []
+
+
+def test_a_noun_recipient_is_acted_on_and_an_adnominal_clause_is_one():
+    # "aid given Freedonia": a hand-built parse that hangs a noun recipient on an adnominal clause
+    doc = _en(["aid", "given", "Freedonia"], [0, 0, 1], ["ROOT", "acl", "dative"], ["NOUN", "VERB", "NOUN"])
+    assert syntax.is_adnominal_clause(doc[1]) and syntax.is_noun_clause(doc[1])
+    assert not syntax.is_relative_clause(doc[1])
+    assert syntax.is_acted_on(doc[2])

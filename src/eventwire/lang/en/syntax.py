@@ -27,6 +27,10 @@ INDIRECT_OBJECT = frozenset({"iobj"})
 PREPOSITION = frozenset({"prep"})
 PARTICLE = frozenset({"prt"})
 NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})
+DESCRIBING = frozenset({"amod", "compound", "conj"})
+PARTICLE_LIKE = frozenset({"prt", "prep", "agent", "advmod"})
+ACTED_ON = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
+PREDICATE_COMPLEMENT = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
 INNER_MODIFIER = frozenset({"compound", "flat", "amod"})  # words inside a noun phrase, not its head
 POSSESSOR = frozenset({"poss"})
 # a clause the walkers climb out of to the clause that governs it
@@ -71,24 +75,46 @@ def direct_objects(tok: Token) -> list[Token]:
     return _children(tok, {"dobj"})
 
 
-def prep_objects(tok: Token, preps: Collection[str], particles: bool = False) -> list[Token]:
-    """Objects of the child prepositions of `tok` whose word (lower case) is in `preps`, in order;
+def prep_objects(tok: Token, preps: Collection[str] | None, particles: bool = False) -> list[Token]:
+    """Objects of the child prepositions of `tok` whose word (lower case) is in `preps` (None: any word), in order;
     with `particles`, of child particles too ("cracked down ON")."""
     return [g for c in tok.children for g in objects_of_prep(c, preps, particles)]
 
 
-def objects_of_prep(prep: Token, preps: Collection[str], particles: bool = False) -> list[Token]:
-    """The objects of `prep` when it is a preposition (with `particles`, or a particle) whose word is in `preps`;
-    otherwise none."""
+def objects_of_prep(prep: Token, preps: Collection[str] | None, particles: bool = False) -> list[Token]:
+    """The objects of `prep` when it is a preposition (with `particles`, or a particle) whose word is in `preps`
+    (None: any word); otherwise none."""
     labels = PREPOSITION | PARTICLE if particles else PREPOSITION
-    if prep.dep_ not in labels or prep.lower_ not in preps:
+    if prep.dep_ not in labels or (preps is not None and prep.lower_ not in preps):
         return []
     return [g for g in prep.children if g.dep_ == "pobj"]
 
 
-def prepositions(tok: Token) -> list[Token]:
-    """Child prepositions of `tok`."""
-    return _children(tok, PREPOSITION)
+def prep_complements(tok: Token, preps: Collection[str]) -> list[Token]:
+    """Objects of the child prepositions of `tok` whose word is in `preps`, and the adjectives the parser hangs on
+    such a preposition: "described the move AS UNACCEPTABLE"."""
+    return [g for c in tok.children if c.dep_ in PREPOSITION and c.lower_ in preps
+            for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+
+
+def compounds(tok: Token) -> list[Token]:
+    """Compound modifiers of `tok`: "AID convoy"."""
+    return _children(tok, {"compound"})
+
+
+def particles(tok: Token) -> list[Token]:
+    """Particles of `tok` and the words that act as them: prepositions, a passive's "by", adverbs."""
+    return _children(tok, PARTICLE_LIKE)
+
+
+def describing(tok: Token) -> list[Token]:
+    """Adjectives, compounds and conjuncts of `tok`: "a GRAVE mistake"."""
+    return _children(tok, DESCRIBING)
+
+
+def has_auxiliary(tok: Token, words: Collection[str]) -> bool:
+    """Whether `tok` has an auxiliary whose word (lower case) is in `words`: "TO talk", "MUST stop"."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
 
 def possessors(tok: Token) -> list[Token]:
@@ -136,6 +162,22 @@ def is_subject(tok: Token, passive: bool = False) -> bool:
 def is_owner(tok: Token) -> bool:
     """Whether `tok` is a possessor or an adjective, compound or nominal modifier of its head."""
     return tok.dep_ in NOUN_MODIFIER or tok.dep_ in POSSESSOR
+
+
+def is_acted_on(tok: Token) -> bool:
+    """Whether `tok` is what its verb acts on: a direct object, attribute, object predicate, passive subject, or
+    a noun recipient."""
+    return tok.dep_ in ACTED_ON or (tok.dep_ == "dative" and tok.pos_ == "NOUN")
+
+
+def is_predicate_complement(tok: Token) -> bool:
+    """Whether `tok` says what its verb's object or subject is: "called it RECKLESS", "said it WAS"."""
+    return tok.dep_ in PREDICATE_COMPLEMENT
+
+
+def is_adnominal_clause(tok: Token) -> bool:
+    """Whether `tok` heads a clause that modifies a noun, other than a relative clause: "troops DEPLOYED there"."""
+    return tok.dep_ == "acl"
 
 
 def is_inner_modifier(tok: Token) -> bool:
