@@ -14,7 +14,7 @@ from pathlib import Path
 import eventwire
 
 PACKAGE = Path(eventwire.__file__).parent
-LIMIT = 79  # reads of `.dep_` outside lang/en/ left after the conversions so far (172 before the adapter)
+LIMIT = 50  # reads of `.dep_` outside lang/en/ left after the conversions so far (172 before the adapter)
 DEP_READ = re.compile(r"\.dep_\b")
 
 
@@ -45,4 +45,8 @@ def test_the_count_sees_a_label_read():
     assert len(DEP_READ.findall('if tok.dep_ == "nsubj" and c.dep_ in LABELS: tok.dep_s')) == 2
 
 
-CONVERTED = {"stages/arguments.py", "stages/document_targets.py", "stages/references.py", "stages/triggers.py"}
+# modules that ask the syntax adapter and read no label themselves
+CONVERTED = {
+    "stages/arguments.py", "stages/document_targets.py", "stages/references.py", "stages/triggers.py",
+    "stages/modality.py",
+}

@@ -164,3 +164,34 @@ def test_a_noun_recipient_is_acted_on_and_an_adnominal_clause_is_one():
     assert syntax.is_adnominal_clause(doc[1]) and syntax.is_noun_clause(doc[1])
     assert not syntax.is_relative_clause(doc[1])
     assert syntax.is_acted_on(doc[2])
+
+
+def test_auxiliaries_negations_and_markers_of_a_condition():
+    # "Ruritania would not strike if envoys never came"
+    doc = _en(["Ruritania", "would", "not", "strike", "if", "envoys", "never", "came"], [3, 3, 3, 3, 7, 7, 7, 3],
+              ["nsubj", "aux", "neg", "ROOT", "mark", "nsubj", "advmod", "advcl"],
+              ["PROPN", "AUX", "PART", "VERB", "SCONJ", "NOUN", "ADV", "VERB"])
+    strike, came = doc[3], doc[7]
+    assert [syntax.is_auxiliary(t) for t in doc[1:4]] == [True, False, False]
+    assert [syntax.is_negation(t) for t in doc[1:4]] == [False, True, False]
+    assert syntax.is_adverb_modifier(doc[6]) and not syntax.is_adverb_modifier(doc[2])
+    assert syntax.is_adverbial_clause(came) and not syntax.is_adverbial_clause(strike)
+    assert syntax.has_marker(came, {"if", "unless"}) and not syntax.has_marker(strike, {"if"})
+    assert syntax.has_subject_or_marker(came) and syntax.has_subject_or_marker(strike)
+    assert syntax.is_governed(doc[1]) and not syntax.is_governed(came)
+
+
+def test_a_passive_auxiliary_counts_only_when_asked():
+    were = _passive()[1]
+    assert not syntax.is_auxiliary(were) and syntax.is_auxiliary(were, passive=True)
+
+
+def test_qualifiers_determiners_and_what_a_verb_made():
+    # "Ruritania made no planned arrests"
+    doc = _en(["Ruritania", "made", "no", "planned", "arrests"], [1, 1, 4, 4, 1],
+              ["nsubj", "ROOT", "det", "amod", "dobj"], ["PROPN", "VERB", "DET", "ADJ", "NOUN"])
+    made, arrests = doc[1], doc[4]
+    assert _words(syntax.qualifiers(arrests)) == ["no", "planned"]
+    assert _words(syntax.determiners(arrests)) == ["no"]
+    assert _words(syntax.objects_or_attributes(made)) == ["arrests"]
+    assert not syntax.is_parataxis(made)

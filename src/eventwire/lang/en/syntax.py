@@ -31,6 +31,9 @@ DESCRIBING = frozenset({"amod", "compound", "conj"})
 PARTICLE_LIKE = frozenset({"prt", "prep", "agent", "advmod"})
 ACTED_ON = frozenset({"dobj", "attr", "oprd", "nsubjpass"})
 PREDICATE_COMPLEMENT = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
+# what hangs on a word whose modality it takes ("declined TO RECOGNISE", "is expected TO MEET")
+GOVERNED = frozenset({"xcomp", "pcomp", "prep", "acomp", "auxpass", "aux", "dobj", "attr", "oprd"})
+QUALIFIER = frozenset({"amod", "det", "compound", "acl"})
 INNER_MODIFIER = frozenset({"compound", "flat", "amod"})  # words inside a noun phrase, not its head
 POSSESSOR = frozenset({"poss"})
 # a clause the walkers climb out of to the clause that governs it
@@ -142,6 +145,31 @@ def has_determiner(tok: Token, word: str) -> bool:
     return any(c.dep_ == "det" and c.lower_ == word for c in tok.children)
 
 
+def has_marker(tok: Token, words: Collection[str]) -> bool:
+    """Whether the clause `tok` heads is introduced by a subordinating word in `words`: "IF talks fail"."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
+
+
+def has_subject_or_marker(tok: Token) -> bool:
+    """Whether the clause `tok` heads has a nominal subject (either voice) or a subordinating word."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+
+
+def qualifiers(tok: Token) -> list[Token]:
+    """Adjectives, determiners, compounds and adnominal clauses of a noun: "NO talks", "PLANNED strikes"."""
+    return _children(tok, QUALIFIER)
+
+
+def determiners(tok: Token) -> list[Token]:
+    """Determiners of `tok`: "NO arrests"."""
+    return _children(tok, {"det"})
+
+
+def objects_or_attributes(tok: Token) -> list[Token]:
+    """Direct objects and attributes of `tok`: "made no ARRESTS", "there was no AGREEMENT"."""
+    return _children(tok, {"dobj", "attr"})
+
+
 def has_complement_clause(tok: Token) -> bool:
     """Whether `tok` has a clausal complement: "said THAT ...", "warned X WOULD PAY"."""
     return any(c.dep_ == "ccomp" for c in tok.children)
@@ -178,6 +206,36 @@ def is_predicate_complement(tok: Token) -> bool:
 def is_adnominal_clause(tok: Token) -> bool:
     """Whether `tok` heads a clause that modifies a noun, other than a relative clause: "troops DEPLOYED there"."""
     return tok.dep_ == "acl"
+
+
+def is_governed(tok: Token) -> bool:
+    """Whether `tok` hangs on a word whose modality it takes: a complement, an auxiliary, an object."""
+    return tok.dep_ in GOVERNED
+
+
+def is_adverbial_clause(tok: Token) -> bool:
+    """Whether `tok` heads an adverbial clause: "..., HAVING sent troops", "IF talks FAIL"."""
+    return tok.dep_ == "advcl"
+
+
+def is_parataxis(tok: Token) -> bool:
+    """Whether `tok` heads a clause set beside its head without a link word: "Y would act, X WARNED"."""
+    return tok.dep_ == "parataxis"
+
+
+def is_auxiliary(tok: Token, passive: bool = False) -> bool:
+    """Whether `tok` is an auxiliary; with `passive`, a passive auxiliary counts too."""
+    return tok.dep_ == "aux" or (passive and tok.dep_ == "auxpass")
+
+
+def is_negation(tok: Token) -> bool:
+    """Whether `tok` is a negation: "did NOT attack"."""
+    return tok.dep_ == "neg"
+
+
+def is_adverb_modifier(tok: Token) -> bool:
+    """Whether `tok` modifies its head as an adverb: "NEVER attacked"."""
+    return tok.dep_ == "advmod"
 
 
 def is_inner_modifier(tok: Token) -> bool:
