@@ -195,3 +195,25 @@ def test_qualifiers_determiners_and_what_a_verb_made():
     assert _words(syntax.determiners(arrests)) == ["no"]
     assert _words(syntax.objects_or_attributes(made)) == ["arrests"]
     assert not syntax.is_parataxis(made)
+
+
+def test_scene_clauses_subjects_and_markers():
+    doc = _en(["Ruritania", "would", "not", "strike", "if", "envoys", "never", "came"], [3, 3, 3, 3, 7, 7, 7, 3],
+              ["nsubj", "aux", "neg", "ROOT", "mark", "nsubj", "advmod", "advcl"],
+              ["PROPN", "AUX", "PART", "VERB", "SCONJ", "NOUN", "ADV", "VERB"])
+    strike, came = doc[3], doc[7]
+    assert _words(syntax.markers(came)) == ["if"] and _words(syntax.markers(strike)) == []
+    assert syntax.has_subject(came) and not syntax.has_subject(doc[5])
+    assert syntax.is_scene_clause(came) and not syntax.is_scene_clause(strike)
+
+
+def test_a_place_in_apposition_a_modifier_and_a_preposition():
+    # "troops fired from Anchorage, Alaska at Freedonia city hall"
+    doc = _en(["troops", "fired", "from", "Anchorage", ",", "Alaska", "at", "Freedonia", "city", "hall"],
+              [1, 1, 1, 2, 3, 3, 1, 9, 9, 6],
+              ["nsubj", "ROOT", "prep", "pobj", "punct", "appos", "prep", "compound", "compound", "pobj"],
+              ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "ADP", "PROPN", "NOUN", "NOUN"])
+    assert syntax.is_apposition(doc[5]) and not syntax.is_apposition(doc[3])
+    assert syntax.is_modifier(doc[7]) and not syntax.is_modifier(doc[9])
+    assert syntax.is_preposition(doc[2]) and not syntax.is_preposition(doc[3])
+    assert syntax.has_subject(doc[1])

@@ -34,6 +34,8 @@ PREDICATE_COMPLEMENT = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
 # what hangs on a word whose modality it takes ("declined TO RECOGNISE", "is expected TO MEET")
 GOVERNED = frozenset({"xcomp", "pcomp", "prep", "acomp", "auxpass", "aux", "dobj", "attr", "oprd"})
 QUALIFIER = frozenset({"amod", "det", "compound", "acl"})
+# a clause that sets its own scene: complement, relative, adverbial, paratactic or subject clause
+SCENE_CLAUSE = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
 INNER_MODIFIER = frozenset({"compound", "flat", "amod"})  # words inside a noun phrase, not its head
 POSSESSOR = frozenset({"poss"})
 # a clause the walkers climb out of to the clause that governs it
@@ -150,6 +152,16 @@ def has_marker(tok: Token, words: Collection[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
 
 
+def has_subject(tok: Token) -> bool:
+    """Whether the clause `tok` heads has a nominal subject (either voice) or an expletive one: "THERE were"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def markers(tok: Token) -> list[Token]:
+    """The subordinating words of the clause `tok` heads: "AFTER talks failed"."""
+    return _children(tok, {"mark"})
+
+
 def has_subject_or_marker(tok: Token) -> bool:
     """Whether the clause `tok` heads has a nominal subject (either voice) or a subordinating word."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
@@ -236,6 +248,26 @@ def is_negation(tok: Token) -> bool:
 def is_adverb_modifier(tok: Token) -> bool:
     """Whether `tok` modifies its head as an adverb: "NEVER attacked"."""
     return tok.dep_ == "advmod"
+
+
+def is_scene_clause(tok: Token) -> bool:
+    """Whether `tok` heads a clause that sets its own scene (complement, relative, adverbial, paratactic, subject)."""
+    return tok.dep_ in SCENE_CLAUSE
+
+
+def is_apposition(tok: Token) -> bool:
+    """Whether `tok` is in apposition to its head: "Anchorage, ALASKA"."""
+    return tok.dep_ == "appos"
+
+
+def is_modifier(tok: Token) -> bool:
+    """Whether `tok` is an adjective, compound or nominal modifier of its head: "ISTANBUL city hall"."""
+    return tok.dep_ in NOUN_MODIFIER
+
+
+def is_preposition(tok: Token) -> bool:
+    """Whether `tok` is a preposition hanging on its head ("fired FROM inside Gaza")."""
+    return tok.dep_ in PREPOSITION
 
 
 def is_inner_modifier(tok: Token) -> bool:
