@@ -217,3 +217,23 @@ def test_a_place_in_apposition_a_modifier_and_a_preposition():
     assert syntax.is_modifier(doc[7]) and not syntax.is_modifier(doc[9])
     assert syntax.is_preposition(doc[2]) and not syntax.is_preposition(doc[3])
     assert syntax.has_subject(doc[1])
+
+
+def test_a_clausal_subject_counts_as_a_subject_only_when_asked():
+    # "what Ruritania did angered five envoys"
+    doc = _en(["what", "Ruritania", "did", "angered", "five", "envoys"], [2, 2, 3, 3, 5, 3],
+              ["dobj", "nsubj", "csubj", "ROOT", "nummod", "dobj"], ["PRON", "PROPN", "VERB", "VERB", "NUM", "NOUN"])
+    angered = doc[3]
+    assert syntax.is_clausal_subject(doc[2]) and not syntax.is_clausal_subject(doc[1])
+    assert not syntax.has_subject(angered) and syntax.has_subject(angered, clausal=True)
+    assert syntax.is_scene_clause(doc[2])
+    assert syntax.is_number_modifier(doc[4]) and not syntax.is_number_modifier(doc[5])
+
+
+def test_a_clause_as_the_object_of_a_preposition():
+    # "Ruritania refrained from supporting Freedonia"
+    doc = _en(["Ruritania", "refrained", "from", "supporting", "Freedonia"], [1, 1, 1, 2, 3],
+              ["nsubj", "ROOT", "prep", "pcomp", "dobj"], ["PROPN", "VERB", "ADP", "VERB", "PROPN"])
+    assert syntax.is_prep_complement(doc[3]) and not syntax.is_prep_complement(doc[4])
+    assert syntax.is_chain_link(doc[3]) and syntax.is_governed(doc[3])
+    assert _words(syntax.prep_objects(doc[1], None)) == []

@@ -152,9 +152,11 @@ def has_marker(tok: Token, words: Collection[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
 
 
-def has_subject(tok: Token) -> bool:
-    """Whether the clause `tok` heads has a nominal subject (either voice) or an expletive one: "THERE were"."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+def has_subject(tok: Token, clausal: bool = False) -> bool:
+    """Whether the clause `tok` heads has a nominal subject (either voice) or an expletive one ("THERE were");
+    with `clausal`, a clausal subject counts too ("WHAT they did angered X")."""
+    labels = ("nsubj", "nsubjpass", "expl", "csubj") if clausal else ("nsubj", "nsubjpass", "expl")
+    return any(c.dep_ in labels for c in tok.children)
 
 
 def markers(tok: Token) -> list[Token]:
@@ -268,6 +270,21 @@ def is_modifier(tok: Token) -> bool:
 def is_preposition(tok: Token) -> bool:
     """Whether `tok` is a preposition hanging on its head ("fired FROM inside Gaza")."""
     return tok.dep_ in PREPOSITION
+
+
+def is_clausal_subject(tok: Token) -> bool:
+    """Whether `tok` heads a clause that is its head's subject: "what they DID angered X"."""
+    return tok.dep_ == "csubj"
+
+
+def is_prep_complement(tok: Token) -> bool:
+    """Whether `tok` heads a clause that is a preposition's object: "refrained from SUPPORTING"."""
+    return tok.dep_ == "pcomp"
+
+
+def is_number_modifier(tok: Token) -> bool:
+    """Whether `tok` is a number that modifies its head: "2019 uprising", "FIVE soldiers"."""
+    return tok.dep_ == "nummod"
 
 
 def is_inner_modifier(tok: Token) -> bool:
