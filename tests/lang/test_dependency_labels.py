@@ -14,7 +14,7 @@ from pathlib import Path
 import eventwire
 
 PACKAGE = Path(eventwire.__file__).parent
-LIMIT = 19  # reads of `.dep_` outside lang/en/ left after the conversions so far (172 before the adapter)
+LIMIT = 9  # reads of `.dep_` outside lang/en/ left after the conversions so far (172 before the adapter)
 DEP_READ = re.compile(r"\.dep_\b")
 
 
@@ -48,5 +48,5 @@ def test_the_count_sees_a_label_read():
 # modules that ask the syntax adapter and read no label themselves
 CONVERTED = {
     "stages/arguments.py", "stages/document_targets.py", "stages/references.py", "stages/triggers.py",
-    "stages/modality.py", "places.py", "dates.py",
+    "stages/modality.py", "places.py", "dates.py", "date_expressions.py",
 }

@@ -237,3 +237,17 @@ def test_a_clause_as_the_object_of_a_preposition():
     assert syntax.is_prep_complement(doc[3]) and not syntax.is_prep_complement(doc[4])
     assert syntax.is_chain_link(doc[3]) and syntax.is_governed(doc[3])
     assert _words(syntax.prep_objects(doc[1], None)) == []
+
+
+def test_what_a_preposition_takes_a_marker_and_a_noun_adverbial():
+    # "Ruritania left two days after voting"
+    doc = _en(["Ruritania", "left", "two", "days", "after", "voting"], [1, 1, 3, 4, 1, 4],
+              ["nsubj", "ROOT", "nummod", "npadvmod", "prep", "pcomp"], ["PROPN", "VERB", "NUM", "NOUN", "ADP", "VERB"])
+    after = doc[4]
+    assert _words(syntax.prep_arguments(after)) == ["voting"]
+    assert _words(syntax.prep_objects(doc[1], ("after",))) == []  # a clause object is no noun object
+    assert syntax.is_noun_adverbial(doc[3]) and not syntax.is_noun_adverbial(doc[2])
+    assert not syntax.is_marker(after)
+    doc = _en(["Ruritania", "left", "after", "envoys", "voted"], [1, 1, 4, 4, 1],
+              ["nsubj", "ROOT", "mark", "nsubj", "advcl"], ["PROPN", "VERB", "SCONJ", "NOUN", "VERB"])
+    assert syntax.is_marker(doc[2]) and _words(syntax.prep_arguments(doc[2])) == []

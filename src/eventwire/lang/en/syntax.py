@@ -122,6 +122,11 @@ def has_auxiliary(tok: Token, words: Collection[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
 
+def prep_arguments(tok: Token) -> list[Token]:
+    """What the preposition `tok` takes: its noun objects and clause objects ("after THE VOTE", "after VOTING")."""
+    return _children(tok, {"pobj", "pcomp"})
+
+
 def possessors(tok: Token) -> list[Token]:
     """Possessors of `tok`: "CHINA'S drills", "HIS arrest"."""
     return _children(tok, POSSESSOR)
@@ -285,6 +290,16 @@ def is_prep_complement(tok: Token) -> bool:
 def is_number_modifier(tok: Token) -> bool:
     """Whether `tok` is a number that modifies its head: "2019 uprising", "FIVE soldiers"."""
     return tok.dep_ == "nummod"
+
+
+def is_marker(tok: Token) -> bool:
+    """Whether `tok` is the subordinating word of its clause: "AFTER talks failed"."""
+    return tok.dep_ == "mark"
+
+
+def is_noun_adverbial(tok: Token) -> bool:
+    """Whether `tok` is a noun used as an adverb: "two DAYS after the vote"."""
+    return tok.dep_ == "npadvmod"
 
 
 def is_inner_modifier(tok: Token) -> bool:
