@@ -251,3 +251,17 @@ def test_what_a_preposition_takes_a_marker_and_a_noun_adverbial():
     doc = _en(["Ruritania", "left", "after", "envoys", "voted"], [1, 1, 4, 4, 1],
               ["nsubj", "ROOT", "mark", "nsubj", "advcl"], ["PROPN", "VERB", "SCONJ", "NOUN", "VERB"])
     assert syntax.is_marker(doc[2]) and _words(syntax.prep_arguments(doc[2])) == []
+
+
+def test_the_words_of_a_noun_phrase_and_where_its_name_stops():
+    # "the Ruritanian President Zog 's envoy , who travelled"
+    doc = _en(["the", "Ruritanian", "President", "Zog", "'s", "envoy", ",", "who", "travelled"],
+              [3, 3, 3, 5, 3, 5, 5, 8, 5],
+              ["det", "amod", "compound", "poss", "case", "ROOT", "punct", "nsubj", "relcl"],
+              ["DET", "ADJ", "PROPN", "PROPN", "PART", "NOUN", "PUNCT", "PRON", "VERB"])
+    assert [syntax.is_phrase_word(t) for t in doc] == [True] * 5 + [False, True, False, False]
+    assert [syntax.is_leading_function_word(t) for t in doc[:6]] == [True, False, False, False, True, False]
+    assert [syntax.is_phrase_break(t) for t in doc[5:]] == [False, True, False, True]
+    assert syntax.is_possessor(doc[3]) and not syntax.is_possessor(doc[2])
+    assert syntax.is_compound(doc[2]) and not syntax.is_compound(doc[1])
+    assert syntax.is_adjective_modifier(doc[1]) and not syntax.is_adjective_modifier(doc[2])

@@ -15,8 +15,10 @@ label, so the parse stage relabels such a preposition once (`normalize`).
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # the adapter only reads tokens: importing it loads no spaCy
+    from spacy.tokens import Doc, Token
 
 SUBJECT = frozenset({"nsubj", "csubj", "expl"})  # subjects of an active clause
 PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
@@ -34,6 +36,9 @@ PREDICATE_COMPLEMENT = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
 # what hangs on a word whose modality it takes ("declined TO RECOGNISE", "is expected TO MEET")
 GOVERNED = frozenset({"xcomp", "pcomp", "prep", "acomp", "auxpass", "aux", "dobj", "attr", "oprd"})
 QUALIFIER = frozenset({"amod", "det", "compound", "acl"})
+# dependents that belong to a noun phrase's own words (not clauses or other arguments)
+PHRASE_WORD = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct",
+                         "npadvmod", "appos", "prt"})
 # a clause that sets its own scene: complement, relative, adverbial, paratactic or subject clause
 SCENE_CLAUSE = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
 INNER_MODIFIER = frozenset({"compound", "flat", "amod"})  # words inside a noun phrase, not its head
@@ -300,6 +305,37 @@ def is_marker(tok: Token) -> bool:
 def is_noun_adverbial(tok: Token) -> bool:
     """Whether `tok` is a noun used as an adverb: "two DAYS after the vote"."""
     return tok.dep_ == "npadvmod"
+
+
+def is_phrase_word(tok: Token) -> bool:
+    """Whether `tok` belongs to its head's noun phrase: a modifier, possessor, determiner, number, name part,
+    apposition or punctuation, not a clause or another argument."""
+    return tok.dep_ in PHRASE_WORD
+
+
+def is_leading_function_word(tok: Token) -> bool:
+    """Whether `tok` is a determiner, punctuation or possessive ending a name's text starts after: "THE G7"."""
+    return tok.dep_ in ("det", "punct", "case")
+
+
+def is_phrase_break(tok: Token) -> bool:
+    """Whether a name's text stops before `tok`: punctuation, an apposition, a clause."""
+    return tok.dep_ in ("punct", "appos", "relcl", "acl")
+
+
+def is_possessor(tok: Token) -> bool:
+    """Whether `tok` is the possessor of its head: "CHINA'S drills"."""
+    return tok.dep_ in POSSESSOR
+
+
+def is_compound(tok: Token) -> bool:
+    """Whether `tok` is a compound modifier of its head: "AID convoy", "President XI Jinping"."""
+    return tok.dep_ == "compound"
+
+
+def is_adjective_modifier(tok: Token) -> bool:
+    """Whether `tok` is an adjective modifying its head: "RUSSIAN strikes"."""
+    return tok.dep_ == "amod"
 
 
 def is_inner_modifier(tok: Token) -> bool:
