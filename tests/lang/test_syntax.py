@@ -265,3 +265,13 @@ def test_the_words_of_a_noun_phrase_and_where_its_name_stops():
     assert syntax.is_possessor(doc[3]) and not syntax.is_possessor(doc[2])
     assert syntax.is_compound(doc[2]) and not syntax.is_compound(doc[1])
     assert syntax.is_adjective_modifier(doc[1]) and not syntax.is_adjective_modifier(doc[2])
+
+
+def test_content_complements_and_a_nominal_passive_subject():
+    doc = _en(["Ruritania", "said", "talks", "failed", "and", "agreed", "to", "meet", "envoys", "who", "travelled"],
+              [1, 1, 3, 1, 1, 1, 7, 5, 7, 10, 8],
+              ["nsubj", "ROOT", "nsubj", "ccomp", "cc", "conj", "aux", "xcomp", "dobj", "nsubj", "relcl"],
+              ["PROPN", "VERB", "NOUN", "VERB", "CCONJ", "VERB", "PART", "VERB", "NOUN", "PRON", "VERB"])
+    assert [syntax.is_content_complement(t) for t in (doc[3], doc[7], doc[5], doc[10])] == [True, True, False, False]
+    envoys = _passive()[0]
+    assert syntax.is_nominal_passive_subject(envoys) and not syntax.is_nominal_passive_subject(doc[0])

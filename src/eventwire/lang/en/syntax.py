@@ -338,6 +338,17 @@ def is_adjective_modifier(tok: Token) -> bool:
     return tok.dep_ == "amod"
 
 
+def is_content_complement(tok: Token) -> bool:
+    """Whether `tok` heads a complement that is its head's content (clausal, open, prepositional, adjectival):
+    "warned THAT it could strike", "urged X TO LIFT"."""
+    return tok.dep_ in ("ccomp", "xcomp", "pcomp", "acomp")
+
+
+def is_nominal_passive_subject(tok: Token) -> bool:
+    """Whether `tok` is the nominal subject of a passive verb: "the ATTACK was condemned"."""
+    return tok.dep_ == "nsubjpass"
+
+
 def is_inner_modifier(tok: Token) -> bool:
     """Whether `tok` modifies a noun from inside its phrase: a compound, a part of a flat name, an adjective."""
     return tok.dep_ in INNER_MODIFIER
