@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .lang.en import syntax as sx
 from .lang.en.words import table, words
 from .nlp import sentence_entities
 from .timexpr import (
@@ -68,9 +69,9 @@ def find_expressions(sent: Span) -> list[Expr]:
         root = span_root(span)
         prep = None
         host = root.head
-        if root.dep_ == "prep" or root.pos_ == "ADP":
+        if sx.is_preposition(root) or root.pos_ == "ADP":
             prep = root.lower_
-        elif root.dep_ == "pobj" and root.head.i < span.start:
+        elif sx.is_prep_object(root) and root.head.i < span.start:
             prep = root.head.lower_
             host = root.head.head
         if host.pos_ == "ADV" and host.lower_ in TIME_QUALIFIERS:
@@ -89,7 +90,7 @@ def find_expressions(sent: Span) -> list[Expr]:
             continue
         root = ent.root
         host, prep = root.head, None
-        if root.dep_ == "pobj":
+        if sx.is_prep_object(root):
             prep, host = root.head.lower_, root.head.head
         m = Match(ent.start_char - sent.start_char, ent.end_char - sent.start_char, "ent", ())
         out.append(Expr(m, ent, host, prep, False, 12.0))
@@ -105,7 +106,7 @@ def _year_context(span: Span) -> bool:
 
 
 def _has_object(tok: Token) -> bool:
-    return any(c.dep_ in ("pobj", "pcomp") for c in tok.children) or tok.dep_ == "mark"
+    return bool(sx.prep_arguments(tok)) or sx.is_marker(tok)
 
 
 def span_root(span: Span) -> Token:
@@ -113,7 +114,7 @@ def span_root(span: Span) -> Token:
     if not roots:
         return span.root
     for t in roots:
-        if t.dep_ == "prep":
+        if sx.is_preposition(t):
             return t
     for t in roots:
         if t.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -155,10 +156,10 @@ def find_links(sent: Span, exprs: list[Expr]) -> list[Link]:
         sign = LINK_MARKS.get(tok.lower_)
         if sign is None:
             continue
-        if tok.dep_ == "mark":
+        if sx.is_marker(tok):
             comp, host = tok.head, tok.head.head
-        elif tok.dep_ == "prep":
-            kids = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+        elif sx.is_preposition(tok):
+            kids = sx.prep_arguments(tok)
             if not kids:
                 continue
             comp, host = kids[0], tok.head
@@ -167,7 +168,7 @@ def find_links(sent: Span, exprs: list[Expr]) -> list[Link]:
         if comp.i in point:
             continue  # "before midnight", "after Sunday": a time expression, not an event
         qty = [c for c in list(tok.children) + list(comp.children)
-               if c.dep_ == "npadvmod" and c.lemma_.lower() in UNITS]
+               if sx.is_noun_adverbial(c) and c.lemma_.lower() in UNITS]
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
         if not qty and prev is not None and prev.lemma_.lower() in UNITS and prev.pos_ == "NOUN":
             qty = [prev]  # "A day after the vote, ..." parsed with "day" on the main verb

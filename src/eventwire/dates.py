@@ -37,6 +37,7 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Span, Token
 
 from .date_expressions import LINK_MARKS, Expr, Link, apply_link, find_expressions, find_links, span_root
+from .lang.en import syntax as sx
 from .lang.en.words import words
 from .nlp import tree_path
 from .stages.modality import ModalityLexicon
@@ -94,25 +95,21 @@ FRAME_PREPS = words("frame_prepositions")
 FORWARD_WORDS = words("forward_words")
 PAST_AUX = words("past_auxiliaries")
 DURATION_UNITS = words("duration_units")
-CLAUSE_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "csubj"}
 INF = 99.0
 MAX_COST = 10.0
 
 
 # ---------------------------------------------------------------- tree distance
 def _aux(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in tok.children if sx.is_auxiliary(c, passive=True)}
 
 
 def _has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)
+    return sx.has_subject(tok, clausal=True)
 
 
 def _mark(tok: Token) -> str | None:
-    for c in tok.children:
-        if c.dep_ == "mark":
-            return c.lower_
-    return None
+    return next((m.lower_ for m in sx.markers(tok)), None)
 
 
 def _participial(tok: Token) -> bool:
@@ -125,16 +122,15 @@ def _is_verb(tok: Token) -> bool:
 
 def _up_cost(c: Token) -> float:
     """Cost of climbing from clause word `c` to its head."""
-    dep = c.dep_
-    if dep == "relcl":
+    if sx.is_relative_clause(c):
         return INF if _aux(c) & FUTURE_AUX else 3
-    if dep in ("ccomp", "parataxis", "csubj"):
+    if sx.is_complement(c) or sx.is_parataxis(c) or sx.is_clausal_subject(c):
         return 3
-    if dep == "conj":
+    if sx.is_conjunct(c):
         if _is_verb(c) and _has_subject(c) and _mark(c) is None:
             return INF  # "A did X on Monday, and B did Y": B's clause has no expression of its own
         return 2 if _is_verb(c) else 1
-    if dep == "advcl":
+    if sx.is_adverbial_clause(c):
         mark = _mark(c)
         if mark in ONGOING_MARKS and c.tag_ in ("VBP", "VBZ") and not _aux(c):
             return INF  # "... on Monday, as prosecutors investigate": ongoing now, not on the main clause's day
@@ -148,24 +144,23 @@ def _up_cost(c: Token) -> float:
 
 def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
     """Cost of descending from c's head into c on the way to the expression (None: to a link)."""
-    dep = c.dep_
     nested = 3 if future_ctx and e is not None and _forward(e) else None
-    if dep == "conj" and _is_verb(c):
+    if sx.is_conjunct(c) and _is_verb(c):
         if e is None or e.prep in DEADLINE_PREPS or e.anchored:
             return INF
         return INF if _has_subject(c) and _mark(c) is None else 9 if _has_subject(c) else 3
-    if dep == "relcl":
+    if sx.is_relative_clause(c):
         return nested or 12
-    if dep in ("ccomp", "csubj", "parataxis"):
+    if sx.is_complement(c) or sx.is_clausal_subject(c) or sx.is_parataxis(c):
         return nested or 6
-    if dep == "advcl":
+    if sx.is_adverbial_clause(c):
         mark = _mark(c)
         if mark in TEMPORAL_MARKS or mark in LINK_MARKS:
             return 2
         return 4 if _participial(c) else (nested or 8)
-    if dep == "acl":
+    if sx.is_adnominal_clause(c):
         return 2
-    if dep == "xcomp":
+    if sx.is_open_complement(c):
         return 4
     return 1
 
@@ -182,7 +177,7 @@ def _path(trig: Token, host: Token, e: Expr | None, future_ctx: bool) -> tuple[f
         return INF, [], []
     climbed, down = path
     cost = sum(_up_cost(c) for c in climbed) + sum(_down_cost(c, e, future_ctx) for c in down)
-    if any(c.dep_ in CLAUSE_DEPS for c in climbed) and any(c.dep_ in CLAUSE_DEPS for c in down):
+    if any(sx.is_scene_clause(c) for c in climbed) and any(sx.is_scene_clause(c) for c in down):
         cost += 6  # a sister clause ("X said A did this, and B did that on Monday")
     return cost, climbed, down
 
@@ -209,7 +204,7 @@ def _direction(host: Token, future: bool) -> str | None:
     aux = _aux(t)
     if aux & FUTURE_AUX and "have" not in aux:
         return "future"
-    if "to" in aux and t.dep_ in ("xcomp", "acl", "advcl") and \
+    if "to" in aux and (sx.is_open_complement(t) or sx.is_adnominal_clause(t) or sx.is_adverbial_clause(t)) and \
             t.head.lemma_.lower() in FUTURE_GOVERNORS | FUTURE_WORDS:
         return "future"  # "invited him to visit in April", "is set to open on Dec. 6", "a plan to meet in May"
     if t.tag_ == "VBD" or aux & PAST_AUX:
@@ -217,6 +212,12 @@ def _direction(host: Token, future: bool) -> str | None:
     if future:
         return "future"
     return None
+
+
+def _tense_link(t: Token) -> bool:
+    """Whether `t` takes its tense from its head: a complement, an adnominal or adverbial clause, a preposition."""
+    return (sx.is_prep_complement(t) or sx.is_open_complement(t) or sx.is_adnominal_clause(t)
+            or sx.is_adverbial_clause(t) or sx.is_preposition(t) or sx.is_prep_object(t))
 
 
 def _future_clause(trig: Token, future: bool) -> bool:
@@ -227,8 +228,7 @@ def _future_clause(trig: Token, future: bool) -> bool:
     for _ in range(6):
         if _aux(t) & FUTURE_AUX:
             return True
-        if t.dep_ in ("pcomp", "xcomp", "acl", "advcl", "prep", "pobj") and t.head.i != t.i and \
-                not _has_subject(t):
+        if _tense_link(t) and t.head.i != t.i and not _has_subject(t):
             t = t.head
         else:
             return False
@@ -318,9 +318,9 @@ def _modifier_cost(e: Expr, trig: Token) -> float:
     trigger's date only when the noun is the trigger or the time frame ("during Wednesday's talks")."""
     root = span_root(e.tokens)
     h = e.host
-    if root.dep_ not in ("poss", "compound", "nmod", "amod", "nummod") or h.i == trig.i or h.head.i == trig.i:
+    if not (sx.is_owner(root) or sx.is_number_modifier(root)) or h.i == trig.i or h.head.i == trig.i:
         return 0.0  # the trigger's own noun, or its subject or object ("held Wednesday's talks")
-    if h.dep_ == "pobj" and h.head.lower_ in FRAME_PREPS:
+    if sx.is_prep_object(h) and h.head.lower_ in FRAME_PREPS:
         return 0.0
     return INF
 
@@ -434,8 +434,8 @@ def _duration_of(trig: Token, iv: Interval) -> Interval:
     if iv[0] != iv[1] or trig.pos_ not in ("NOUN", "PROPN"):
         return iv
     n = unit = None
-    cands = [c for c in trig.children if c.dep_ in ("compound", "amod", "nmod")]
-    if trig.dep_ == "pobj" and trig.head.lower_ == "of":
+    cands = sx.modifiers(trig)
+    if sx.is_prep_object(trig) and trig.head.lower_ == "of":
         cands.append(trig.head.head)
     for c in cands:
         lemma = c.lemma_.lower()

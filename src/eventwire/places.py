@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from spacy.tokens import Span, Token
 
 from .knowledge.gazetteer import Gazetteer, Place, shipped_gazetteer
+from .lang.en import syntax as sx
 from .lang.en import words
 from .nlp import sentence_entities, tree_path
 from .records import Location
@@ -45,7 +46,6 @@ MOTION_VERBS = words("motion_verbs")
 REMOVAL_VERBS = words("removal_verbs")
 PLACE_VERBS = words("place_verbs")
 SCENE_MARKS = words("scene_marks")
-CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "csubj"}
 MAX_COST = 3.5
 class KBLike(Protocol):
     def lookup(self, text: str) -> list[Any]: ...
@@ -53,32 +53,28 @@ class KBLike(Protocol):
 
 
 # ---------------------------------------------------------------- finding the place in the parse
-def _has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-
-
 def _up(c: Token) -> float:
     """Cost of borrowing the place of the clause above: a sister scene with its own subject costs most."""
-    if c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children):
+    if sx.is_relative_clause(c) and any(w.lower_ == "where" for w in c.children):
         return 0  # "the city hall, where police fired ...": the place is the noun it describes
-    if c.dep_ in ("relcl", "ccomp", "parataxis"):
+    if sx.is_relative_clause(c) or sx.is_complement(c) or sx.is_parataxis(c):
         return 3
-    if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
-        return 4 if _has_subject(c) else 2
-    if c.dep_ == "advcl":
-        mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
-        if mark in SCENE_MARKS or (mark is None and c.tag_ in ("VBG", "VBN") and not _has_subject(c)):
+    if sx.is_conjunct(c) and c.pos_ in ("VERB", "AUX"):
+        return 4 if sx.has_subject(c) else 2
+    if sx.is_adverbial_clause(c):
+        mark = next((m.lower_ for m in sx.markers(c)), None)
+        if mark in SCENE_MARKS or (mark is None and c.tag_ in ("VBG", "VBN") and not sx.has_subject(c)):
             return 1
         return 4
     return 1
 
 
 def _down(c: Token) -> float:
-    if c.dep_ in CLAUSE_DEPS:
+    if sx.is_scene_clause(c):
         return 8
-    if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
-        return 8 if _has_subject(c) else 2  # "defied the ban and rallied outside city hall"
-    if c.dep_ == "acl":
+    if sx.is_conjunct(c) and c.pos_ in ("VERB", "AUX"):
+        return 8 if sx.has_subject(c) else 2  # "defied the ban and rallied outside city hall"
+    if sx.is_adnominal_clause(c):
         return 2
     return 1
 
@@ -90,9 +86,9 @@ def _cost(trig: Token, host: Token) -> tuple[float, bool]:
         return 99.0, True
     climbed, down = path
     cost = sum(_up(c) for c in climbed) + sum(_down(c) for c in down)
-    if any(c.dep_ in CLAUSE_DEPS for c in climbed) and any(c.dep_ in CLAUSE_DEPS for c in down):
+    if any(sx.is_scene_clause(c) for c in climbed) and any(sx.is_scene_clause(c) for c in down):
         cost += 6
-    crossed = any(c.dep_ in CLAUSE_DEPS or c.dep_ in ("conj", "xcomp") for c in climbed + down)
+    crossed = any(sx.is_scene_clause(c) or sx.is_conjunct(c) or sx.is_open_complement(c) for c in climbed + down)
     return cost, crossed
 
 
@@ -110,16 +106,16 @@ class _Role:
 def _role(ent: Span) -> _Role | None:
     """The place role of a GPE/LOC/FAC entity, or None (a subject, an owner, a target ...)."""
     r = ent.root
-    while r.dep_ in ("conj", "appos") and r.head.ent_type_ in PLACE_LABELS and r.head.i != r.i:
+    while (sx.is_conjunct(r) or sx.is_apposition(r)) and r.head.ent_type_ in PLACE_LABELS and r.head.i != r.i:
         r = r.head  # "in Sagaing and Shan states", "in Anchorage, Alaska"
-    modifier = r.dep_ in ("compound", "nmod", "amod") and r.head.pos_ in ("NOUN", "PROPN")
+    modifier = sx.is_modifier(r) and r.head.pos_ in ("NOUN", "PROPN")
     if modifier:
         r = r.head  # "outside Istanbul city hall"
     extra = 0.5 if modifier else 0.0
-    if r.dep_ == "pobj":
+    if sx.is_prep_object(r):
         prep = r.head
         word, host = prep.lower_, prep.head
-        if host.dep_ == "prep" and host.lower_ in LOCATIVE | TOWARD:  # "from inside Gaza"
+        if sx.is_preposition(host) and host.lower_ in LOCATIVE | TOWARD:  # "from inside Gaza"
             host = host.head
         verb = host.lemma_.lower()
         if word in LOCATIVE:
@@ -131,7 +127,7 @@ def _role(ent: Span) -> _Role | None:
         if word == "from" and verb in REMOVAL_VERBS:
             return _Role(host, 1.5 + extra, modifier)
         return None
-    if r.dep_ == "dobj" and r.head.lemma_.lower() in PLACE_VERBS:
+    if sx.is_direct_object(r) and r.head.lemma_.lower() in PLACE_VERBS:
         return _Role(r.head, 1 + extra, True)
     return None
 

@@ -28,12 +28,10 @@ from spacy.util import filter_spans
 
 from ..cache import cache_dir, read, write
 from ..knowledge.actors import ActorKB, Entry, Term
+from ..lang.en import syntax as sx
 from ..lang.en.words import words
 from ..records import MODIFIER_SECTORS, Actor
 
-# Dependents that belong to a noun phrase's own words (not clauses or other arguments).
-NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat", "punct", "npadvmod",
-           "appos", "prt"}
 OF_PREPS = words("actor_prepositions")  # "ministers of the G7", "officials from Japan", "police in Seoul"
 DEMONYM_PLURAL_ENDS = tuple(sorted(words("demonym_plural_endings")))  # "Israeli" -> "Israelis"
 NAMED_KINDS = {"person", "org", "state", "igo", "region"}
@@ -181,10 +179,10 @@ class NPResolver:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ in OF_PREPS and t == head):
+                if sx.is_phrase_word(c) or (sx.is_preposition(c) and c.lower_ in OF_PREPS and t == head):
                     out.append(c)
                     stack.append(c)
-                elif c.dep_ == "pobj" and t.dep_ == "prep":
+                elif sx.is_prep_object(c) and sx.is_preposition(t):
                     out.append(c)
                     stack.append(c)
         return sorted(out, key=lambda t: t.i)
@@ -236,26 +234,27 @@ class NPResolver:
     def _span(self, toks: list[Token], head: Token) -> tuple[int, int, str]:
         """The words that name the actor: the phrase up to its head, and a name or "of X" right after it."""
         first = toks[0]
-        while first.dep_ in ("det", "punct", "case") and first.i < head.i:
+        while sx.is_leading_function_word(first) and first.i < head.i:
             first = self.doc[first.i + 1]
         last = head
         for t in toks:  # extend through contiguous right-hand words: "ministers of the Group of Seven"
-            if t.i == last.i + 1 and t.dep_ not in ("punct", "appos", "relcl", "acl"):
+            if t.i == last.i + 1 and not sx.is_phrase_break(t):
                 last = t
         start, end = first.idx, last.idx + len(last.text)
         return start, end, self.text[start:end]
 
     def _name_text(self, head: Token) -> str:
-        parts = [c for c in head.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"] + [head]
+        parts = [c for c in head.lefts if sx.is_compound(c) and c.ent_type_ == "PERSON"] + [head]
         return " ".join(t.text for t in parts)
 
     def _modifier_actor(self, head: Token, toks: list[Token], own: Match | None) -> Actor | None:
         """The first state/IGO/person/org named among the phrase's modifiers (possessor first)."""
-        ordered = sorted((t for t in toks if t != head), key=lambda t: (t.dep_ != "poss", t.i))
+        ordered = sorted((t for t in toks if t != head), key=lambda t: (not sx.is_possessor(t), t.i))
         for t in ordered:
             if own is not None and own.start <= t.i < own.end:
                 continue
-            if t.dep_ in ("npadvmod", "compound", "amod") and t.head.lower_ in self.sponsors and t.head != head:
+            if (sx.is_noun_adverbial(t) or sx.is_compound(t) or sx.is_adjective_modifier(t)) and \
+                    t.head.lower_ in self.sponsors and t.head != head:
                 continue
             hit = self.entry_at(t.i)
             if hit is None:

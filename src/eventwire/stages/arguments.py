@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ..knowledge.gazetteer import shipped_gazetteer
 from ..lang.en import clauses, words
+from ..lang.en import syntax as sx
 from ..nlp import sentence_entities
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
@@ -30,9 +31,7 @@ from .document_targets import DocumentTargets
 from .references import MentionHistory, Resolved
 from .triggers import Trigger
 
-SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 RELATIVE_PRONOUNS = words("relative_pronouns")
-CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"}
 OBJECT_CONTROL = words("object_control_verbs")
 RECIPROCAL_VERBS = words("reciprocal_verbs")
 PLACE_LABELS = {"GPE", "LOC"}  # entity labels of places a country can be read from
@@ -136,9 +135,9 @@ class _Sentence(DocumentTargets):
         named = lemma in BODY_HEADS_NAMED
         if not named and lemma not in BODY_HEADS_ANY:
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if not sx.has_determiner(tok, "the"):
             return None
-        if any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.ent_type_) for c in tok.children):
+        if sx.names_its_owner(tok):
             return None
         for m in reversed(self.history.before(self.offset + tok.idx)):
             if m.resolved.kind != "igo" or not m.resolved.actor.code:
@@ -151,8 +150,8 @@ class _Sentence(DocumentTargets):
 
     def _pronoun_owner(self, tok: Token, speaker: Actor | None) -> str | None:
         """ "his government", "its army": the country of the one the possessive pronoun refers to."""
-        for c in tok.children:
-            if c.dep_ == "poss" and coref.is_reference(c):
+        for c in sx.possessors(tok):
+            if coref.is_reference(c):
                 for a in coref.resolve_reference(c, self.offset, self.history, speaker):
                     if a.code:
                         return a.code
@@ -177,8 +176,8 @@ class _Sentence(DocumentTargets):
         first = own[0]
         out: list[Arg] = []
         seen = {first.actor.code}
-        mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "nmod") and m.i < tok.i]
-        mods += [g for m in mods for g in m.children if g.dep_ in ("amod", "compound", "nmod") and g.i < m.i]
+        mods = [m for m in sx.modifiers(tok) if m.i < tok.i]
+        mods += [g for m in mods for g in sx.modifiers(m) if g.i < m.i]
         for m in mods:
             for c in m.conjuncts:
                 hit = self.resolver.entry_at(c.i)
@@ -200,20 +199,17 @@ class _Sentence(DocumentTargets):
             if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.extend(self.args_of(c, speaker))
         if not out and tok.pos_ == "NOUN":
-            owner = [c for c in tok.children if c.dep_ == "poss" and coref.is_reference(c)]
+            owner = [c for c in sx.possessors(tok) if coref.is_reference(c)]
             for c in owner:  # "a warrant for HIS arrest"
                 out.extend(self.args_of(c, speaker))
         if not out and tok.pos_ == "NOUN":
             # "an alliance of armed groups", "the use of force against X", "the air base in Qatar" (a place
             # names the target of an act, never the one who acts)
             preps = set(NOUN_ACTOR_PREPS)
-            if tok.dep_ not in ("nsubj", "nsubjpass"):
+            if not sx.is_nominal_subject(tok, passive=True):
                 preps.add("in")
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            out.extend(self.args_of(g, speaker))
+            for g in sx.prep_objects(tok, preps):
+                out.extend(self.args_of(g, speaker))
         return out
 
     # -------------------------------------------------------------- triggers
@@ -223,15 +219,15 @@ class _Sentence(DocumentTargets):
         """(sources, passive patients) of the clause headed by `head`."""
         t, via_xcomp, via_conj = head, False, False
         for _ in range(6):
-            subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
-            if t.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
-                                         for c in t.children):
+            subj = [c for c in sx.subjects(t) if c.lower_ not in RELATIVE_PRONOUNS]
+            if sx.is_relative_clause(t) and any(c.lower_ in RELATIVE_PRONOUNS and sx.is_subject(c, passive=True)
+                                                for c in t.children):
                 # "Oman, which had been mediating ...": the relative pronoun stands for the noun
                 rel = next(c for c in t.children if c.lower_ in RELATIVE_PRONOUNS)
-                if rel.dep_ in SUBJECT_DEPS:
+                if sx.is_subject(rel):
                     return self.phrase_args(t.head), []
-            pas = [c for c in t.children if c.dep_ in ("nsubjpass", "csubjpass")]
-            agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            pas = sx.passive_subjects(t)
+            agent = sx.agents(t)
             if subj or pas or agent:
                 speaker = self.speaker(t)
                 # "the attack BY X killed five": a subject that names an act acts through its doer
@@ -239,7 +235,7 @@ class _Sentence(DocumentTargets):
                                                      else self.phrase_args(s, speaker))]
                 sources += [a for s in agent for a in self.phrase_args(s, speaker)]
                 patients = [a for s in pas for a in self.phrase_args(s, speaker)]
-                if t != head and not sources and not patients and via_conj and t.dep_ == "ccomp" and \
+                if t != head and not sources and not patients and via_conj and sx.is_complement(t) and \
                         t.head.lemma_.lower() in self.ex.modal.reporting_verbs:
                     # "X said the plan was flawed and URGED Y to act": the parser hangs the second verb on the
                     # reported clause, whose subject names no actor; the one who reports does it
@@ -249,21 +245,21 @@ class _Sentence(DocumentTargets):
                     # "X is expected to visit", "X was asked to leave": the passive subject of the verb that
                     # governs the clause does its act
                     return patients, []
-                if t != head and t.dep_ != "xcomp":
+                if t != head and not sx.is_open_complement(t):
                     patients = []
                 return sources, patients
-            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
+            if sx.is_noun_clause(t) and t.head.pos_ in ("NOUN", "PROPN"):
                 return self.phrase_args(t.head), []
             beside = clauses.beside_complement(t)
             if beside is not None:  # "X urged its citizens to leave and HALTED flights": X halted them
                 t = beside
                 continue
-            if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
-                objs = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
+            if sx.is_open_complement(t) and t.head.lemma_.lower() in OBJECT_CONTROL:
+                objs = sx.objects(t.head)
                 if objs:
                     return [a for o in objs for a in self.phrase_args(o)], []
-            if t.dep_ in CHAIN_DEPS and t.head != t:
-                via_xcomp, via_conj = t.dep_ == "xcomp", t.dep_ == "conj"
+            if sx.is_chain_link(t) and t.head != t:
+                via_xcomp, via_conj = sx.is_open_complement(t), sx.is_conjunct(t)
                 t = t.head
                 continue
             break
@@ -273,14 +269,13 @@ class _Sentence(DocumentTargets):
         """For a reported clause, the actor that reports it ("X said ...")."""
         x = t
         for _ in range(4):
-            if x.dep_ in ("ccomp", "conj", "advcl") and x.head != x:
+            if sx.is_reported_link(x) and x.head != x:
                 x = x.head
                 if x.lemma_.lower() in self.ex.modal.reporting_verbs:
-                    for c in x.children:
-                        if c.dep_ == "nsubj":
-                            args = self.args_of(c)
-                            if args:
-                                return args[0].actor
+                    for c in sx.nominal_subjects(x):
+                        args = self.args_of(c)
+                        if args:
+                            return args[0].actor
             else:
                 return None
         return None
@@ -293,69 +288,53 @@ class _Sentence(DocumentTargets):
         out: list[Arg] = []
 
         def from_preps(h: Token) -> None:
-            for c in h.children:
-                if c.dep_ in ("prep", "prt") and c.lower_ in preps:
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            out.extend(self.phrase_args(g))
+            for g in sx.prep_objects(h, preps, particles=True):
+                out.extend(self.phrase_args(g))
 
         holders = [tok] if trig.light is None else [tok, trig.light]
         for h in holders:
             if h.pos_ in ("VERB", "AUX") or h.tag_.startswith("VB"):
-                for c in h.children:
-                    if c.dep_ in ("dobj", "dative", "iobj") and c != tok:
+                for c in sx.objects(h, indirect=True):
+                    if c != tok:
                         args = self.phrase_args(c)
                         if c.i in licensing:  # "leave CHINA'S initiative": only an actor named in the object
                             args = [a for a in args if a.direct and not a.inferred]
                         out.extend(args)
-                        if c.dep_ == "dobj":  # "struck sites ACROSS IRAN", "dozens of drones AT cities"
+                        if sx.is_direct_object(c):  # "struck sites ACROSS IRAN", "dozens of drones AT cities"
                             from_preps(c)
-                            for p in c.children:
-                                if p.dep_ == "prep" and p.lower_ == "of":
-                                    for g in p.children:
-                                        if g.dep_ == "pobj":
-                                            from_preps(g)
+                            for g in sx.prep_objects(c, ("of",)):
+                                from_preps(g)
             else:
                 for c in h.children:  # "its request for New Delhi to extradite her"
-                    if c.dep_ in ("acl", "advcl", "relcl"):
-                        for g in c.children:
-                            if g.dep_ == "nsubj":
-                                out.extend(self.phrase_args(g))
+                    if sx.is_clause_modifier(c):
+                        for g in sx.nominal_subjects(c):
+                            out.extend(self.phrase_args(g))
             from_preps(h)
         if trig.light is None and tok.pos_ in ("NOUN", "PROPN"):
-            for p in tok.children:  # "the imposition of a tariff ON TAIWAN"
-                if p.dep_ == "prep" and p.lower_ == "of":
-                    for g in p.children:
-                        if g.dep_ == "pobj":
-                            from_preps(g)
+            for g in sx.prep_objects(tok, ("of",)):  # "the imposition of a tariff ON TAIWAN"
+                from_preps(g)
         if trig.obj is not None:
             from_preps(trig.obj)
             for c in trig.obj.children:  # "filed a motion to impeach HIM"
-                if c.dep_ in ("acl", "relcl") and self.ex.lex.find(c) is not None:
-                    for g in c.children:
-                        if g.dep_ == "dobj":
-                            out.extend(self.phrase_args(g))
+                if sx.is_noun_clause(c) and self.ex.lex.find(c) is not None:
+                    for g in sx.direct_objects(c):
+                        out.extend(self.phrase_args(g))
         if not any(not a.inferred for a in out):
             # the content clause names the target: "ready to cooperate WITH THE US", "threatened to shell
             # IRAQI TOWNS", "demanded that THE GOVERNMENT end curbs", "warned that ISRAEL would pay"
             for h in holders:
                 for c in h.children:
-                    if c.dep_ == "xcomp":
+                    if sx.is_open_complement(c):
                         from_preps(c)
-                        for g in c.children:
-                            if g.dep_ in ("dobj", "dative"):
-                                out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                        for g in sx.objects(c):
+                            out.extend(a for a in self.phrase_args(g) if not a.inferred)
                         if rule.type == "AGREE" and not any(not a.inferred for a in out):
                             # "agreed to open a centre IN Lagos": the promise is made to the place's state
-                            for p in c.children:
-                                if p.dep_ == "prep" and p.lower_ in CONTENT_TARGET_PREPS:
-                                    for g in p.children:
-                                        if g.dep_ == "pobj":
-                                            out.extend(a for a in self.phrase_args(g) if not a.inferred)
-                    elif c.dep_ == "ccomp":
-                        for g in c.children:
-                            if g.dep_ in ("nsubj", "nsubjpass"):
+                            for g in sx.prep_objects(c, CONTENT_TARGET_PREPS):
                                 out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                    elif sx.is_complement(c):
+                        for g in sx.nominal_subjects(c, passive=True):
+                            out.extend(a for a in self.phrase_args(g) if not a.inferred)
         named = [a for a in out if not a.inferred]
         return named or out
 
@@ -367,12 +346,10 @@ class _Sentence(DocumentTargets):
         """The actor of a noun trigger: its possessor or modifier ("China's drills", "Russian strikes")."""
         out: list[Arg] = []
         for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+            if sx.is_owner(c) and c.i < tok.i:
                 out.extend(self.phrase_args(c))
-            if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out.extend(self.phrase_args(g))
+            for g in sx.objects_of_prep(c, AGENT_PREPS):
+                out.extend(self.phrase_args(g))
         return out
 
     # -------------------------------------------------------------- events
@@ -389,17 +366,15 @@ class _Sentence(DocumentTargets):
         is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
         if is_noun and rule.poss_is_target:
             # "his arrest", "the detention of journalists": the possessor undergoes the act
-            patients = [a for c in trig.token.children if c.dep_ == "poss" for a in self.phrase_args(c)]
-            sources = [a for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "by"
-                       for g in c.children if g.dep_ == "pobj" for a in self.phrase_args(g)]
+            patients = [a for c in sx.possessors(trig.token) for a in self.phrase_args(c)]
+            sources = [a for g in sx.prep_objects(trig.token, ("by",)) for a in self.phrase_args(g)]
             if not sources and not patients:
                 return []
         elif is_noun:
             sources, patients = self.noun_sources(trig.token), []
             if not sources:
                 # "talks BETWEEN A and B": the first party is the source, the others its counterparts
-                between = [a for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "between"
-                           for g in c.children if g.dep_ == "pobj" for a in self.phrase_args(g)]
+                between = [a for g in sx.prep_objects(trig.token, ("between",)) for a in self.phrase_args(g)]
                 sources = between[:1] if len(between) >= 2 else []
         else:
             sources, patients = self.subjects(head)
@@ -418,14 +393,13 @@ class _Sentence(DocumentTargets):
             # "Tuvalu secured $50 million from Australia": the subject receives, the giver is the source
             givers = list(targets)
             if trig.obj is not None:
-                givers += [a for c in trig.obj.children if c.dep_ in ("amod", "compound", "poss")
-                           for a in self.phrase_args(c)]
+                givers += [a for c in sx.owners(trig.obj, nominal=False) for a in self.phrase_args(c)]
             sources, targets = givers, sources
             if not sources and targets:
                 other = self.history.other_country(targets[0].actor.code, min_count=1)
                 if other:
                     sources = [self._country_arg(other, targets[0])]
-        if not targets and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        if not targets and sx.is_conjunct(head) and head.head.pos_ in ("VERB", "AUX"):
             # "X described Lai as ... and warned of further action": the coordinated verb's target
             head_trig = self.ex.lex.find(head.head)
             if head_trig is not None:
@@ -466,7 +440,7 @@ class _Sentence(DocumentTargets):
         out = []
         for s, t in list(unique.values())[:6]:
             restated = is_noun or s.text.lower() in coref.PRONOUNS or (
-                head.dep_ == "relcl" and self.ex.lex.find(head.head) is not None)  # "the pact Tokyo CONCLUDED"
+                sx.is_relative_clause(head) and self.ex.lex.find(head.head) is not None)  # "the pact Tokyo CONCLUDED"
             out.append(Candidate(trig, s, t, self.ex.producer, restated=restated,
                                  target_inferred=t is None or t.inferred))
         return out
@@ -477,13 +451,13 @@ class _Sentence(DocumentTargets):
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
                 to = tok.doc[tok.i + 1]
                 for g in list(to.children) + list(tok.children):
-                    if g.dep_ == "pobj":
+                    if sx.is_prep_object(g):
                         return self._attr(g)
         root = self.sent.root
-        if root.lemma_.lower() in self.ex.modal.reporting_verbs and any(c.dep_ == "ccomp" for c in root.children):
-            for c in root.children:
-                if c.dep_ == "nsubj":
-                    return self._attr(c)
+        if root.lemma_.lower() in self.ex.modal.reporting_verbs and sx.has_complement_clause(root):
+            subj = sx.nominal_subjects(root)
+            if subj:
+                return self._attr(subj[0])
         return None
 
     def _attr(self, tok: Token) -> Attribution | None:

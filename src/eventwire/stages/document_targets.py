@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from ..lang.en import syntax as sx
 from ..lang.en import words
 from ..pipeline.state import Arg, Candidate
 from ..records import Actor
@@ -59,10 +60,10 @@ class DocumentTargets:
         out: list[Token] = []
         for h in holders:
             for c in h.children:
-                if c.dep_ == "dobj" and c != trig.token:
+                if sx.is_direct_object(c) and c != trig.token:
                     out.append(c)
-                elif c.dep_ == "prep" and c.lower_ in RESPONSE_PREPS:
-                    out.extend(g for g in c.children if g.dep_ == "pobj")
+                else:
+                    out.extend(sx.objects_of_prep(c, RESPONSE_PREPS))
         if trig.obj is not None and trig.obj not in out:
             out.append(trig.obj)
         lex = self.ex.lex

@@ -18,13 +18,13 @@ import yaml
 from spacy.tokens import Token
 
 from ..lang.en import clauses
+from ..lang.en import syntax as sx
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import Candidate, DocState
 from .triggers import Rule, Trigger
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
-CLIMB_DEPS = {"xcomp", "pcomp", "prep", "acomp", "auxpass", "aux", "dobj", "attr", "oprd"}
 
 
 @dataclass(frozen=True)
@@ -68,26 +68,25 @@ def governors(head: Token, reporting: frozenset[str] = frozenset()) -> list[Toke
     chain = [head]
     t = head
     for _ in range(6):
-        participle = t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
-        infinitive = t.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-        done = t.dep_ == "acl" and t.tag_ == "VBN"  # "the plan, AGREED by X": a done act, not the noun's plan
+        participle = sx.is_adverbial_clause(t) and t.tag_ in ("VBG", "VBN") and not sx.has_subject_or_marker(t)
+        infinitive = (sx.is_relative_clause(t) or sx.is_adverbial_clause(t)) and sx.has_auxiliary(t, ("to",))
+        done = sx.is_adnominal_clause(t) and t.tag_ == "VBN"  # "the plan, AGREED by X": a done act, not the noun's plan
         # "..., HAVING already sent troops": a perfect participle reports what was done
-        done = done or (t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "having" for c in t.children))
+        done = done or (sx.is_adverbial_clause(t) and sx.has_auxiliary(t, ("having",)))
         if done:
             break
-        if (t.dep_ in CLIMB_DEPS or t.dep_ == "acl" or participle or infinitive) and t.head != t:
+        if (sx.is_governed(t) or sx.is_adnominal_clause(t) or participle or infinitive) and t.head != t:
             t = t.head
             chain.append(t)
         elif clauses.beside_complement(t) is not None:
             t = clauses.beside_complement(t)  # "urged X to leave and HALTED flights": coordinated with "urged"
             chain.append(t)
-        elif t.dep_ == "conj" and t.head.dep_ == "ccomp" and _lemma(t.head.head) in reporting and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        elif sx.is_conjunct(t) and sx.is_complement(t.head) and _lemma(t.head.head) in reporting and \
+                not sx.nominal_subjects(t, passive=True):
             # "X said the plan had not worked and URGED Y to act": coordinated with the report, not the reported
             t = t.head.head
             chain.append(t)
-        elif t.dep_ == "conj" and t.head != t and t.head.pos_ in ("VERB", "AUX"):
+        elif sx.is_conjunct(t) and t.head != t and t.head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share auxiliaries: "would complete and withdraw"
             t = t.head
             chain.append(t)
@@ -103,13 +102,13 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
     for depth, t in enumerate(chain):
         # a verb reached through coordination lends its auxiliaries, not its meaning:
         # "called on X ... but URGED them" is no request about a request
-        coordinated = depth > 0 and chain[depth - 1].dep_ == "conj"
+        coordinated = depth > 0 and sx.is_conjunct(chain[depth - 1])
         kids = list(t.children)
-        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and not (depth + 1 < len(chain) and
-                                                                     chain[depth + 1] != t.head):
-            kids += [c for c in t.head.children if c.dep_ in ("aux", "neg") and c.i < t.head.i]
-        has_neg = any(c.dep_ == "neg" or c.lower_ in lex.negators and c.dep_ in ("advmod", "neg") for c in kids)
-        modals = [_lemma(c) for c in kids if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
+        if sx.is_conjunct(t) and t.head.pos_ in ("VERB", "AUX") and not (depth + 1 < len(chain) and
+                                                                        chain[depth + 1] != t.head):
+            kids += [c for c in t.head.children if (sx.is_auxiliary(c) or sx.is_negation(c)) and c.i < t.head.i]
+        has_neg = any(sx.is_negation(c) or (c.lower_ in lex.negators and sx.is_adverb_modifier(c)) for c in kids)
+        modals = [_lemma(c) for c in kids if sx.is_auxiliary(c, passive=True) and c.tag_ == "MD"]
         lemma = _lemma(t)
         if depth > 0 and not coordinated and lemma in lex.negating_verbs:
             return "negated"
@@ -117,7 +116,8 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
             return "negated"
         if any(m in lex.hypothetical_modals for m in modals):
             # "if X refuses, Y warned, Z would act": the parser hangs the condition on the report
-            conditioned = _conditional(t, lex) or (t.dep_ in ("ccomp", "parataxis") and _conditional(t.head, lex))
+            conditioned = _conditional(t, lex) or (
+                (sx.is_complement(t) or sx.is_parataxis(t)) and _conditional(t.head, lex))
             if "would" in modals and _reported(t, lex) and not conditioned:
                 result = result or "planned"
             else:
@@ -128,24 +128,23 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
             return "hypothetical"
         if depth > 0 and not coordinated and lemma in lex.planning_verbs:
             result = result or "planned"
-        if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in kids):
+        if t.lower_ == "going" and any(sx.is_open_complement(c) for c in kids):
             result = result or "planned"
-        if t.dep_ == "ccomp" and _lemma(t.head) in lex.speculation_verbs:
+        if sx.is_complement(t) and _lemma(t.head) in lex.speculation_verbs:
             return "hypothetical"  # "analysts expect parliament to ratify", "diplomats fear X could ..."
         if _conditional(t, lex) and not (depth == 0 and lemma in lex.reporting_verbs):
             # "if X refuses, Y warned, ...": the condition is the reported content's, not the report's
             return "hypothetical"
     if noun is not None:
-        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "det", "compound", "acl")}
+        mods = {c.lower_ for c in sx.qualifiers(noun)}
         if mods & lex.negating_determiners:
             return "negated"
         if mods & lex.hypothetical_adjectives:
             return "hypothetical"
         if mods & lex.planned_adjectives:
             result = result or "planned"
-    for c in head.children:  # "made no arrests", "reached no agreement"
-        if c.dep_ in ("dobj", "attr") and any(d.lower_ in lex.negating_determiners for d in c.children
-                                                if d.dep_ == "det"):
+    for c in sx.objects_or_attributes(head):  # "made no arrests", "reached no agreement"
+        if any(d.lower_ in lex.negating_determiners for d in sx.determiners(c)):
             return "negated"
     return result or inherent or "asserted"
 
@@ -154,7 +153,7 @@ def _reported(t: Token, lex: ModalityLexicon) -> bool:
     """Is this clause reported speech ("said they WOULD file") — a stated plan, not a conditional?"""
     x = t
     for _ in range(4):
-        if x.dep_ in ("ccomp", "conj", "xcomp", "advcl") and x.head != x:
+        if (sx.is_reported_link(x) or sx.is_open_complement(x)) and x.head != x:
             x = x.head
             if _lemma(x) in lex.reporting_verbs or _lemma(x) in lex.planning_verbs:
                 return True
@@ -165,10 +164,10 @@ def _reported(t: Token, lex: ModalityLexicon) -> bool:
 
 def _conditional(t: Token, lex: ModalityLexicon) -> bool:
     """Is the clause (or a clause it depends on) introduced by "if", "unless"...?"""
-    if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in t.children):
+    if sx.has_marker(t, lex.conditional_marks):
         return True
     for c in t.children:  # "X would strike if talks fail": the main clause of a condition
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children):
+        if sx.is_adverbial_clause(c) and sx.has_marker(c, lex.conditional_marks):
             return True
     return False
 

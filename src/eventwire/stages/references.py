@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors.mentions import Resolved
+from ..lang.en import syntax as sx
 from ..lang.en import words
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
@@ -119,7 +120,7 @@ def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker:
     if speaker is not None and low not in PERSON_PRONOUNS - PERSON_POSSESSIVES:
         # a pronoun in a reported clause refers to the one who reports: "X said it would ..."
         return [speaker]
-    if tok.dep_ in ("nsubj", "nsubjpass"):
+    if sx.is_nominal_subject(tok, passive=True):
         # a subject pronoun continues the latest subject it can stand for ("China warned Japan. It also ...")
         prior = sorted(prior, key=lambda m: (m.subject and pos - m.position < RECENT_CHARS, m.position))
     if low in PERSON_PRONOUNS:
@@ -178,7 +179,7 @@ class References:
             return self.kb.holder(office, country, published)
 
         for tok in ss.sent:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "flat", "amod"):
+            if tok.pos_ not in ("NOUN", "PROPN") or sx.is_inner_modifier(tok):
                 continue
             r = ss.resolver.resolve(tok)
             if r is None:
@@ -188,5 +189,5 @@ class References:
                 if a is None:
                     continue
                 r = Resolved(a, r.start, r.end, r.text, "title")
-            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"), tok.dep_ in ("nsubj", "nsubjpass"))
+            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"), sx.is_nominal_subject(tok, passive=True))
         return state

@@ -20,6 +20,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from ..lang.en import clauses, words
+from ..lang.en import syntax as sx
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import DocState
@@ -137,7 +138,7 @@ class NounClasses:
             return False
         if self._word_in(tok, name):
             return True
-        mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        mods = [c for c in sx.compounds(tok) if c.i < tok.i]
         if mods:
             phrase = " ".join(t.lower_ for t in [*mods, tok])
             if phrase in self.lemmas[name] or " ".join(t.lower_ for t in mods) in self.lemmas[name]:
@@ -224,24 +225,20 @@ class TriggerLexicon:
         """Direct objects (with their conjuncts), and objects of a particle-like preposition."""
         out = []
         for c in tok.children:
-            if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (c.dep_ == "dative" and c.pos_ == "NOUN"):
+            if sx.is_acted_on(c):
                 out.append(c)
                 out.extend(x for x in c.conjuncts)
                 # "dozens OF drones", "hundreds OF airstrikes": the counted thing is the object
-                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for g in p.children if g.dep_ == "pobj")
-        for c in tok.children:
-            if c.dep_ == "prep":
-                out.extend(g for g in c.children if g.dep_ == "pobj")
-        if tok.dep_ == "acl" or tok.dep_ == "relcl":  # "the strikes it carried out"
+                out.extend(sx.prep_objects(c, ("of",)))
+        out.extend(sx.prep_objects(tok, None))
+        if sx.is_noun_clause(tok):  # "the strikes it carried out"
             out.append(tok.head)
         return out
 
     def particles_of(self, tok: Token) -> set[str]:
         """Particles and prepositions of a word; an infinitive complement counts as "to" ("offered TO talk")."""
-        out = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
-        if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               for c in tok.children):
+        out = {c.lower_ for c in sx.particles(tok)}
+        if any(sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(tok)):
             out.add("to")
         return out
 
@@ -257,9 +254,7 @@ class TriggerLexicon:
         if not rules:
             return None
         # a verb rule's `objects` are its direct objects; a noun rule's are its modifiers ("JOINT exercises")
-        objs = self.objects_of(tok) if pos == "VERB" else [
-            c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")] + [
-            g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        objs = self.objects_of(tok) if pos == "VERB" else sx.modifiers(tok) + sx.prep_objects(tok, ("of",))
         prts = self.particles_of(tok)
         fired: list[tuple[Rule, Token | None]] = []
         for rule in rules:
@@ -272,9 +267,9 @@ class TriggerLexicon:
                 continue
             if rule.prt and rule.prt not in prts:
                 continue
-            if rule.not_participle and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            if rule.not_participle and sx.is_adnominal_clause(tok) and tok.tag_ == "VBN":
                 continue
-            if rule.yields_to_content and any(c.dep_ == "xcomp" and self.find(c) is not None for c in tok.children):
+            if rule.yields_to_content and any(self.find(c) is not None for c in sx.open_complements(tok)):
                 continue
             if rule.only_without_target and self.aimed(tok):
                 continue  # "fired missiles AT Israel" is an attack, not a show of force
@@ -287,11 +282,10 @@ class TriggerLexicon:
 
     def aimed(self, tok: Token) -> bool:
         """Is the act aimed at something ("fired AT the ships", "ON the city"), not merely dated ("ON Monday")?"""
-        holders = [tok] + [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        holders = [tok] + [o for c in sx.direct_objects(tok) for o in (c, *c.conjuncts)]
         for c in (c for h in holders for c in h.children):  # "fired missiles and drones AT the port"
-            if c.dep_ == "prep" and c.lower_ in AIMING_PREPS:
-                if any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children):
-                    return True
+            if any(g.ent_type_ not in ("DATE", "TIME") for g in sx.objects_of_prep(c, AIMING_PREPS)):
+                return True
         return False
 
     def _object_fits(self, o: Token, rule: Rule) -> bool:
@@ -307,14 +301,12 @@ class TriggerLexicon:
     def complements_of(self, tok: Token) -> list[Token]:
         """The words that say what the object is called: "called the plan RECKLESS", "called it a grave
         MISTAKE" (with the noun's adjectives), "described the move AS unacceptable"."""
-        heads = [c for c in tok.children
-                 if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ in NOUN_POS | ADJ_POS]
-        heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
-                  if g.dep_ in ("pobj", "amod", "acomp")]
+        heads = [c for c in tok.children if sx.is_predicate_complement(c) and c.pos_ in NOUN_POS | ADJ_POS]
+        heads += sx.prep_complements(tok, ("as",))
         out = []
         for h in heads:
             out.append(h)
-            out.extend(c for c in h.children if c.dep_ in ("amod", "compound", "conj"))
+            out.extend(sx.describing(h))
         return out
 
     def light_noun(self, verb: Token) -> Trigger | None:
@@ -325,7 +317,7 @@ class TriggerLexicon:
         """
         if self.lemma_of(verb) not in self.light_verbs:
             return None
-        objects = [c for c in self.objects_of(verb) if c.dep_ != "pobj" or c.head.lower_ in LIGHT_OBJECT_PREPS]
+        objects = [c for c in self.objects_of(verb) if not sx.is_prep_object(c) or c.head.lower_ in LIGHT_OBJECT_PREPS]
         for o in objects:
             if o.pos_ not in NOUN_POS or o == verb.head:  # "the exercises that BEGAN": the noun codes itself
                 continue
@@ -389,15 +381,15 @@ class Triggers:
                 if any(t.obj is not None and t.obj.i == tok.i for t in found.values()):
                     continue  # the object that licensed a verb's rule ("suspended part of its AID") is no act
                 trig = self.lex.find(tok)
-                if trig is not None and tok.dep_ in ("dobj", "pobj") and \
+                if trig is not None and (sx.is_direct_object(tok) or sx.is_prep_object(tok)) and \
                         self.lex.lemma_of(tok.head) in self.lex.light_verbs:
                     continue  # handled through its light verb
             if trig is not None:
                 found[tok.i] = trig
         for tok in sent:  # "X said Y must/should Z": a demand by X on Y
             r = tok.head
-            if tok.dep_ == "ccomp" and r.i not in found and r.lemma_.lower() in self.modal.reporting_verbs \
-                    and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children):
+            if sx.is_complement(tok) and r.i not in found and r.lemma_.lower() in self.modal.reporting_verbs \
+                    and sx.has_auxiliary(tok, DEMAND_MODALS):
                 found[r.i] = Trigger(DEMAND_RULE, r)
         # a trigger inside another trigger's complement is that trigger's content, not its own event
         keep = []

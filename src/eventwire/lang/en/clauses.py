@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import syntax as sx
 from .words import words
 
 REFUSAL_VERBS = words("refusal_verbs")
@@ -19,7 +20,7 @@ CONTENT_PREPS = words("content_prepositions")
 def refused(head: Token) -> bool:
     t = head
     for _ in range(3):
-        if t.dep_ in ("xcomp", "pcomp", "prep") and t.head != t:
+        if (sx.is_open_complement(t) or sx.is_prep_complement(t) or sx.is_preposition(t)) and t.head != t:
             t = t.head
             if t.lemma_.lower() in REFUSAL_VERBS:
                 return True
@@ -32,7 +33,8 @@ def beside_complement(tok: Token) -> Token | None:
     """A finite verb coordinated with an infinitive complement stands beside the governing verb, not in its
     content: "urged its citizens to leave and HALTED flights" -> urged. Returns that governing verb."""
     h = tok.head
-    if tok.dep_ == "conj" and tok.tag_ in FINITE_TAGS and h.dep_ == "xcomp" and h.tag_ == "VB" and h.head != h:
+    if sx.is_conjunct(tok) and tok.tag_ in FINITE_TAGS and sx.is_open_complement(h) and h.tag_ == "VB" and \
+            h.head != h:
         return h.head
     return None
 
@@ -42,13 +44,15 @@ def governing_heads(head: Token) -> list[Token]:
     out = []
     t = head
     for _ in range(4):
-        content = t.dep_ in ("ccomp", "xcomp", "pcomp", "acomp") or (
-            t.dep_ == "prep" and t.lower_ in CONTENT_PREPS) or (
-            t.dep_ in ("acl", "advcl") and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
-            t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))  # purpose
+        modifying = sx.is_adnominal_clause(t) or sx.is_adverbial_clause(t)
+        content = sx.is_content_complement(t) or (
+            sx.is_preposition(t) and t.lower_ in CONTENT_PREPS) or (
+            modifying and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
+            sx.is_adverbial_clause(t) and sx.has_auxiliary(t, ("to",)))  # purpose
         if beside_complement(t) is not None:
             break
-        if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "ccomp", "pcomp"):
+        if sx.is_conjunct(t) and (sx.is_open_complement(t.head) or sx.is_complement(t.head)
+                                  or sx.is_prep_complement(t.head)):
             t = t.head  # "called on Arabs to unite and MOBILIZE": a coordinated complement is content too
             continue
         if content and t.head != t:
@@ -62,9 +66,9 @@ def governing_heads(head: Token) -> list[Token]:
 def inside_verb_trigger(tok: Token, heads: set[int]) -> bool:
     """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing."""
     h = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and h.i in heads:
+    if (sx.is_direct_object(tok) or sx.is_nominal_passive_subject(tok)) and h.i in heads:
         return True
-    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.i in heads:
+    if sx.is_prep_object(tok) and sx.is_preposition(h) and h.head.i in heads:
         return True
     return False
 
