@@ -11,17 +11,17 @@ pytestmark = pytest.mark.slow
 
 def test_active_voice_with_prepositional_target(code):
     evs = code("Kenya imposed tariffs on Brazilian steel on Tuesday.")
-    assert ("SANCTION", "KEN", "BRA", "asserted") in triples(evs)
+    assert triples(evs) == {("SANCTION", "KEN", "BRA", "asserted")}
 
 
 def test_light_verb_and_noun_trigger(code):
     evs = code("French President Emmanuel Dupont held talks with Kenyan officials in Nairobi.")
-    assert ("CONSULT", "FRA", "KEN", "asserted") in triples(evs)
+    assert triples(evs) == {("CONSULT", "FRA", "KEN", "asserted")}
 
 
 def test_passive_voice_agent_is_source(code):
     evs = code("Kenya's proposal was rejected by Argentina on Monday.")
-    assert ("REJECT", "ARG", "KEN", "asserted") in triples(evs)
+    assert triples(evs) == {("REJECT", "ARG", "KEN", "asserted")}
 
 
 def test_coordinated_subjects_meet(code):
@@ -83,8 +83,7 @@ def test_no_event_without_political_actor(code):
 
 
 def test_writer_opinion_is_not_an_event(code):
-    evs = code("Brazil may need to adopt a more cautious approach towards Washington.")
-    assert all(e["modality"] != "asserted" for e in evs)
+    assert code("Brazil may need to adopt a more cautious approach towards Washington.") == []
 
 
 def test_offsets_point_into_the_text(code):
@@ -116,9 +115,9 @@ def test_relative_clause_subject(code):
 
 
 def test_same_word_different_actors_picks_rule_by_actor(code):
-    assert ("ASSAULT", "JPN", "CHN", "asserted") in triples(code("Japanese jets struck Chinese radar sites."))
+    assert triples(code("Japanese jets struck Chinese radar sites.")) == {("ASSAULT", "JPN", "CHN", "asserted")}
     evs = code("Kenyan workers went on strike and dockers struck in Nairobi.")
-    assert all(e["event_type"] != "ASSAULT" for e in evs)
+    assert triples(evs) == {("PROTEST", "KEN", "KEN", "asserted")}  # one act of one country, and no attack
 
 
 def test_recipient_subject_gives_source_from_giver(code):

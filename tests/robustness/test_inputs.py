@@ -153,8 +153,7 @@ def test_one_megabyte_run_of_one_word(tmp_path: Path):
     for ev in out["events"]:
         check_offsets(text, ev)
     print(f"1 MB of one word: {len(out['events'])} events in {out['seconds']:.1f} s, "
-          f"peak RSS {out['peak_rss_mb']:.0f} MB")
-    assert out["seconds"] < 240
+          f"peak RSS {out['peak_rss_mb']:.0f} MB")  # speed is measured in make bench, never asserted here
 
 
 # ---------------------------------------------------------------------------- the JSON Lines reader
