@@ -88,6 +88,8 @@ def test_query_commands(store_cli: typer.Typer, tmp_path: Path):
     assert body["totals"]["q1"] == 1 and body["left_out"] == {"planned": 1, "hypothetical": 1}
     r = runner.invoke(store_cli, ["query", "dyad", "JPN", "CHN", "--modality", "all", "--db", str(db), "--json"])
     assert [row["count"] for row in json.loads(r.output)["series"]] == [2, 1, 1]
+    r = runner.invoke(store_cli, ["query", "dyad", "JPN", "CHN", "--modality", "all", "--db", str(db)])
+    assert "counted: 2 asserted, 1 planned, 1 hypothetical" in r.output  # what "all" mixes, said
     r = runner.invoke(store_cli, ["query", "dyad", "JPN", "CHN", "--freq", "week", "--modality", "planned",
                             "--db", str(db)])
     assert r.exit_code == 0, r.output

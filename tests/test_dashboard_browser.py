@@ -497,8 +497,11 @@ def _summary(t: dict) -> str:
 
 
 def _note(head: dict) -> str:
-    """The page's note under the chart (one dyad, per month): what the counts left out."""
+    """The page's note under the chart (one dyad, per month): what the counts hold beyond asserted events, and
+    what they left out."""
     parts = []
+    if any(m != "asserted" for m in head["counted"]):
+        parts.append("counted: " + ", ".join(f"{n} {m}" for m, n in head["counted"].items()))
     if head["left_out"]:
         parts.append("not counted: " + ", ".join(f"{n} {m}" for m, n in head["left_out"].items())
                      + " (choose them under modality)")
@@ -545,6 +548,8 @@ def test_seed_and_dev_store_counts_on_the_page_as_on_the_command_line(browser, c
         _settle(pg)
         assert pg.text_content("#series-summary") == _summary(everything["totals"])
         assert pg.text_content("#series-note") == _note(everything)
+        for m in {r["modality"] for r in unasserted}:  # a negated act is never read as one that happened
+            assert f" {m}" in pg.text_content("#series-note")
         shown = {r[4] for r in _rows(pg)}
         assert {r["modality"] for r in unasserted} <= shown
         context.close()

@@ -79,8 +79,13 @@ def test_dyad_counts_asserted_events_and_says_what_it_left_out(client: TestClien
     body = client.get("/api/dyad", params={"a": "JPN", "b": "CHN"}).json()
     assert body["totals"] == {"q1": 1, "q2": 0, "q3": 1, "q4": 0, "count": 2, "goldstein_mean": -0.5}
     assert body["left_out"] == {"planned": 1, "hypothetical": 1} and body["skipped_imprecise"] == 0
+    assert body["counted"] == {}  # asserted only: nothing to say
     planned = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "modality": "planned"}).json()
     assert planned["totals"]["count"] == 1 and planned["left_out"] == {"asserted": 2, "hypothetical": 1}
+    assert planned["counted"] == {"planned": 1}
+    everything = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "modality": "all"}).json()
+    assert everything["counted"] == {"asserted": 2, "planned": 1, "hypothetical": 1}
+    assert everything["left_out"] == {}
     weekly = client.get("/api/dyad", params={"a": "JPN", "b": "CHN", "freq": "week", "modality": "all"}).json()
     assert weekly["totals"]["count"] == 3 and weekly["skipped_imprecise"] == 1  # the visit dated to March only
     typed = client.get("/api/dyad", params={"a": "CHN", "event_type": "SANCTION", "text": "sanctions"}).json()

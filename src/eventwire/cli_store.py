@@ -247,6 +247,8 @@ def query_dyad(
         _show({"a": a, "b": b, "freq": freq, "both_directions": not one_way, "modality": modality or ["asserted"],
                **head, "series": rows}, as_json, [(f"{label}, per {freq} ({counted} events)", rows, cols)])
         if not as_json:
+            if any(m != "asserted" for m in head["counted"]):
+                _echo("counted: " + ", ".join(f"{n} {m}" for m, n in head["counted"].items()))
             for m, n in head["left_out"].items():
                 _echo(f"not counted: {n} {m} (add --modality {m} or --modality all)")
             if head["skipped_imprecise"]:

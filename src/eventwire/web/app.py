@@ -36,6 +36,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..counts import counted as _counted
 from ..counts import left_out as _left_out
 from ..counts import totals as _totals
 from ..errors import tagged
@@ -326,6 +327,7 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None, busy_wai
                 "both_directions": both_directions, "start": start, "end": end, "totals": _totals(df),
                 "skipped_imprecise": df.attrs["skipped_imprecise"],
                 "left_out": _left_out(s, modality, (a, b), both_directions, start=start, end=end, **more),
+                "counted": _counted(s, modality, (a, b), both_directions, start=start, end=end, **more),
                 "series": to_records(df)}
 
     @app.get("/api/compare", summary="Several dyads on one time axis: counts per period for each")
@@ -361,6 +363,8 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None, busy_wai
                         "totals": _totals(df), "skipped_imprecise": n_skipped,
                         "left_out": _left_out(s, modality, (x, y), both_directions, start=start, end=end,
                                               event_type=event_type, quad_class=quad_class, text=text),
+                        "counted": _counted(s, modality, (x, y), both_directions, start=start, end=end,
+                                            event_type=event_type, quad_class=quad_class, text=text),
                         "series": to_records(df)})
         return {"freq": freq, "both_directions": both_directions, "start": start, "end": end, "dyads": out}
 

@@ -257,6 +257,11 @@
     for (const d of dyads) {
       const out = Object.entries(d.left_out || {}).map(([m, n]) => n + " " + m);
       const who = dyads.length > 1 ? dyadName(d) + ": " : "";
+      // more than asserted events counted: say which, so a negated act is never read as one that happened
+      const inside = Object.entries(d.counted || {});
+      if (inside.some(([m]) => m !== "asserted")) {
+        parts.push(who + "counted: " + inside.map(([m, n]) => n + " " + m).join(", "));
+      }
       if (out.length) parts.push(who + "not counted: " + out.join(", ") + " (choose them under modality)");
       if (d.skipped_imprecise) {
         parts.push(who + plural(d.skipped_imprecise, "event") + " dated only to a " +
