@@ -118,7 +118,7 @@ def test_dyad_chart_table_and_document(page, tmp_path: Path):
     pg.select_option("#modality", "all")
     _settle(pg)
     assert pg.text_content("#series-summary").startswith("4 events — cooperation 2, conflict 2")
-    assert pg.text_content("#series-note") == ""
+    assert pg.text_content("#series-note") == "counted: 2 asserted, 1 planned, 1 hypothetical"
 
     opt = _chart_option(pg, "series-chart")
     assert opt["xAxis"][0]["data"] == ["2025-01", "2025-02", "2025-03"]
@@ -329,7 +329,8 @@ def test_weekly_series_says_what_it_skips(pg):
     _settle(pg)
     pg.select_option("#freq", "week")
     _settle(pg)
-    assert pg.text_content("#series-note") == "1 event dated only to a month or year not shown per week"
+    assert pg.text_content("#series-note") == ("counted: 2 asserted, 1 planned, 1 hypothetical · "
+                                               "1 event dated only to a month or year not shown per week")
     assert pg.text_content("#series-summary").startswith("3 events")
 
 
