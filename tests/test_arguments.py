@@ -152,3 +152,10 @@ def test_a_city_the_actor_base_lacks_is_read_as_its_country(code):
     assert triples(evs) == {("ASSAULT", "BRA", "ARG", "asserted")}
     assert (evs[0]["target"]["text"], evs[0]["target"]["start"]) == ("Cordoba", 68)
 
+
+
+def test_an_agentless_arrest_of_people_is_the_documents_state_acting_on_its_own(code):
+    evs = code("Kenya's government faces protests. Two radio presenters were detained on Friday.")
+    assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted")}
+    assert (evs[0]["source"]["sector"], evs[0]["target"]["sector"]) == ("GOV", "CVL")
+    assert (evs[0]["target"]["text"], evs[0]["target"]["start"]) == ("Two radio presenters", 35)

@@ -409,6 +409,15 @@ class _Sentence(DocumentTargets):
             # "1,000 people were arrested": the state acts on its own people
             for p in patients:
                 pairs.append((Arg(Actor(p.actor.code, None, "GOV"), "", p.start, p.start, False), p))
+        elif not sources and not patients and rule.self_target and not is_noun and \
+                (home := self.history.main_country()) is not None and \
+                any(self.ex.lex.classes.member(n, "people") for n in sx.passive_subjects(head)):
+            # "two reporters were detained" (no agent, no country): the document's state acts on its people
+            who = next(n for n in sx.passive_subjects(head) if self.ex.lex.classes.member(n, "people"))
+            span = self.resolver.np_tokens(who)
+            start, end = self.offset + span[0].idx, self.offset + span[-1].idx + len(span[-1].text)
+            pairs.append((Arg(Actor(home, None, "GOV"), "", start, start, False, True),
+                          Arg(Actor(home, None, "CVL"), self.doc.text[start:end], start, end, False, True)))
         if len(sources) >= 2 and rule.type in SYMMETRIC and not any(t.direct and not t.inferred for t in targets):
             pairs.append((sources[0], sources[1]))
         elif len(sources) == 2 and not targets and trig.light is not None and \
