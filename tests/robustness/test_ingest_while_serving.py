@@ -35,7 +35,10 @@ def _version(tmp_path: Path, n: int) -> list[str]:
 
 
 def _ingest(db: Path, inputs: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run([*EXE, "ingest", *inputs, "--db", str(db)], capture_output=True, text=True, timeout=120)
+    # two pollers in a tight loop hold the store far more often than a dashboard does: the ingest waits long
+    # enough for a gap between their requests (the default --wait of 10 s could run out on a loaded machine)
+    return subprocess.run([*EXE, "ingest", *inputs, "--db", str(db), "--wait", "60"], capture_output=True, text=True,
+                          timeout=180)
 
 
 @pytest.mark.slow
