@@ -2,8 +2,8 @@
 
     df = store.dyad_series("USA", "JPN")
     totals(df)          # {"q1": .., "q2": .., "q3": .., "q4": .., "count": .., "goldstein_mean": ..}
-    left_out(store, None, ("USA", "JPN"))   # {"negated": 1, "planned": 1}: events of other modalities
-    counted(store, "all", ("USA", "JPN"))   # {"asserted": 2, "negated": 1}: what "all" counts, by modality
+    modalities(store, None, ("USA", "JPN"))   # {"left_out": {"negated": 1, "planned": 1}, "counted": {}}
+    modalities(store, "all", ("USA", "JPN"))  # {"left_out": {}, "counted": {"asserted": 2, "negated": 1}}
 """
 
 from __future__ import annotations
@@ -23,36 +23,28 @@ def totals(df: pd.DataFrame) -> dict[str, Any]:
     return out
 
 
-def left_out(store: Store, modality: Any, dyad: tuple[str, str | None], both_directions: bool = True,
-             **filters: Any) -> dict[str, int]:
-    """Events of the dyad (under the same filters) in modalities the counts did not include, zeros dropped."""
+def modalities(store: Store, modality: Any, dyad: tuple[str, str | None], both_directions: bool = True,
+               **filters: Any) -> dict[str, dict[str, int]]:
+    """What a dyad's counts hold and leave out, by modality, under the same filters (one query, zeros dropped).
+
+    `left_out`: events of the modalities the counts did not include (empty under "all"). `counted`: the
+    modalities inside the counts whenever more than asserted events are counted ("all", or a list), so the
+    reader of "cooperation 3" sees that one of the three was negated; empty when only asserted are counted.
+    """
     asked = modality if isinstance(modality, list | tuple) else [modality] if modality else []
     wanted = {str(m).strip().lower() for m in asked} or set(DEFAULT_COUNTED)
-    if ALL in wanted:
-        return {}
     counts = store.modality_counts(dyad=dyad, both_directions=both_directions, **filters)
-    return {m: n for m, n in counts.items() if m not in wanted and n}
-
-
-def counted(store: Store, modality: Any, dyad: tuple[str, str | None], both_directions: bool = True,
-            **filters: Any) -> dict[str, int]:
-    """The modalities inside the counts, when more than asserted events are counted ("all", or a list): the
-    reader of "cooperation 3" must see that one of the three was negated. Empty when only asserted are counted."""
-    asked = modality if isinstance(modality, list | tuple) else [modality] if modality else []
-    wanted = {str(m).strip().lower() for m in asked} or set(DEFAULT_COUNTED)
-    if wanted == set(DEFAULT_COUNTED):
-        return {}
-    counts = store.modality_counts(dyad=dyad, both_directions=both_directions, **filters)
-    return {m: n for m, n in counts.items() if n and (ALL in wanted or m in wanted)}
+    inside = {m: n for m, n in counts.items() if n and (ALL in wanted or m in wanted)}
+    return {"left_out": {} if ALL in wanted else {m: n for m, n in counts.items() if n and m not in wanted},
+            "counted": {} if wanted == set(DEFAULT_COUNTED) else inside}
 
 
 def series_report(store: Store, a: str, b: str | None, freq: str = "month", both_directions: bool = True,
                   start: Any = None, end: Any = None, modality: Any = None, **filters: Any,
                   ) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """A dyad's series and its headline: totals, `left_out` (other modalities), `skipped_imprecise`."""
+    """A dyad's series and its headline: totals, `skipped_imprecise`, `left_out` and `counted` (modalities)."""
     df = store.dyad_series(a, b, freq=freq, both_directions=both_directions, start=start, end=end,
                            modality=modality, **filters)
     head = {"totals": totals(df), "skipped_imprecise": int(df.attrs["skipped_imprecise"]),
-            "left_out": left_out(store, modality, (a, b), both_directions, start=start, end=end, **filters),
-            "counted": counted(store, modality, (a, b), both_directions, start=start, end=end, **filters)}
+            **modalities(store, modality, (a, b), both_directions, start=start, end=end, **filters)}
     return df, head

@@ -305,7 +305,7 @@ class _Sentence(DocumentTargets):
                             for g in sx.prep_objects(c, ("of",)):
                                 from_preps(g)
             else:
-                for c in h.children:  # "its request for New Delhi to extradite her"
+                for c in h.children:  # "its plea for Chile to hand the suspect over"
                     if sx.is_clause_modifier(c):
                         for g in sx.nominal_subjects(c):
                             out.extend(self.phrase_args(g))
@@ -411,9 +411,9 @@ class _Sentence(DocumentTargets):
                 pairs.append((Arg(Actor(p.actor.code, None, "GOV"), "", p.start, p.start, False), p))
         elif not sources and not patients and rule.self_target and not is_noun and \
                 (home := self.history.main_country()) is not None and \
-                any(self.ex.lex.classes.member(n, "people") for n in sx.passive_subjects(head)):
+                (who := next((n for n in sx.passive_subjects(head) if self.ex.lex.classes.member(n, "people")),
+                             None)) is not None:
             # "two reporters were detained" (no agent, no country): the document's state acts on its people
-            who = next(n for n in sx.passive_subjects(head) if self.ex.lex.classes.member(n, "people"))
             span = self.resolver.np_tokens(who)
             start, end = self.offset + span[0].idx, self.offset + span[-1].idx + len(span[-1].text)
             pairs.append((Arg(Actor(home, None, "GOV"), "", start, start, False, True),

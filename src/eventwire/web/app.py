@@ -36,8 +36,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..counts import counted as _counted
-from ..counts import left_out as _left_out
+from ..counts import modalities as _modalities
+from ..counts import series_report as _series_report
 from ..counts import totals as _totals
 from ..errors import tagged
 from ..knowledge.actors import actor_names
@@ -320,14 +320,10 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None, busy_wai
         quad_class: Quads = None,
         text: Text = None,
     ) -> dict[str, Any]:
-        more = dict(event_type=event_type, quad_class=quad_class, text=text)
-        df = s.dyad_series(a, b, freq=freq, both_directions=both_directions, start=start, end=end,
-                           modality=modality, **more)
+        df, head = _series_report(s, a, b, freq=freq, both_directions=both_directions, start=start, end=end,
+                                  modality=modality, event_type=event_type, quad_class=quad_class, text=text)
         return {"a": a.strip().upper(), "b": b.strip().upper() if b else None, "freq": freq,
-                "both_directions": both_directions, "start": start, "end": end, "totals": _totals(df),
-                "skipped_imprecise": df.attrs["skipped_imprecise"],
-                "left_out": _left_out(s, modality, (a, b), both_directions, start=start, end=end, **more),
-                "counted": _counted(s, modality, (a, b), both_directions, start=start, end=end, **more),
+                "both_directions": both_directions, "start": start, "end": end, **head,
                 "series": to_records(df)}
 
     @app.get("/api/compare", summary="Several dyads on one time axis: counts per period for each")
@@ -361,10 +357,8 @@ def create_app(db_path: str | Path, hosts: Iterable[str] | None = None, busy_wai
         for (x, y), df, n_skipped in zip(pairs, frames, skipped, strict=True):
             out.append({"a": x, "b": y, "a_name": names.get(x), "b_name": names.get(y) if y else None,
                         "totals": _totals(df), "skipped_imprecise": n_skipped,
-                        "left_out": _left_out(s, modality, (x, y), both_directions, start=start, end=end,
-                                              event_type=event_type, quad_class=quad_class, text=text),
-                        "counted": _counted(s, modality, (x, y), both_directions, start=start, end=end,
-                                            event_type=event_type, quad_class=quad_class, text=text),
+                        **_modalities(s, modality, (x, y), both_directions, start=start, end=end,
+                                      event_type=event_type, quad_class=quad_class, text=text),
                         "series": to_records(df)})
         return {"freq": freq, "both_directions": both_directions, "start": start, "end": end, "dyads": out}
 
