@@ -366,3 +366,47 @@ def test_all_rows_and_all_columns(store: Store):
     assert store.events_frame(modality="planned")["event_id"].tolist() == ["doc-3:1:0"]
     with pytest.raises(QueryError, match="columns"):
         store.events(columns=["nope"])
+
+
+# -- memory of a long ingest
+
+
+def test_a_written_store_keeps_row_groups_small(tmp_path: Path):
+    from eventwire.storefile import ROW_GROUP_ROWS
+
+    docs = [Document(f"d-{i}", "A short text.", None, None, None) for i in range(ROW_GROUP_ROWS + 1)]
+    with Store.open(tmp_path / "s.duckdb") as s:
+        s.ingest(docs, [])
+        s.checkpoint()
+    with Store.open(tmp_path / "s.duckdb", read_only=True) as s:
+        groups = s.con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('documents')").fetchone()
+    # DuckDB's default row group (122,880 rows) would hold them all: each checkpoint would rewrite it whole
+    assert groups == (2,)
+
+
+class _Watched(Store):
+    """A store that notes DuckDB's memory limit while each batch is written."""
+
+    limits: list[str]
+
+    def _replace(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.limits.append(self.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
+        return super()._replace(*args, **kwargs)
+
+
+def test_each_batch_is_written_under_a_buffer_limit_sized_to_it(tmp_path: Path):
+    from eventwire.storefile import BUFFER_FLOOR, EVENT_BYTES
+
+    with _Watched.open(tmp_path / "s.duckdb") as s:
+        s.limits = []
+        default = s.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+        s.ingest(DOCS, build_events())
+        big = [Document("big", "word " * 20_000_000, None, None, None)]  # 100 MB of text, above the floor
+        s.ingest(big, [])
+        after = s.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+        assert s.counts() == {"documents": 6, "events": 8}
+        assert s.document("big").document["text"].startswith("word word")
+    small = (BUFFER_FLOOR + 2 * (sum(len(d.text) for d in DOCS) + EVENT_BYTES * 8)) >> 20
+    large = (BUFFER_FLOOR + 2 * 100_000_000) >> 20
+    assert s.limits == [f"{small}.0 MiB", f"{large}.0 MiB"]
+    assert after == default  # between batches, queries have DuckDB's default

@@ -31,10 +31,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built: ingest never needs it (60 MB)
+    import pandas as pd
 
 from .errors import tagged
 from .io.codec import EVENT_COLUMNS, FRAME_COLUMNS, arrow_type, store_row
@@ -50,6 +52,7 @@ from .queryparams import (  # noqa: F401  (parse_bound and event_day are part of
     parse_bound,
 )
 from .records import EVENT_TYPES, MODALITIES, Document, Event
+from .storefile import EVENT_BYTES, StoreBusy, StoreError, connect, size_buffer
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -90,14 +93,6 @@ SPAN_COLUMNS = ("trigger_start", "trigger_end", "source_text", "source_start", "
                 "target_start", "target_end")
 
 
-class StoreError(Exception):
-    """The store cannot be opened or written (missing, not an eventwire store, locked, read-only)."""
-
-
-class StoreBusy(StoreError):
-    """Another process holds the database for writing."""
-
-
 class NotFound(QueryError):
     """The thing asked for (a document id) is not in the store."""
 
@@ -123,6 +118,7 @@ class DocumentView:
 
 def to_records(df: pd.DataFrame) -> list[dict[str, Any]]:
     """A query result as JSON-ready dicts: dates as ISO days, NaN as None, numpy scalars as Python ones."""
+    import pandas as pd
     out = df.copy()
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
@@ -185,21 +181,7 @@ class Store:
     @classmethod
     def _open(cls, path: str | Path, read_only: bool) -> Store:
         p = str(path)
-        if p != ":memory:":
-            fp = Path(p)
-            if read_only and not fp.exists():
-                raise StoreError(f"no store at {p} (create one with `eventwire ingest ... --db {p}`)")
-            if not read_only and not fp.parent.exists():
-                raise StoreError(f"cannot create store {p}: folder {fp.parent} does not exist")
-        try:
-            con = duckdb.connect(p, read_only=read_only and p != ":memory:")
-        except duckdb.IOException as e:
-            msg = str(e)
-            if "lock" in msg.lower():
-                raise StoreBusy(f"store {p} is in use by another process (an ingest?): try again shortly") from None
-            raise StoreError(f"cannot open store {p}: {msg.splitlines()[0]}") from None
-        except duckdb.Error as e:
-            raise StoreError(f"cannot open store {p}: {str(e).splitlines()[0]}") from None
+        con = connect(p, read_only)
         store = cls(con, p, read_only)
         try:
             store._schema()
@@ -295,6 +277,7 @@ class Store:
         event_rows = [store_row(ev) for ev in evs]
         with self._lock:
             try:
+                size_buffer(self.con, self.path, sum(len(d.text) for d in by_id.values()) + EVENT_BYTES * len(evs))
                 self.con.execute("BEGIN")
                 result = self._replace(sorted(ids), doc_rows, event_rows, now)
                 self.con.execute("COMMIT")
@@ -307,6 +290,7 @@ class Store:
                     raise self._write_error(e) from None
                 raise
             finally:
+                size_buffer(self.con, self.path, None)
                 for name in ("_ew_ids", "_ew_docs", "_ew_events"):
                     try:
                         self.con.unregister(name)
@@ -518,6 +502,8 @@ class Store:
 
     def _fill_periods(self, df: pd.DataFrame, freq: str, s: date | None, e: date | None) -> pd.DataFrame:
         """Counts per period with every period from the first (or `s`) to the last (or `e`), zeros when empty."""
+        import pandas as pd
+
         columns = ["period", "period_end", "q1", "q2", "q3", "q4", "count", "goldstein_mean", "goldstein_sum"]
         lo = pd.Timestamp(s) if s else (df["period"].min() if len(df) else None)
         hi = pd.Timestamp(e) if e else (df["period"].max() if len(df) else None)
@@ -572,6 +558,8 @@ class Store:
 
     def document(self, doc_id: Any) -> DocumentView:
         """One document with its events and their spans (trigger, source, target, sentence offsets)."""
+        import pandas as pd
+
         if not isinstance(doc_id, str) or not doc_id:
             raise QueryError("doc_id: expected a document id")
         row = self.con.execute("SELECT * FROM documents WHERE id = ?", [doc_id]).fetchone()
