@@ -118,6 +118,29 @@ def test_query_commands(store_cli: typer.Typer, tmp_path: Path):
     assert r.exit_code == 2 and "no store" in r.output
 
 
+def test_store_and_query_failures_print_their_catalogue_code(store_cli: typer.Typer, tmp_path: Path):
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as s:
+        s.ingest(DOCS, build_events())
+    not_a_store = tmp_path / "notes.txt"
+    not_a_store.write_text("plain words\n")
+    cases = [
+        (["query", "document", "doc-9", "--db", str(db)], "eventwire: E063 no document with id 'doc-9'"),
+        (["query", "events", "--limit", "0", "--db", str(db)],
+         "eventwire: E062 limit: must be between 1 and 10000, got 0"),
+        (["query", "dyad", "XXX", "--db", str(db)],
+         "eventwire: E062 a: unknown actor code 'XXX' (no event in the store has it, and it is not a known actor)"),
+        (["query", "actors", "--db", str(tmp_path / "none.duckdb")],
+         f"eventwire: E061 no store at {tmp_path / 'none.duckdb'} (create one with `eventwire ingest ... --db "
+         f"{tmp_path / 'none.duckdb'}`)"),
+    ]
+    for args, message in cases:
+        r = runner.invoke(store_cli, args)
+        assert (r.exit_code, r.output.strip()) == (2, message), args
+    r = runner.invoke(store_cli, ["query", "actors", "--db", str(not_a_store)])
+    assert r.exit_code == 2 and r.output.startswith(f"eventwire: E061 cannot open store {not_a_store}: ")
+
+
 def test_serve_binds_loopback_by_default(store_cli: typer.Typer, tmp_path: Path):
     r = runner.invoke(store_cli, ["serve", "--help"])
     assert r.exit_code == 0 and "127.0.0.1" in r.output

@@ -14,6 +14,7 @@ those events and not coded again.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ import typer
 from . import cli_scale
 from . import io as ewio
 from .cli_common import ProblemLog, date_option, note, warn_unpublished
-from .errors import EventwireError, OutputError, output_error
+from .errors import EventwireError, OutputError, output_error, tagged
 from .records import Document, Event
 from .text import json_text, rich_text, safe_text
 
@@ -62,6 +63,22 @@ def to_records(frame: Any) -> list[dict[str, Any]]:
 def _fail(message: str, code: int = 2) -> typer.Exit:
     note(f"eventwire: {message}")
     return typer.Exit(code)
+
+
+_TAGGED = re.compile(r"E\d{3} ")
+
+
+def _store_fail(e: Exception) -> typer.Exit:
+    """Exit 2 with the store's or the query's message, tagged with its catalogue code (unless it has one)."""
+    from .store import NotFound, QueryError, StoreBusy, StoreError
+
+    message = str(e)
+    if not _TAGGED.match(message):
+        for kind, code in ((NotFound, "E063"), (QueryError, "E062"), (StoreBusy, "E060"), (StoreError, "E061")):
+            if isinstance(e, kind):
+                message = tagged(code, message)
+                break
+    return _fail(message)
 
 
 # ---------------------------------------------------------------------------- ingest
@@ -111,7 +128,7 @@ def ingest(
     # the store or the --errors file cannot be written (a full disk, E050), a closed stream, a bad actor file
     except (StoreError, EventwireError, ValueError) as e:
         problems.close(quiet=True)
-        raise _fail(str(e)) from None
+        raise _store_fail(e) from None
     note(f"eventwire: stored {counts.documents} documents ({counts.coded} coded now), {counts.events} events "
          f"in {db}" + (f"; skipped {problems.count} (see above{f' and {errors}' if errors else ''})"
                        if problems.count else ""))
@@ -127,7 +144,7 @@ def _open(db: Path) -> Store:
     try:
         return Store.open(db, read_only=True)
     except StoreError as e:
-        raise _fail(str(e)) from None
+        raise _store_fail(e) from None
 
 
 @contextmanager
@@ -185,7 +202,7 @@ def _run_query(db: Path, fn: Any) -> None:
         try:
             fn(store)
         except (QueryError, OutputError) as e:
-            raise _fail(str(e)) from None
+            raise _store_fail(e) from None
 
 
 @query_app.command("events")
@@ -334,7 +351,7 @@ def serve(
     try:
         app = create_app(db, hosts=allowed_hosts(host, allow_host or []))
     except StoreError as e:
-        raise _fail(str(e)) from None
+        raise _store_fail(e) from None
     if host not in LOOPBACK_HOSTS:
         typer.echo(f"eventwire: warning: serving on {host} without authentication; see docs/store.md (Security). "
                    "Requests must name an allowed host: add the names clients use with --allow-host", err=True)

@@ -59,6 +59,7 @@ _ENTRIES = (
     ErrorCode("E060", "store busy", "Another process writes the store; try again when it has finished."),
     ErrorCode("E061", "store cannot be opened or written", "Check the path and that it is an eventwire store."),
     ErrorCode("E062", "bad query parameter", "The message names the parameter and what it expects."),
+    ErrorCode("E063", "no such document", "No document with that id is stored; `eventwire query events` lists ids."),
     ErrorCode("E070", "host not allowed", "Serve with `--allow-host NAME` to accept another Host header."),
     ErrorCode("E080", "checkpoint in use", "Another run writes this checkpoint; wait for it or give another path."),
     ErrorCode("E081", "not a checkpoint", "The file is no eventwire checkpoint, or one of another version."),
