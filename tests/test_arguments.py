@@ -159,3 +159,12 @@ def test_an_agentless_arrest_of_people_is_the_documents_state_acting_on_its_own(
     assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted")}
     assert (evs[0]["source"]["sector"], evs[0]["target"]["sector"]) == ("GOV", "CVL")
     assert (evs[0]["target"]["text"], evs[0]["target"]["start"]) == ("Two radio presenters", 35)
+
+
+def test_a_person_named_again_by_surname_keeps_their_country(code):
+    evs = code("Kenyan President Amani Otieno met French officials on Monday. "
+               "Otieno is expected to travel to Brasilia next month.")
+    assert triples(evs) == {("CONSULT", "KEN", "FRA", "asserted"), ("CONSULT", "KEN", "BRA", "planned")}
+    visit = next(e for e in evs if e["modality"] == "planned")
+    assert (visit["source"]["text"], visit["source"]["name"], visit["source"]["start"]) == \
+        ("Otieno", "Amani Otieno", 62)

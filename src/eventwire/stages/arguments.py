@@ -97,6 +97,8 @@ class _Sentence(DocumentTargets):
                 out.append(Arg(a, tok.text, self.offset + tok.idx, self.offset + tok.idx + len(tok.text), False))
         else:
             r = self.resolver.resolve(tok)
+            if r is None:
+                r = coref.resolve_name(tok, self.offset, self.history)
             if r is None and tok.ent_type_ in PLACE_LABELS:
                 r = self._place(tok)
             if r is not None and r.kind == "title" and r.actor.code is None:

@@ -142,6 +142,22 @@ def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker:
     return []
 
 
+def resolve_name(tok: Token, offset: int, history: MentionHistory) -> Resolved | None:
+    """A person named again by part of their name ("Lee" after "President Lee Jae-myung" of South Korea):
+    the latest earlier person whose name has that word, with the country and sector they were given."""
+    if tok.pos_ != "PROPN" or len(tok.text) < 3 or not tok.text[:1].isupper():
+        return None
+    pos = offset + tok.idx
+    for m in reversed(history.before(pos)):
+        a = m.resolved.actor
+        if not _person(m) or not a.name or a.code is None:
+            continue
+        if tok.text in a.name.replace("-", " ").split():
+            start, end = tok.idx, tok.idx + len(tok.text)
+            return Resolved(Actor(a.code, a.name, a.sector, a.office, a.entry), start, end, tok.text, "name")
+    return None
+
+
 def resolve_title(r: Resolved, offset: int, history: MentionHistory, holder) -> Actor | None:
     """A bare title ("the president"): the last person with that office, else the main country's holder."""
     office = r.title
@@ -182,6 +198,8 @@ class References:
             if tok.pos_ not in ("NOUN", "PROPN") or sx.is_inner_modifier(tok):
                 continue
             r = ss.resolver.resolve(tok)
+            if r is None:
+                r = resolve_name(tok, ss.offset, history)
             if r is None:
                 continue
             if r.kind == "title" and r.actor.code is None:
