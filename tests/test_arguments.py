@@ -168,3 +168,14 @@ def test_a_person_named_again_by_surname_keeps_their_country(code):
     visit = next(e for e in evs if e["modality"] == "planned")
     assert (visit["source"]["text"], visit["source"]["name"], visit["source"]["start"]) == \
         ("Otieno", "Amani Otieno", 62)
+
+
+def test_a_noun_act_in_a_phrase_on_a_verb_is_the_act_of_its_subject(code):
+    evs = code("Kenya's foreign minister returned on Friday from talks with French officials.")
+    assert triples(evs) == {("CONSULT", "KEN", "FRA", "asserted")}
+    assert (evs[0]["source"]["text"], evs[0]["trigger"]["text"]) == ("Kenya's foreign minister", "talks")
+
+
+def test_a_noun_act_that_is_the_object_of_a_verb_is_not_its_subjects(code):
+    evs = code("Kenya condemned the talks with French officials.")
+    assert triples(evs) == {("ACCUSE", "KEN", "FRA", "asserted")}

@@ -39,6 +39,7 @@ CONTENT_TARGET_PREPS = words("content_target_prepositions")
 BODY_HEADS_NAMED = words("body_heads_named")
 NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
+CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 BODY_HEADS_ANY = words("body_heads_any")
 
 
@@ -354,6 +355,24 @@ class _Sentence(DocumentTargets):
                 out.extend(self.phrase_args(g))
         return out
 
+    def clause_sources(self, tok: Token) -> list[Arg]:
+        """The actor of a noun trigger that names none, from the clause it is in: the subject of the verb
+        its phrase hangs on ("Kenya returned from TALKS in Paris", "after a round of TALKS"). Only through
+        prepositions of CLAUSE_ACT_PREPS: "Kenya condemned the talks" is no meeting of Kenya's."""
+        x = tok
+        for _ in range(4):
+            if not sx.is_prep_object(x) or not sx.is_preposition(x.head):
+                return []
+            prep = x.head
+            head = prep.head
+            if prep.lower_ == "of" and head.pos_ in ("NOUN", "PROPN") and head is not x:
+                x = head  # "a round of talks": the measure's own phrase decides
+                continue
+            if prep.lower_ not in CLAUSE_ACT_PREPS or head.pos_ not in ("VERB", "AUX"):
+                return []
+            return self.subjects(head)[0]
+        return []
+
     # -------------------------------------------------------------- events
     def code_trigger(self, trig: Trigger) -> list[Candidate]:
         """Events of one trigger: its first rule that finds actors, then the others in turn."""
@@ -378,6 +397,8 @@ class _Sentence(DocumentTargets):
                 # "talks BETWEEN A and B": the first party is the source, the others its counterparts
                 between = [a for g in sx.prep_objects(trig.token, ("between",)) for a in self.phrase_args(g)]
                 sources = between[:1] if len(between) >= 2 else []
+            if not sources:
+                sources = self.clause_sources(trig.token)
         else:
             sources, patients = self.subjects(head)
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
