@@ -179,3 +179,11 @@ def test_a_noun_act_in_a_phrase_on_a_verb_is_the_act_of_its_subject(code):
 def test_a_noun_act_that_is_the_object_of_a_verb_is_not_its_subjects(code):
     evs = code("Kenya condemned the talks with French officials.")
     assert triples(evs) == {("ACCUSE", "KEN", "FRA", "asserted")}
+
+
+def test_a_definite_description_of_a_state_named_before_is_that_state(code):
+    evs = code("Kenya held elections on Sunday. Brazil urged the country to count the votes quickly.")
+    assert triples(evs) == {("REQUEST", "BRA", "KEN", "asserted")}
+    assert (evs[0]["target"]["text"], evs[0]["target"]["start"]) == ("country", 49)
+    evs = code("Kenya held elections on Sunday. Brazil urged the Nordic country to count the votes quickly.")
+    assert all(e["target"] is None or e["target"]["text"] != "Nordic country" for e in evs)

@@ -41,6 +41,8 @@ NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 BODY_HEADS_ANY = words("body_heads_any")
+STATE_HEADS_NAMED = words("state_heads_named")
+STATE_HEADS_ANY = words("state_heads_any")
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -87,7 +89,7 @@ class _Sentence(DocumentTargets):
         if tok.i in self.cache:
             return self.cache[tok.i]
         out: list[Arg] = []
-        body = self._definite_body(tok)
+        body = self._definite_body(tok) or self._definite_state(tok)
         if body is not None:
             start = self.offset + tok.idx
             out.append(Arg(body, tok.text, start, start + len(tok.text), False))
@@ -128,6 +130,26 @@ class _Sentence(DocumentTargets):
         if place is None or not place.country or place.country not in self.history.countries:
             return None  # only a place in a country the document names: small towns share names worldwide
         return Resolved(Actor(place.country, None, "GOV"), ent.start_char, ent.end_char, ent.text, "place")
+
+    def _definite_state(self, tok: Token) -> Actor | None:
+        """A definite description of a state named earlier: "the North" (a state whose name holds the word),
+        "the country" (the state last named in an earlier sentence). None when the phrase names its own ("the Kenyan nation")."""
+        if tok.pos_ not in ("NOUN", "PROPN") or not sx.has_determiner(tok, "the") or sx.names_its_owner(tok):
+            return None
+        if any(c.pos_ in ("ADJ", "PROPN", "NOUN") for c in tok.children if c.i < tok.i):
+            return None  # "the Nordic country", "the oil nation": described, not referred to
+        lemma = tok.lower_
+        named = lemma in STATE_HEADS_NAMED
+        if not named and lemma not in STATE_HEADS_ANY:
+            return None
+        for m in reversed(self.history.before(self.offset + self.sent.start_char)):  # an earlier sentence
+            if m.resolved.kind != "state" or not m.resolved.actor.code:
+                continue
+            entry = self.ex.kb.country(m.resolved.actor.code)
+            name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
+            if not named or lemma in name.split():
+                return m.resolved.actor
+        return None
 
     def _definite_body(self, tok: Token) -> Actor | None:
         """A definite description of a body named earlier: "the bloc" (any), "the court" (one whose name says
