@@ -132,8 +132,9 @@ class _Sentence(DocumentTargets):
         return Resolved(Actor(place.country, None, "GOV"), ent.start_char, ent.end_char, ent.text, "place")
 
     def _definite_state(self, tok: Token) -> Actor | None:
-        """A definite description of a state named earlier: "the North" (a state whose name holds the word),
-        "the country" (the state last named in an earlier sentence). None when the phrase names its own ("the Kenyan nation")."""
+        """A definite description of a state named in an earlier sentence: "the North" (a state whose name
+        holds the word), "the country" (the state last named). None when the phrase names its own ("the Kenyan
+        nation") or describes one ("the Nordic country")."""
         if tok.pos_ not in ("NOUN", "PROPN") or not sx.has_determiner(tok, "the") or sx.names_its_owner(tok):
             return None
         if any(c.pos_ in ("ADJ", "PROPN", "NOUN") for c in tok.children if c.i < tok.i):
