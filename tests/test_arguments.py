@@ -187,3 +187,9 @@ def test_a_definite_description_of_a_state_named_before_is_that_state(code):
     assert (evs[0]["target"]["text"], evs[0]["target"]["start"]) == ("country", 49)
     evs = code("Kenya held elections on Sunday. Brazil urged the Nordic country to count the votes quickly.")
     assert all(e["target"] is None or e["target"]["text"] != "Nordic country" for e in evs)
+
+
+def test_a_participle_on_a_text_is_the_act_of_whoever_issued_it(code):
+    evs = code("Brazil passed a resolution condemning Argentina.")
+    assert triples(evs) == {("ACCUSE", "BRA", "ARG", "asserted")}
+    assert (evs[0]["source"]["text"], evs[0]["trigger"]["text"]) == ("Brazil", "condemning")

@@ -30,6 +30,9 @@ CASES = [
     ("Kenya unveiled a plan to withdraw its troops.", "withdraw", "planned"),
     # a perfect participle reports what was done, whatever its governor plans
     ("Kenya will expand its role, having already sent troops to Somalia.", "sent", "asserted"),
+    # a present participle on a text is what the text does: the verb that issues it governs
+    ("France signed an order lifting sanctions on Kenya.", "lifting", "asserted"),
+    ("France could sign an order lifting sanctions on Kenya.", "lifting", "hypothetical"),
     # a verb the parser hangs on a reported clause is coordinated with the report
     ("Kenya said the plan had not been discussed and urged France to wait.", "urged", "asserted"),
 ]

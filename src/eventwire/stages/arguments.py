@@ -275,7 +275,7 @@ class _Sentence(DocumentTargets):
                     patients = []
                 return sources, patients
             if sx.is_noun_clause(t) and t.head.pos_ in ("NOUN", "PROPN"):
-                return self.phrase_args(t.head), []
+                return self.phrase_args(t.head) or self.author(t.head), []
             beside = clauses.beside_complement(t)
             if beside is not None:  # "X urged its citizens to leave and HALTED flights": X halted them
                 t = beside
@@ -290,6 +290,26 @@ class _Sentence(DocumentTargets):
                 continue
             break
         return [], []
+
+    def author(self, noun: Token) -> list[Arg]:
+        """Who issued the text a noun names (a class of lang/en/nouns.yaml): its owner ("Kenya's letter"), else
+        the subject of the verb it is the object of, directly or through a preposition ("X passed a
+        resolution censuring Y", "X said in a letter accusing Y"): the one whose clause a participle on it
+        ("censuring", "accusing") reports."""
+        if not self.ex.lex.classes.member(noun, "statement"):
+            return []
+        owners = self.noun_sources(noun)
+        if owners:
+            return owners
+        x = noun
+        if sx.is_prep_object(x) and sx.is_preposition(x.head):
+            x = x.head
+        verb = x.head
+        if x is noun and not sx.is_direct_object(noun):
+            return []
+        if verb is x or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.subjects(verb)[0]
 
     def speaker(self, t: Token) -> Actor | None:
         """For a reported clause, the actor that reports it ("X said ...")."""
