@@ -193,3 +193,9 @@ def test_a_participle_on_a_text_is_the_act_of_whoever_issued_it(code):
     evs = code("Brazil passed a resolution condemning Argentina.")
     assert triples(evs) == {("ACCUSE", "BRA", "ARG", "asserted")}
     assert (evs[0]["source"]["text"], evs[0]["trigger"]["text"]) == ("Brazil", "condemning")
+
+
+def test_a_part_acts_for_its_whole(code):
+    evs = code("Kenya held a disputed election in May. Two of the armed factions refused to disarm.")
+    assert triples(evs) == {("RETREAT", "KEN", "KEN", "negated"), ("REJECT", "KEN", "KEN", "asserted")}
+    assert {(e["source"]["text"], e["source"]["sector"]) for e in evs} == {("armed factions", "REB")}

@@ -42,6 +42,7 @@ AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 BODY_HEADS_ANY = words("body_heads_any")
 STATE_HEADS_NAMED = words("state_heads_named")
+PARTITIVE_HEADS = words("partitive_heads")
 STATE_HEADS_ANY = words("state_heads_any")
 
 
@@ -89,6 +90,13 @@ class _Sentence(DocumentTargets):
         if tok.i in self.cache:
             return self.cache[tok.i]
         out: list[Arg] = []
+        if tok.lower_ in PARTITIVE_HEADS or tok.pos_ == "NUM":
+            # "some of the party's lawmakers", "two of the factions", "thousands of Kenyans": the part is the whole's
+            whole = sx.prep_objects(tok, ("of",))
+            if whole and not any(coref.is_reference(t) for t in self.resolver.np_tokens(whole[0])):
+                out = self.phrase_args(whole[0], speaker)
+                self.cache[tok.i] = out
+                return out
         body = self._definite_body(tok) or self._definite_state(tok)
         if body is not None:
             start = self.offset + tok.idx
