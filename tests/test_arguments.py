@@ -199,3 +199,12 @@ def test_a_part_acts_for_its_whole(code):
     evs = code("Kenya held a disputed election in May. Two of the armed factions refused to disarm.")
     assert triples(evs) == {("RETREAT", "KEN", "KEN", "negated"), ("REJECT", "KEN", "KEN", "asserted")}
     assert {(e["source"]["text"], e["source"]["sector"]) for e in evs} == {("armed factions", "REB")}
+
+
+def test_what_an_act_moves_is_not_its_target(code):
+    evs = code("Kenya accused Brazil of arming rebels. Brazil promised more Brazilian military aid for the rebels.")
+    assert triples(evs) == {("ACCUSE", "KEN", "BRA", "asserted")}
+    evs = code("Kenya and Brazil dispute the border. Brazil refused to withdraw troops from a disputed corridor.")
+    assert all(e["target"]["text"] != "troops" for e in evs)
+    evs = code("France paid off $5 million of Kenya's debt.")  # money that names its owner: that owner
+    assert triples(evs) == {("AID", "FRA", "KEN", "asserted")}

@@ -43,6 +43,7 @@ CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 BODY_HEADS_ANY = words("body_heads_any")
 STATE_HEADS_NAMED = words("state_heads_named")
 PARTITIVE_HEADS = words("partitive_heads")
+MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 STATE_HEADS_ANY = words("state_heads_any")
 
 
@@ -81,6 +82,7 @@ class _Sentence(DocumentTargets):
         self.state, self.ss = state, ss
         self.resolver, self.history, self.index = ss.resolver, history, ss.index
         self.cache: dict[int, list[Arg]] = ss.cache
+        self.moved: set[tuple[int, int]] = set()  # spans of what an act moves (see targets)
 
     def _holder(self, office: str, country: str) -> Actor | None:
         return self.ex.kb.holder(office, country, self.doc.published)
@@ -353,6 +355,11 @@ class _Sentence(DocumentTargets):
                         args = self.phrase_args(c)
                         if c.i in licensing:  # "leave CHINA'S initiative": only an actor named in the object
                             args = [a for a in args if a.direct and not a.inferred]
+                        if rule.type in MOVING_TYPES and sx.is_direct_object(c) and \
+                                self.ex.lex.classes.member(c, "moved"):
+                            # "sent AMERICAN AID to X", "withdrew troops": what is moved, not to whom, unless it
+                            # names another owner ("paid off $15 million OF KENYA'S debt")
+                            self.moved.update((a.start, a.end) for a in args)
                         out.extend(args)
                         if sx.is_direct_object(c):  # "struck sites ACROSS IRAN", "dozens of drones AT cities"
                             from_preps(c)
@@ -499,7 +506,8 @@ class _Sentence(DocumentTargets):
             pairs += [(sources[0], sources[1]), (sources[1], sources[0])]
         else:
             for s in sources:
-                ts = [t for t in targets if not _same(t, s)]
+                ts = [t for t in targets if not _same(t, s) and not (
+                    (t.start, t.end) in self.moved and t.actor.code == s.actor.code)]
                 if any(t.actor.code != s.actor.code for t in ts):
                     # "withdrew ITS TROOPS from X": the actor's own people are what it moves, X is the target
                     ts = [t for t in ts if t.actor.code != s.actor.code]
