@@ -208,3 +208,10 @@ def test_what_an_act_moves_is_not_its_target(code):
     assert all(e["target"]["text"] != "troops" for e in evs)
     evs = code("France paid off $5 million of Kenya's debt.")  # money that names its owner: that owner
     assert triples(evs) == {("AID", "FRA", "KEN", "asserted")}
+
+
+def test_money_does_not_act(code):
+    assert triples(code("Kenya's new port will be supported by French funds.")) == set()
+    assert triples(code("Brazilian funds supported a Kenyan dam project.")) == set()
+    # the state whose money it is can
+    assert triples(code("France supported the Kenyan dam project.")) == {("SUPPORT", "FRA", "KEN", "asserted")}

@@ -264,6 +264,10 @@ class _Sentence(DocumentTargets):
                     return self.phrase_args(t.head), []
             pas = sx.passive_subjects(t)
             agent = sx.agents(t)
+            if subj or agent:  # "EU FUNDS supported ...", "backed by EU FUNDS": money and markets do not act
+                subj, agent = [c for c in subj if not self._inanimate(c)], [c for c in agent if not self._inanimate(c)]
+                if not (subj or pas or agent):
+                    return [], []
             if subj or pas or agent:
                 speaker = self.speaker(t)
                 # "the attack BY X killed five": a subject that names an act acts through its doer
@@ -300,6 +304,10 @@ class _Sentence(DocumentTargets):
                 continue
             break
         return [], []
+
+    def _inanimate(self, tok: Token) -> bool:
+        """Money or a market ("funds", "demand", "stocks"): a word that names no one who could act."""
+        return self.ex.lex.classes.member(tok, "money") or self.ex.lex.classes.member(tok, "inert")
 
     def author(self, noun: Token) -> list[Arg]:
         """Who issued the text a noun names (a class of lang/en/nouns.yaml): its owner ("Kenya's letter"), else
