@@ -215,3 +215,9 @@ def test_money_does_not_act(code):
     assert triples(code("Brazilian funds supported a Kenyan dam project.")) == set()
     # the state whose money it is can
     assert triples(code("France supported the Kenyan dam project.")) == {("SUPPORT", "FRA", "KEN", "asserted")}
+
+
+def test_an_arrest_named_by_a_noun_is_the_act_of_the_state_where_it_happens(code):
+    evs = code("The detention in Nairobi of two Brazilian reporters drew criticism.")
+    assert triples(evs) == {("COERCE", "KEN", "BRA", "asserted")}
+    assert (evs[0]["target"]["text"], evs[0]["target"]["sector"]) == ("two Brazilian reporters", "MED")

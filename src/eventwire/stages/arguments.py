@@ -43,6 +43,7 @@ CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 BODY_HEADS_ANY = words("body_heads_any")
 STATE_HEADS_NAMED = words("state_heads_named")
 PARTITIVE_HEADS = words("partitive_heads")
+LOCATIVE_PREPS = words("locative_prepositions")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 STATE_HEADS_ANY = words("state_heads_any")
 
@@ -454,6 +455,7 @@ class _Sentence(DocumentTargets):
         if is_noun and rule.poss_is_target:
             # "his arrest", "the detention of journalists": the possessor undergoes the act
             patients = [a for c in sx.possessors(trig.token) for a in self.phrase_args(c)]
+            patients = patients or [a for g in sx.prep_objects(trig.token, ("of",)) for a in self.phrase_args(g)]
             sources = [a for g in sx.prep_objects(trig.token, ("by",)) for a in self.phrase_args(g)]
             if not sources and not patients:
                 return []
@@ -495,9 +497,13 @@ class _Sentence(DocumentTargets):
                 targets = self.targets(head_trig)
         pairs: list[tuple[Arg, Arg | None]] = []
         if not sources and patients and rule.self_target:
-            # "1,000 people were arrested": the state acts on its own people
+            # "1,000 people were arrested": the state acts on its own people, or the state where it happens
+            # ("the arrest IN PARIS of a Kenyan diplomat")
+            where = next((a for g in sx.prep_objects(trig.token, LOCATIVE_PREPS) for a in self.phrase_args(g)
+                          if a.direct and not a.inferred), None)
             for p in patients:
-                pairs.append((Arg(Actor(p.actor.code, None, "GOV"), "", p.start, p.start, False), p))
+                state = where.actor.code if where is not None else p.actor.code
+                pairs.append((Arg(Actor(state, None, "GOV"), "", p.start, p.start, False), p))
         elif not sources and not patients and rule.self_target and not is_noun and \
                 (home := self.history.main_country()) is not None and \
                 (who := next((n for n in sx.passive_subjects(head) if self.ex.lex.classes.member(n, "people")),
