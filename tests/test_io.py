@@ -50,6 +50,19 @@ def test_non_utf8_and_empty_files(tmp_path: Path):
     assert "empty" in problems[1].problem
 
 
+def test_a_symbolic_link_loop_is_unreadable_not_missing(tmp_path: Path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    good = tmp_path / "good.txt"
+    good.write_text("Kenya and France held talks.")
+    docs, problems = _docs(ewio.read_inputs([str(a), str(tmp_path / "gone.jsonl"), str(good)]))
+    assert [d.id for d in docs] == ["good"]
+    assert [(p.source, p.code, p.problem) for p in problems] == [
+        (str(a), "E031", "cannot read: Too many levels of symbolic links"),
+        (str(tmp_path / "gone.jsonl"), "E030", "no such file or folder")]
+
+
 def test_folder_is_read_in_name_order(tmp_path: Path):
     (tmp_path / "b.txt").write_text("B.")
     (tmp_path / "a.txt").write_text("A.")

@@ -328,9 +328,12 @@ def read_path(path: Path, published: date | None = None, events: bool = False, s
                 yield from read_path(item, published, events, seen, only_events)
         return
     suffix = path.suffix.lower()
-    if not path.exists():
-        yield InputProblem(str(path), None, "no such file or folder", code="E030")
-    elif only_events and suffix in NOT_EVENT_SUFFIXES:
+    try:
+        path.stat()
+    except OSError as e:  # missing (E030), or a symbolic-link loop or a folder not searchable (E031)
+        yield _os_problem(str(path), e)
+        return
+    if only_events and suffix in NOT_EVENT_SUFFIXES:
         yield InputProblem(str(path), None, f"a {NOT_EVENT_SUFFIXES[suffix]} file, not JSON Lines of coded events",
                            code="E034")
     elif suffix == ".txt":
