@@ -1,0 +1,19 @@
+"""Trigger words news uses for an act that the lexicon once missed, each with the type the gold sets give it.
+
+Every sentence is written for these tests; each test asserts the whole event set it should give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_warships_sailing_near_a_state_mobilize(code):
+    assert triples(code("A Chinese warship sailed between two Japanese islands on Sunday.")) == {
+        ("MOBILIZE", "CHN", "JPN", "asserted")}
+    # a voyage by no armed force is no show of force
+    assert triples(code("A Kenyan ferry sailed to France.")) == set()
