@@ -17,3 +17,8 @@ def test_warships_sailing_near_a_state_mobilize(code):
         ("MOBILIZE", "CHN", "JPN", "asserted")}
     # a voyage by no armed force is no show of force
     assert triples(code("A Kenyan ferry sailed to France.")) == set()
+
+
+def test_joining_named_accords_is_an_agreement(code):
+    # spaCy keeps "Accords" in a name as its own lemma; the plural still names an agreement
+    assert triples(code("Kenya will join the Nairobi Accords with France.")) == {("AGREE", "KEN", "FRA", "planned")}
