@@ -22,3 +22,12 @@ def test_warships_sailing_near_a_state_mobilize(code):
 def test_joining_named_accords_is_an_agreement(code):
     # spaCy keeps "Accords" in a name as its own lemma; the plural still names an agreement
     assert triples(code("Kenya will join the Nairobi Accords with France.")) == {("AGREE", "KEN", "FRA", "planned")}
+
+
+def test_joint_announcement_is_an_agreement(code):
+    assert triples(code("The joint announcement by France and Kenya on Friday set out a timetable.")) == {
+        ("AGREE", "FRA", "KEN", "asserted")}
+    assert triples(code("France and Kenya issued a joint announcement on trade.")) == {
+        ("AGREE", "FRA", "KEN", "asserted")}
+    # an announcement by one actor alone agrees with nobody
+    assert triples(code("Kenya made an announcement on Friday.")) == set()
