@@ -37,3 +37,8 @@ def test_brawls_and_scuffles_are_assaults(code):
     assert triples(code("Kenyan lawmakers brawled in parliament on Tuesday.")) == {("ASSAULT", "KEN", "KEN", "asserted")}
     assert triples(code("Kenyan police scuffled with protesters outside parliament.")) == {
         ("ASSAULT", "KEN", "KEN", "asserted")}
+
+
+def test_releasing_a_person_named_by_pronoun_is_a_release(code):
+    text = "Kenyan police detained a Kenyan activist on Monday. Kenya released him without charge on Friday."
+    assert triples(code(text)) == {("COERCE", "KEN", "KEN", "asserted"), ("RETREAT", "KEN", "KEN", "asserted")}
