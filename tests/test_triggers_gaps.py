@@ -42,3 +42,9 @@ def test_brawls_and_scuffles_are_assaults(code):
 def test_releasing_a_person_named_by_pronoun_is_a_release(code):
     text = "Kenyan police detained a Kenyan activist on Monday. Kenya released him without charge on Friday."
     assert triples(code(text)) == {("COERCE", "KEN", "KEN", "asserted"), ("RETREAT", "KEN", "KEN", "asserted")}
+
+
+def test_agentless_investigation_is_the_state_acting_on_the_person(code):
+    assert triples(code("Former Kenyan prime minister Daniel Okafor is being investigated on corruption charges.")) == {
+        ("ACCUSE", "KEN", "KEN", "asserted")}
+    assert triples(code("Daniel Okafor was probed over bribes paid in 2021.")) == {("ACCUSE", "KEN", "KEN", "asserted")}
