@@ -34,7 +34,8 @@ def test_joint_announcement_is_an_agreement(code):
 
 
 def test_brawls_and_scuffles_are_assaults(code):
-    assert triples(code("Kenyan lawmakers brawled in parliament on Tuesday.")) == {("ASSAULT", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan lawmakers brawled in parliament on Tuesday.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted")}
     assert triples(code("Kenyan police scuffled with protesters outside parliament.")) == {
         ("ASSAULT", "KEN", "KEN", "asserted")}
 
