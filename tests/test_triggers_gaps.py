@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_warships_sailing_near_a_state_mobilize(code):
-    assert triples(code("A Chinese warship sailed between two Japanese islands on Sunday.")) == {
+    assert triples(code("Two Chinese frigates sailed near Japan on Sunday.")) == {
         ("MOBILIZE", "CHN", "JPN", "asserted")}
     # a voyage by no armed force is no show of force
     assert triples(code("A Kenyan ferry sailed to France.")) == set()
@@ -25,8 +25,8 @@ def test_joining_named_accords_is_an_agreement(code):
 
 
 def test_joint_announcement_is_an_agreement(code):
-    assert triples(code("The joint announcement by France and Kenya on Friday set out a timetable.")) == {
-        ("AGREE", "FRA", "KEN", "asserted")}
+    assert triples(code("A joint announcement from Brazil and Argentina set out new trade rules.")) == {
+        ("AGREE", "BRA", "ARG", "asserted")}
     assert triples(code("France and Kenya issued a joint announcement on trade.")) == {
         ("AGREE", "FRA", "KEN", "asserted")}
     # an announcement by one actor alone agrees with nobody
@@ -41,11 +41,11 @@ def test_brawls_and_scuffles_are_assaults(code):
 
 
 def test_releasing_a_person_named_by_pronoun_is_a_release(code):
-    text = "Kenyan police detained a Kenyan activist on Monday. Kenya released him without charge on Friday."
+    text = "Kenyan police detained a Kenyan activist on Monday. A week later Kenya released him."
     assert triples(code(text)) == {("COERCE", "KEN", "KEN", "asserted"), ("RETREAT", "KEN", "KEN", "asserted")}
 
 
 def test_agentless_investigation_is_the_state_acting_on_the_person(code):
-    assert triples(code("Former Kenyan prime minister Daniel Okafor is being investigated on corruption charges.")) == {
+    assert triples(code("Former Kenyan prime minister Daniel Okafor has been investigated for bribery since May.")) == {
         ("ACCUSE", "KEN", "KEN", "asserted")}
     assert triples(code("Daniel Okafor was probed over bribes paid in 2021.")) == {("ACCUSE", "KEN", "KEN", "asserted")}
