@@ -49,3 +49,10 @@ def test_agentless_investigation_is_the_state_acting_on_the_person(code):
     assert triples(code("Former Kenyan prime minister Daniel Okafor has been investigated for bribery since May.")) == {
         ("ACCUSE", "KEN", "KEN", "asserted")}
     assert triples(code("Daniel Okafor was probed over bribes paid in 2021.")) == {("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_concern_parsed_as_a_passive_participle_is_still_an_accusation(code):
+    # spaCy tags "concerned" / "alarmed" after "was" as a passive verb; the one concerned is the source
+    assert triples(code("Kenya said it was concerned about the arrests of Brazilian journalists.")) == {
+        ("ACCUSE", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya said it was alarmed by Brazil's decision.")) == {("ACCUSE", "KEN", "BRA", "asserted")}

@@ -251,6 +251,9 @@ class TriggerLexicon:
         rules = self.rules.get((lemma, pos))
         if not rules and pos == "NOUN" and tok.lower_ != lemma:
             rules = self.rules.get((tok.lower_, pos))
+        if not rules and pos == "VERB" and tok.tag_ == "VBN" and (tok.lower_, "ADJ") in self.rules:
+            # "was CONCERNED about", "is ALARMED by": spaCy may parse the adjective as a passive participle
+            pos, rules = "ADJ", self.rules[(tok.lower_, "ADJ")]
         if not rules:
             return None
         # a verb rule's `objects` are its direct objects; a noun rule's are its modifiers ("JOINT exercises")
