@@ -56,3 +56,10 @@ def test_concern_parsed_as_a_passive_participle_is_still_an_accusation(code):
     assert triples(code("Kenya said it was concerned about the arrests of Brazilian journalists.")) == {
         ("ACCUSE", "KEN", "BRA", "asserted")}
     assert triples(code("Kenya said it was alarmed by Brazil's decision.")) == {("ACCUSE", "KEN", "BRA", "asserted")}
+
+
+def test_taking_a_dispute_to_a_court_is_legal_action(code):
+    assert triples(code("Kenya took its case against France to the Atlantic Trade Court.")) == {
+        ("ACCUSE", "KEN", "FRA", "asserted")}
+    # only a case taken TO some forum
+    assert triples(code("Kenya took the French case seriously.")) == set()
