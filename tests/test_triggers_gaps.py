@@ -63,3 +63,8 @@ def test_taking_a_dispute_to_a_court_is_legal_action(code):
         ("ACCUSE", "KEN", "FRA", "asserted")}
     # only a case taken TO some forum
     assert triples(code("Kenya took the French case seriously.")) == set()
+
+
+def test_overturning_an_acquittal_is_prosecution(code):
+    assert triples(code("Kenya's Supreme Court overturned the acquittal of Daniel Okafor on Tuesday.")) == {
+        ("ACCUSE", "KEN", "KEN", "asserted")}
