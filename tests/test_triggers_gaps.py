@@ -68,3 +68,10 @@ def test_taking_a_dispute_to_a_court_is_legal_action(code):
 def test_overturning_an_acquittal_is_prosecution(code):
     assert triples(code("Kenya's Supreme Court overturned the acquittal of Daniel Okafor on Tuesday.")) == {
         ("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_promise_of_an_uncoded_act_is_itself_the_agreement(code):
+    assert triples(code("France promised Kenya to build a memorial.")) == {("AGREE", "FRA", "KEN", "asserted")}
+    # a promised act the lexicon codes, through a light verb too, is coded instead, as planned
+    assert triples(code("Japan pledged to revive regular meetings with China.")) == {
+        ("CONSULT", "JPN", "CHN", "planned")}
