@@ -47,3 +47,10 @@ def test_light_verb_hands_over_to_its_noun(nlp):
     tok = next(t for t in nlp("The ministers held talks in Geneva.") if t.text == "held")
     trig = lex.light_noun(tok)
     assert trig is not None and trig.rule.type == "CONSULT" and trig.token.text == "talks"
+
+
+def test_yields_to_light_is_read_from_the_entry():
+    lex = TriggerLexicon({"types": {"AGREE": ["with"]}, "triggers": [
+        {"lemma": "pledge", "type": "AGREE", "prt": "to", "yields_to_content": True, "yields_to_light": True},
+        {"lemma": "offer", "type": "AGREE", "prt": "to", "yields_to_content": True}]}, {"classes": {}})
+    assert [r.yields_to_light for r in lex.rules[("pledge", "VERB")] + lex.rules[("offer", "VERB")]] == [True, False]

@@ -469,6 +469,9 @@ class _Sentence(DocumentTargets):
                 sources = self.clause_sources(trig.token)
         else:
             sources, patients = self.subjects(head)
+            if rule.pos == "ADJ" and head.tag_ == "VBN" and patients:
+                # "X was alarmed BY Y" parsed as a passive: X feels it (the source), Y is what it is about
+                sources, patients = patients, [a for g in sx.agents(head) for a in self.phrase_args(g)]
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
             return []
         if rule.only_subject_sectors:

@@ -53,6 +53,7 @@ class Rule:
     not_participle: bool = False  # "the troops STATIONED there" describes a state, not an act
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
+    yields_to_light: bool = False  # with yields_to_content: also to a light verb's act ("pledged to HOLD TALKS")
     modality: str | None = None
     needs_target: bool = False
     recipient: bool = False
@@ -188,6 +189,7 @@ class TriggerLexicon:
                 only_without_target=bool(r.get("only_without_target")),
                 not_participle=bool(r.get("not_participle")),
                 yields_to_content=bool(r.get("yields_to_content")),
+                yields_to_light=bool(r.get("yields_to_light")),
                 negates=r.get("negates"),
                 modality=r.get("modality"),
                 needs_target=bool(r.get("needs_target")),
@@ -251,6 +253,9 @@ class TriggerLexicon:
         rules = self.rules.get((lemma, pos))
         if not rules and pos == "NOUN" and tok.lower_ != lemma:
             rules = self.rules.get((tok.lower_, pos))
+        if not rules and pos == "VERB" and tok.tag_ == "VBN" and (tok.lower_, "ADJ") in self.rules:
+            # "was CONCERNED about", "is ALARMED by": spaCy may parse the adjective as a passive participle
+            pos, rules = "ADJ", self.rules[(tok.lower_, "ADJ")]
         if not rules:
             return None
         # a verb rule's `objects` are its direct objects; a noun rule's are its modifiers ("JOINT exercises")
@@ -269,7 +274,9 @@ class TriggerLexicon:
                 continue
             if rule.not_participle and sx.is_adnominal_clause(tok) and tok.tag_ == "VBN":
                 continue
-            if rule.yields_to_content and any(self.find(c) is not None for c in sx.open_complements(tok)):
+            if rule.yields_to_content and any(
+                    self.find(c) is not None or (rule.yields_to_light and self.light_noun(c) is not None)
+                    for c in sx.open_complements(tok)):
                 continue
             if rule.only_without_target and self.aimed(tok):
                 continue  # "fired missiles AT Israel" is an attack, not a show of force

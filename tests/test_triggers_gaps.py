@@ -1,0 +1,77 @@
+"""Trigger words news uses for an act that the lexicon once missed, each with the type the gold sets give it.
+
+Every sentence is written for these tests; each test asserts the whole event set it should give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_warships_sailing_near_a_state_mobilize(code):
+    assert triples(code("Two Chinese frigates sailed near Japan on Sunday.")) == {
+        ("MOBILIZE", "CHN", "JPN", "asserted")}
+    # a voyage by no armed force is no show of force
+    assert triples(code("A Kenyan ferry sailed to France.")) == set()
+
+
+def test_joining_named_accords_is_an_agreement(code):
+    # spaCy keeps "Accords" in a name as its own lemma; the plural still names an agreement
+    assert triples(code("Kenya will join the Nairobi Accords with France.")) == {("AGREE", "KEN", "FRA", "planned")}
+
+
+def test_joint_announcement_is_an_agreement(code):
+    assert triples(code("A joint announcement from Brazil and Argentina set out new trade rules.")) == {
+        ("AGREE", "BRA", "ARG", "asserted")}
+    assert triples(code("France and Kenya issued a joint announcement on trade.")) == {
+        ("AGREE", "FRA", "KEN", "asserted")}
+    # an announcement by one actor alone agrees with nobody
+    assert triples(code("Kenya made an announcement on Friday.")) == set()
+
+
+def test_brawls_and_scuffles_are_assaults(code):
+    assert triples(code("Kenyan lawmakers brawled in parliament on Tuesday.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan police scuffled with protesters outside parliament.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted")}
+
+
+def test_releasing_a_person_named_by_pronoun_is_a_release(code):
+    text = "Kenyan police detained a Kenyan activist on Monday. A week later Kenya released him."
+    assert triples(code(text)) == {("COERCE", "KEN", "KEN", "asserted"), ("RETREAT", "KEN", "KEN", "asserted")}
+
+
+def test_agentless_investigation_is_the_state_acting_on_the_person(code):
+    assert triples(code("Former Kenyan prime minister Daniel Okafor has been investigated for bribery since May.")) == {
+        ("ACCUSE", "KEN", "KEN", "asserted")}
+    assert triples(code("Daniel Okafor was probed over bribes paid in 2021.")) == {("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_concern_parsed_as_a_passive_participle_is_still_an_accusation(code):
+    # spaCy tags "concerned" / "alarmed" after "was" as a passive verb; the one concerned is the source
+    assert triples(code("Kenya said it was concerned about the arrests of Brazilian journalists.")) == {
+        ("ACCUSE", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya said it was alarmed by Brazil's decision.")) == {("ACCUSE", "KEN", "BRA", "asserted")}
+
+
+def test_taking_a_dispute_to_a_court_is_legal_action(code):
+    assert triples(code("Kenya took its case against France to the Atlantic Trade Court.")) == {
+        ("ACCUSE", "KEN", "FRA", "asserted")}
+    # only a case taken TO some forum
+    assert triples(code("Kenya took the French case seriously.")) == set()
+
+
+def test_overturning_an_acquittal_is_prosecution(code):
+    assert triples(code("Kenya's Supreme Court overturned the acquittal of Daniel Okafor on Tuesday.")) == {
+        ("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_promise_of_an_uncoded_act_is_itself_the_agreement(code):
+    assert triples(code("France promised Kenya to build a memorial.")) == {("AGREE", "FRA", "KEN", "asserted")}
+    # a promised act the lexicon codes, through a light verb too, is coded instead, as planned
+    assert triples(code("Japan pledged to revive regular meetings with China.")) == {
+        ("CONSULT", "JPN", "CHN", "planned")}
