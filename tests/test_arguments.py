@@ -221,3 +221,11 @@ def test_an_arrest_named_by_a_noun_is_the_act_of_the_state_where_it_happens(code
     evs = code("The detention in Nairobi of two Brazilian reporters drew criticism.")
     assert triples(evs) == {("COERCE", "KEN", "BRA", "asserted")}
     assert (evs[0]["target"]["text"], evs[0]["target"]["sector"]) == ("two Brazilian reporters", "MED")
+
+
+def test_people_from_a_pair_named_before_are_each_side(code):
+    evs = code("Brazil and Kenya held talks on Monday. Negotiators from the two countries will meet again in May.")
+    assert triples(evs) == {("CONSULT", "BRA", "KEN", "asserted"), ("CONSULT", "BRA", "KEN", "planned")}
+    planned = next(e for e in evs if e["modality"] == "planned")
+    assert (planned["source"]["text"], planned["target"]["text"], planned["source"]["start"]) == \
+        ("Negotiators", "Negotiators", 39)

@@ -100,6 +100,17 @@ class _Sentence(DocumentTargets):
                 out = self.phrase_args(whole[0], speaker)
                 self.cache[tok.i] = out
                 return out
+        pair = next((g for g in sx.prep_objects(tok, ("from", "of")) if coref.is_pair(g)), None) \
+            if tok.pos_ == "NOUN" else None
+        if pair is not None:
+            # "negotiators FROM THE TWO COUNTRIES", "leaders of both sides": one actor each, in the head's sector
+            r = self.resolver.resolve(tok)
+            sector = r.actor.sector if r is not None and r.kind == "sector" and r.actor.sector else None
+            start, end = self.offset + tok.idx, self.offset + tok.idx + len(tok.text)
+            out = [Arg(Actor(a.code, a.name, sector or a.sector, a.office, a.entry), tok.text, start, end, False)
+                   for a in coref.resolve_reference(pair, self.offset, self.history, speaker) if a.code]
+            self.cache[tok.i] = out
+            return out
         body = self._definite_body(tok) or self._definite_state(tok)
         if body is not None:
             start = self.offset + tok.idx
