@@ -14,3 +14,10 @@ def test_returning_property_to_its_owner_is_a_retreat(code):
         ("RETREAT", "JPN", "KEN", "asserted")}
     assert triples(code("France returned to Brazil a collection of old manuscripts.")) == {
         ("RETREAT", "FRA", "BRA", "asserted")}
+
+
+def test_sharing_or_handing_information_is_cooperation(code):
+    assert triples(code("Japanese police shared evidence with their Kenyan counterparts.")) == {
+        ("COOPERATE", "JPN", "KEN", "asserted")}
+    assert triples(code("France gave the bank records of the suspects to the Kenyan government.")) == {
+        ("COOPERATE", "FRA", "KEN", "asserted")}
