@@ -21,3 +21,10 @@ def test_sharing_or_handing_information_is_cooperation(code):
         ("COOPERATE", "JPN", "KEN", "asserted")}
     assert triples(code("France gave the bank records of the suspects to the Kenyan government.")) == {
         ("COOPERATE", "FRA", "KEN", "asserted")}
+
+
+def test_a_mediation_effort_between_two_parties(code):
+    assert triples(code("Brazil launched a mediation effort between Kenya and Japan.")) == {
+        ("CONSULT", "BRA", "KEN", "asserted"), ("CONSULT", "BRA", "JPN", "asserted")}
+    assert triples(code("Argentina ended its mediation efforts between Kenya and France.")) == {
+        ("SANCTION", "ARG", "KEN", "asserted"), ("SANCTION", "ARG", "FRA", "asserted")}
