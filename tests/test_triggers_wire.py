@@ -28,3 +28,9 @@ def test_a_mediation_effort_between_two_parties(code):
         ("CONSULT", "BRA", "KEN", "asserted"), ("CONSULT", "BRA", "JPN", "asserted")}
     assert triples(code("Argentina ended its mediation efforts between Kenya and France.")) == {
         ("SANCTION", "ARG", "KEN", "asserted"), ("SANCTION", "ARG", "FRA", "asserted")}
+
+
+def test_a_measure_on_a_states_goods_targets_that_state(code):
+    assert triples(code("Japan imposed tariffs on Chinese goods.")) == {("SANCTION", "JPN", "CHN", "asserted")}
+    assert triples(code("Kenya lifted its tariffs on Brazil's exports.")) == {("RETREAT", "KEN", "BRA", "asserted")}
+    assert triples(code("Chinese goods flooded Kenyan markets.")) == set()

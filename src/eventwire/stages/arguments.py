@@ -343,7 +343,7 @@ class _Sentence(DocumentTargets):
 
         def from_preps(h: Token) -> None:
             for g in sx.prep_objects(h, preps, particles=True):
-                out.extend(self.phrase_args(g))
+                out.extend(self.phrase_args(g) or self.origin_args(g))
 
         holders = [tok] if trig.light is None else [tok, trig.light]
         for h in holders:
@@ -391,6 +391,16 @@ class _Sentence(DocumentTargets):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
         named = [a for a in out if not a.inferred]
         return named or out
+
+    def origin_args(self, tok: Token) -> list[Arg]:
+        """The country that traded goods come from, as the target of a measure on them ("tariffs on CHINESE
+        goods", "lifted the ban on Brazil's exports"): such heads name no actor anywhere else."""
+        if not self.ex.lex.classes.member(tok, "traded"):
+            return []
+        r = self.resolver.origin(tok)
+        if r is None or r.actor.code is None:
+            return []
+        return [Arg(r.actor, r.text, self.offset + r.start, self.offset + r.end)]
 
     def _act_noun(self, tok: Token) -> bool:
         """A noun that names an act the lexicon codes ("the attack", "the strikes")."""
