@@ -34,3 +34,9 @@ def test_a_measure_on_a_states_goods_targets_that_state(code):
     assert triples(code("Japan imposed tariffs on Chinese goods.")) == {("SANCTION", "JPN", "CHN", "asserted")}
     assert triples(code("Kenya lifted its tariffs on Brazil's exports.")) == {("RETREAT", "KEN", "BRA", "asserted")}
     assert triples(code("Chinese goods flooded Kenyan markets.")) == set()
+
+
+def test_lowering_tariffs_eases_and_reducing_aid_sanctions(code):
+    assert triples(code("The United States cut tariffs on Brazilian beef.")) == {("RETREAT", "USA", "BRA", "asserted")}
+    assert triples(code("Japan rolled back its tariffs on Chinese goods.")) == {("RETREAT", "JPN", "CHN", "asserted")}
+    assert triples(code("Japan reduced military aid to Kenya.")) == {("SANCTION", "JPN", "KEN", "asserted")}
