@@ -40,3 +40,9 @@ def test_lowering_tariffs_eases_and_reducing_aid_sanctions(code):
     assert triples(code("The United States cut tariffs on Brazilian beef.")) == {("RETREAT", "USA", "BRA", "asserted")}
     assert triples(code("Japan rolled back its tariffs on Chinese goods.")) == {("RETREAT", "JPN", "CHN", "asserted")}
     assert triples(code("Japan reduced military aid to Kenya.")) == {("SANCTION", "JPN", "KEN", "asserted")}
+
+
+def test_legal_action_or_proceedings_against_is_an_accusation(code):
+    assert triples(code("Kenya took legal action against a Japanese shipping firm.")) == {
+        ("ACCUSE", "KEN", "JPN", "asserted")}
+    assert triples(code("NATO began proceedings against France on Friday.")) == {("ACCUSE", "NATO", "FRA", "asserted")}
