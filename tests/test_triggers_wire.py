@@ -46,3 +46,10 @@ def test_legal_action_or_proceedings_against_is_an_accusation(code):
     assert triples(code("Kenya took legal action against a Japanese shipping firm.")) == {
         ("ACCUSE", "KEN", "JPN", "asserted")}
     assert triples(code("NATO began proceedings against France on Friday.")) == {("ACCUSE", "NATO", "FRA", "asserted")}
+
+
+def test_wounding_is_an_assault_and_apprehending_an_arrest(code):
+    assert triples(code("Kenyan rebels wounded two French soldiers in an ambush on Thursday.")) == {
+        ("ASSAULT", "KEN", "FRA", "asserted")}
+    assert triples(code("Japanese police apprehended a Chinese man near the port.")) == {
+        ("COERCE", "JPN", "CHN", "asserted")}
