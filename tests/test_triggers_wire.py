@@ -53,3 +53,9 @@ def test_wounding_is_an_assault_and_apprehending_an_arrest(code):
         ("ASSAULT", "KEN", "FRA", "asserted")}
     assert triples(code("Japanese police apprehended a Chinese man near the port.")) == {
         ("COERCE", "JPN", "CHN", "asserted")}
+
+
+def test_forces_kept_on_alert_are_mobilized(code):
+    assert triples(code("Kenyan troops remained on alert near the border with Japan.")) == {
+        ("MOBILIZE", "KEN", "JPN", "asserted")}
+    assert triples(code("Residents of Nairobi were on alert for floods.")) == set()
