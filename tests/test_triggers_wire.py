@@ -59,3 +59,8 @@ def test_forces_kept_on_alert_are_mobilized(code):
     assert triples(code("Kenyan troops remained on alert near the border with Japan.")) == {
         ("MOBILIZE", "KEN", "JPN", "asserted")}
     assert triples(code("Residents of Nairobi were on alert for floods.")) == set()
+
+
+def test_granting_permission_is_a_concession(code):
+    assert triples(code("Kenya granted Japan permission to use its airspace.")) == {("CONCEDE", "KEN", "JPN", "asserted")}
+    assert triples(code("France gave Brazilian planes clearance to land.")) == {("CONCEDE", "FRA", "BRA", "asserted")}
