@@ -64,3 +64,8 @@ def test_forces_kept_on_alert_are_mobilized(code):
 def test_granting_permission_is_a_concession(code):
     assert triples(code("Kenya granted Japan permission to use its airspace.")) == {("CONCEDE", "KEN", "JPN", "asserted")}
     assert triples(code("France gave Brazilian planes clearance to land.")) == {("CONCEDE", "FRA", "BRA", "asserted")}
+
+
+def test_refusing_talks_or_an_offer_is_a_rejection(code):
+    assert triples(code("Kenya refused talks with the French government.")) == {("REJECT", "KEN", "FRA", "asserted")}
+    assert triples(code("Brazil declined an offer from Japan on Monday.")) == {("REJECT", "BRA", "JPN", "asserted")}
