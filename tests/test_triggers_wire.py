@@ -69,3 +69,8 @@ def test_granting_permission_is_a_concession(code):
 def test_refusing_talks_or_an_offer_is_a_rejection(code):
     assert triples(code("Kenya refused talks with the French government.")) == {("REJECT", "KEN", "FRA", "asserted")}
     assert triples(code("Brazil declined an offer from Japan on Monday.")) == {("REJECT", "BRA", "JPN", "asserted")}
+
+
+def test_the_content_of_a_refused_request_is_no_event_of_its_own(code):
+    assert triples(code("Japan refused a request from Kenya to hand over the man.")) == {
+        ("REJECT", "JPN", "KEN", "asserted")}

@@ -394,6 +394,8 @@ class Triggers:
         # a trigger inside another trigger's complement is that trigger's content, not its own event
         keep = []
         heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
+        # the object that licensed a verb's rule carries its content too ("refused a REQUEST to extradite X")
+        heads |= {t.obj.i for t in found.values() if t.obj is not None}
         for t in found.values():
             if any(g.i in heads for g in clauses.governing_heads(t.head)):
                 continue
