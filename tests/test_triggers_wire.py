@@ -74,3 +74,9 @@ def test_refusing_talks_or_an_offer_is_a_rejection(code):
 def test_the_content_of_a_refused_request_is_no_event_of_its_own(code):
     assert triples(code("Japan refused a request from Kenya to hand over the man.")) == {
         ("REJECT", "JPN", "KEN", "asserted")}
+
+
+def test_taking_in_refugees_is_aid(code):
+    assert triples(code("Japan accepted 500 Kenyan refugees in May.")) == {("AID", "JPN", "KEN", "asserted")}
+    assert triples(code("France took in thousands of Brazilian asylum seekers last year.")) == {
+        ("AID", "FRA", "BRA", "asserted")}
