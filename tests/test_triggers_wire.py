@@ -80,3 +80,9 @@ def test_taking_in_refugees_is_aid(code):
     assert triples(code("Japan accepted 500 Kenyan refugees in May.")) == {("AID", "JPN", "KEN", "asserted")}
     assert triples(code("France took in thousands of Brazilian asylum seekers last year.")) == {
         ("AID", "FRA", "BRA", "asserted")}
+
+
+def test_cyber_warfare_and_hacking(code):
+    assert triples(code("Japan launched cyber warfare against China.")) == {("ASSAULT", "JPN", "CHN", "asserted")}
+    assert triples(code("Chinese hackers hacked into the computers of Japanese officials.")) == {
+        ("COERCE", "CHN", "JPN", "asserted")}
