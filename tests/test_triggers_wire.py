@@ -86,3 +86,9 @@ def test_cyber_warfare_and_hacking(code):
     assert triples(code("Japan launched cyber warfare against China.")) == {("ASSAULT", "JPN", "CHN", "asserted")}
     assert triples(code("Chinese hackers hacked into the computers of Japanese officials.")) == {
         ("COERCE", "CHN", "JPN", "asserted")}
+
+
+def test_an_agreement_to_act_targets_whom_the_acts_object_is_for(code):
+    assert triples(code("Brazil has agreed to allow access for Kenyan aid workers.")) == {
+        ("AGREE", "BRA", "KEN", "asserted")}
+    assert triples(code("Kenya agreed to lift a ban on imports of French beef.")) == {("AGREE", "KEN", "FRA", "asserted")}

@@ -386,6 +386,12 @@ class _Sentence(DocumentTargets):
                             # "agreed to open a centre IN Lagos": the promise is made to the place's state
                             for g in sx.prep_objects(c, CONTENT_TARGET_PREPS):
                                 out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                        if rule.type == "AGREE" and not any(not a.inferred for a in out):
+                            # "agreed to allow access FOR aid workers", "to lift a ban ON Kenyan goods"
+                            for o in sx.objects(c):
+                                for g in sx.prep_objects(o, CONTENT_TARGET_PREPS):
+                                    out.extend(a for a in self.phrase_args(g) or self.origin_args(g)
+                                               if not a.inferred)
                     elif sx.is_complement(c):
                         for g in sx.nominal_subjects(c, passive=True):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
