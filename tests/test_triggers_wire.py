@@ -92,3 +92,8 @@ def test_an_agreement_to_act_targets_whom_the_acts_object_is_for(code):
     assert triples(code("Brazil has agreed to allow access for Kenyan aid workers.")) == {
         ("AGREE", "BRA", "KEN", "asserted")}
     assert triples(code("Kenya agreed to lift a ban on imports of French beef.")) == {("AGREE", "KEN", "FRA", "asserted")}
+
+
+def test_a_light_verbs_noun_finds_its_target_through_of(code):
+    assert triples(code("Brazil announced a suspension of air links with France.")) == {
+        ("SANCTION", "BRA", "FRA", "asserted")}

@@ -364,8 +364,9 @@ class _Sentence(DocumentTargets):
                         for g in sx.nominal_subjects(c):
                             out.extend(self.phrase_args(g))
             from_preps(h)
-        if trig.light is None and tok.pos_ in ("NOUN", "PROPN"):
-            for g in sx.prep_objects(tok, ("of",)):  # "the imposition of a tariff ON TAIWAN"
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "the imposition of a tariff ON TAIWAN", "announced a suspension of flights WITH X"
+            for g in sx.prep_objects(tok, ("of",)):
                 from_preps(g)
         if trig.obj is not None:
             from_preps(trig.obj)
