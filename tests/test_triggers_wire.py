@@ -97,3 +97,9 @@ def test_an_agreement_to_act_targets_whom_the_acts_object_is_for(code):
 def test_a_light_verbs_noun_finds_its_target_through_of(code):
     assert triples(code("Brazil announced a suspension of air links with France.")) == {
         ("SANCTION", "BRA", "FRA", "asserted")}
+
+
+def test_ties_between_coordinated_subjects(code):
+    assert triples(code("Japan and Kenya upgraded their diplomatic ties on Monday.")) == {
+        ("SUPPORT", "JPN", "KEN", "asserted")}
+    assert triples(code("Brazil and Argentina severed diplomatic relations.")) == {("SANCTION", "BRA", "ARG", "asserted")}

@@ -509,7 +509,10 @@ class _Sentence(DocumentTargets):
             start, end = self.offset + span[0].idx, self.offset + span[-1].idx + len(span[-1].text)
             pairs.append((Arg(Actor(home, None, "GOV"), "", start, start, False, True),
                           Arg(Actor(home, None, "CVL"), self.doc.text[start:end], start, end, False, True)))
-        if len(sources) >= 2 and rule.type in SYMMETRIC and not any(t.direct and not t.inferred for t in targets):
+        # "Japan and Kenya upgraded (or severed) their ties": ties are between the subjects, whatever the type
+        mutual = trig.obj is not None and self.ex.lex.classes.member(trig.obj, "ties")
+        if len(sources) >= 2 and (rule.type in SYMMETRIC or mutual) and \
+                not any(t.direct and not t.inferred for t in targets):
             pairs.append((sources[0], sources[1]))
         elif len(sources) == 2 and not targets and trig.light is not None and \
                 trig.light.lemma_.lower() in RECIPROCAL_VERBS:
