@@ -103,3 +103,10 @@ def test_ties_between_coordinated_subjects(code):
     assert triples(code("Japan and Kenya upgraded their diplomatic ties on Monday.")) == {
         ("SUPPORT", "JPN", "KEN", "asserted")}
     assert triples(code("Brazil and Argentina severed diplomatic relations.")) == {("SANCTION", "BRA", "ARG", "asserted")}
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire(code):
+    assert triples(code("Kenya announced a weeklong cease-fire with Brazilian rebels.")) == {
+        ("CONCEDE", "KEN", "BRA", "asserted")}
+    assert triples(code("The cease-fire between Brazil and Argentina collapsed.")) == {
+        ("CONCEDE", "BRA", "ARG", "asserted")}
