@@ -110,3 +110,9 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire(code):
         ("CONCEDE", "KEN", "BRA", "asserted")}
     assert triples(code("The cease-fire between Brazil and Argentina collapsed.")) == {
         ("CONCEDE", "BRA", "ARG", "asserted")}
+
+
+def test_a_meal_with_someone_is_a_meeting(code):
+    assert triples(code("The French president had lunch with the Kenyan president.")) == {
+        ("CONSULT", "FRA", "KEN", "asserted")}
+    assert triples(code("The Brazilian president ate breakfast at home.")) == set()
