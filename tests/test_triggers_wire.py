@@ -116,3 +116,10 @@ def test_a_meal_with_someone_is_a_meeting(code):
     assert triples(code("The French president had lunch with the Kenyan president.")) == {
         ("CONSULT", "FRA", "KEN", "asserted")}
     assert triples(code("The Brazilian president ate breakfast at home.")) == set()
+
+
+def test_pledged_support_is_support_and_pledged_financial_support_aid(code):
+    assert triples(code("Japan pledged its full support for Kenya.")) == {("SUPPORT", "JPN", "KEN", "asserted")}
+    assert triples(code("Argentina promised its backing for Brazil on Monday.")) == {
+        ("SUPPORT", "ARG", "BRA", "asserted")}
+    assert triples(code("France pledged financial support to Kenya.")) == {("AID", "FRA", "KEN", "planned")}

@@ -132,11 +132,18 @@ class NounClasses:
                 out |= types
         return out
 
+    def named_with_modifier(self, tok: Token, name: str) -> bool:
+        """Whether the noun with the word before it is a two-word name of class `name` ("FINANCIAL support")."""
+        words = self.lemmas.get(name, frozenset())
+        return any(f"{m.lower_} {tok.lower_}" in words for m in sx.modifiers(tok) if m.i == tok.i - 1)
+
     def member(self, tok: Token, name: str) -> bool:
         """Whether the noun `tok` (or its compound modifier: "AID convoy", "MISSILE batteries") is of class `name`."""
         if name not in self.lemmas:
             return False
         if self._word_in(tok, name):
+            return True
+        if self.named_with_modifier(tok, name):
             return True
         mods = [c for c in sx.compounds(tok) if c.i < tok.i]
         if mods:
@@ -276,6 +283,10 @@ class TriggerLexicon:
             fired.append((rule, obj))
         if not fired:
             return None
+        # among equally specific rules, one whose class names the object with its modifier wins over one that
+        # names only the head ("pledged FINANCIAL support" is aid; "pledged support" is support)
+        fired.sort(key=lambda ro: (-ro[0].specificity, not (ro[1] is not None and any(
+            self.classes.named_with_modifier(ro[1], c) for c in ro[0].object_classes))))
         (rule, obj), rest = fired[0], fired[1:]
         # a plain rule that differs only by who acts ("strike": workers PROTEST, armies ASSAULT) waits its turn
         return Trigger(rule, tok, obj, others=[r for r, o in rest if o is None or o is obj])
