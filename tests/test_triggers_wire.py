@@ -123,3 +123,10 @@ def test_pledged_support_is_support_and_pledged_financial_support_aid(code):
     assert triples(code("Argentina promised its backing for Brazil on Monday.")) == {
         ("SUPPORT", "ARG", "BRA", "asserted")}
     assert triples(code("France pledged financial support to Kenya.")) == {("AID", "FRA", "KEN", "planned")}
+
+
+def test_a_refusal_outranks_the_act_it_refuses(code):
+    evs = code("Kenya refused to lift its tariffs on Brazilian steel.")
+    assert triples(evs) == {("RETREAT", "KEN", "BRA", "negated"), ("REJECT", "KEN", "BRA", "asserted")}
+    best = max(evs, key=lambda e: e["confidence"])
+    assert (best["event_type"], best["modality"]) == ("REJECT", "asserted")
