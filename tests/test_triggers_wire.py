@@ -130,3 +130,17 @@ def test_a_refusal_outranks_the_act_it_refuses(code):
     assert triples(evs) == {("RETREAT", "KEN", "BRA", "negated"), ("REJECT", "KEN", "BRA", "asserted")}
     best = max(evs, key=lambda e: e["confidence"])
     assert (best["event_type"], best["modality"]) == ("REJECT", "asserted")
+
+
+def test_charges_against_someone_are_an_accusation(code):
+    assert triples(code("Kenyan police filed new charges against the French ambassador on Tuesday.")) == {
+        ("ACCUSE", "KEN", "FRA", "asserted")}
+
+
+def test_human_shields_and_ceasefire_violations_are_assaults(code):
+    assert triples(code("Kenyan rebels held 2,000 French civilians as human shields.")) == {
+        ("ASSAULT", "KEN", "FRA", "asserted")}
+    assert triples(code("Japan used the money as a shield against criticism.")) == set()
+    assert triples(code("Japan broke the truce with China on Sunday.")) == {("ASSAULT", "JPN", "CHN", "asserted")}
+    assert triples(code("Brazilian militias violated the ceasefire agreement in Argentina on Monday.")) == {
+        ("ASSAULT", "BRA", "ARG", "asserted")}
