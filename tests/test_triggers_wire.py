@@ -144,3 +144,15 @@ def test_human_shields_and_ceasefire_violations_are_assaults(code):
     assert triples(code("Japan broke the truce with China on Sunday.")) == {("ASSAULT", "JPN", "CHN", "asserted")}
     assert triples(code("Brazilian militias violated the ceasefire agreement in Argentina on Monday.")) == {
         ("ASSAULT", "BRA", "ARG", "asserted")}
+
+
+def test_accepting_demands_concedes_to_those_who_made_them(code):
+    assert triples(code("The Kenyan government accepted the demands by Brazilian protesters for more rights.")) == {
+        ("CONCEDE", "KEN", "BRA", "asserted")}
+
+
+def test_a_cessation_of_hostilities_and_a_suspension_of_aid_in_a_country(code):
+    assert triples(code("Kenya declared an open-ended cessation of hostilities with Brazil.")) == {
+        ("CONCEDE", "KEN", "BRA", "asserted")}
+    assert triples(code("The United States announced a suspension of aid in Kenya.")) == {
+        ("SANCTION", "USA", "KEN", "asserted")}
