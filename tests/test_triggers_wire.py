@@ -62,7 +62,8 @@ def test_forces_kept_on_alert_are_mobilized(code):
 
 
 def test_granting_permission_is_a_concession(code):
-    assert triples(code("Kenya granted Japan permission to use its airspace.")) == {("CONCEDE", "KEN", "JPN", "asserted")}
+    assert triples(code("Kenya granted Japan permission to use its airspace.")) == {
+        ("CONCEDE", "KEN", "JPN", "asserted")}
     assert triples(code("France gave Brazilian planes clearance to land.")) == {("CONCEDE", "FRA", "BRA", "asserted")}
 
 
@@ -91,7 +92,8 @@ def test_cyber_warfare_and_hacking(code):
 def test_an_agreement_to_act_targets_whom_the_acts_object_is_for(code):
     assert triples(code("Brazil has agreed to allow access for Kenyan aid workers.")) == {
         ("AGREE", "BRA", "KEN", "asserted")}
-    assert triples(code("Kenya agreed to lift a ban on imports of French beef.")) == {("AGREE", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya agreed to lift a ban on imports of French beef.")) == {
+        ("AGREE", "KEN", "FRA", "asserted")}
 
 
 def test_a_light_verbs_noun_finds_its_target_through_of(code):
@@ -102,7 +104,8 @@ def test_a_light_verbs_noun_finds_its_target_through_of(code):
 def test_ties_between_coordinated_subjects(code):
     assert triples(code("Japan and Kenya upgraded their diplomatic ties on Monday.")) == {
         ("SUPPORT", "JPN", "KEN", "asserted")}
-    assert triples(code("Brazil and Argentina severed diplomatic relations.")) == {("SANCTION", "BRA", "ARG", "asserted")}
+    assert triples(code("Brazil and Argentina severed diplomatic relations.")) == {
+        ("SANCTION", "BRA", "ARG", "asserted")}
 
 
 def test_a_hyphenated_cease_fire_is_a_ceasefire(code):
@@ -156,3 +159,10 @@ def test_a_cessation_of_hostilities_and_a_suspension_of_aid_in_a_country(code):
         ("CONCEDE", "KEN", "BRA", "asserted")}
     assert triples(code("The United States announced a suspension of aid in Kenya.")) == {
         ("SANCTION", "USA", "KEN", "asserted")}
+
+
+def test_aid_is_for_whom_its_purpose_clause_names(code):
+    assert triples(code("Japan sent aid to help flood victims in Kenya.")) == {("AID", "JPN", "KEN", "asserted")}
+    assert triples(code("The United States donated a shipment of ventilators to assist Kenya.")) == {
+        ("AID", "USA", "KEN", "asserted")}
+    assert triples(code("Japan spent 5 billion yen to build a stadium in Tokyo.")) == set()

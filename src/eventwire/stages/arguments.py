@@ -396,8 +396,27 @@ class _Sentence(DocumentTargets):
                     elif sx.is_complement(c):
                         for g in sx.nominal_subjects(c, passive=True):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
+        if rule.type == "AID" and not any(not a.inferred for a in out):
+            out.extend(self.purpose_targets(trig))
         named = [a for a in out if not a.inferred]
         return named or out
+
+    def purpose_targets(self, trig: Trigger) -> list[Arg]:
+        """Whom aid is for, named in its purpose clause: "sent aid TO HELP flood victims in Kenya", "donated
+        ventilators TO ASSIST KENYA", "gave 50 million TO PROMOTE investment IN KENYA"."""
+        holders = [trig.token, *sx.direct_objects(trig.token)]
+        if trig.light is not None:
+            holders += [trig.light, *sx.direct_objects(trig.light)]
+        out: list[Arg] = []
+        for c in (c for h in dict.fromkeys(holders) for c in h.children):
+            if not ((sx.is_adverbial_clause(c) or sx.is_adnominal_clause(c)) and sx.has_auxiliary(c, ("to",))):
+                continue
+            for g in sx.objects(c):
+                out.extend(a for a in self.phrase_args(g) if not a.inferred)
+            for h in [c, *sx.objects(c)]:
+                for g in sx.prep_objects(h, CONTENT_TARGET_PREPS):
+                    out.extend(a for a in self.phrase_args(g) if not a.inferred)
+        return out
 
     def origin_args(self, tok: Token) -> list[Arg]:
         """The country that traded goods come from, as the target of a measure on them ("tariffs on CHINESE
