@@ -166,3 +166,8 @@ def test_aid_is_for_whom_its_purpose_clause_names(code):
     assert triples(code("The United States donated a shipment of ventilators to assist Kenya.")) == {
         ("AID", "USA", "KEN", "asserted")}
     assert triples(code("Japan spent 5 billion yen to build a stadium in Tokyo.")) == set()
+
+
+def test_prohibiting_aid_or_trade_is_a_sanction(code):
+    assert triples(code("Kenya prohibited imports from Brazil.")) == {("SANCTION", "KEN", "BRA", "asserted")}
+    assert triples(code("Japan banned all aid to Chinese rebels.")) == {("SANCTION", "JPN", "CHN", "asserted")}
