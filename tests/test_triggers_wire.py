@@ -171,3 +171,9 @@ def test_aid_is_for_whom_its_purpose_clause_names(code):
 def test_prohibiting_aid_or_trade_is_a_sanction(code):
     assert triples(code("Kenya prohibited imports from Brazil.")) == {("SANCTION", "KEN", "BRA", "asserted")}
     assert triples(code("Japan banned all aid to Chinese rebels.")) == {("SANCTION", "JPN", "CHN", "asserted")}
+
+
+def test_allowing_deliveries_or_flights_is_a_retreat(code):
+    assert triples(code("Kenya opened the bridge to allow the delivery of grain to Brazil.")) == {
+        ("RETREAT", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya allowed French flights to land.")) == {("RETREAT", "KEN", "FRA", "asserted")}
