@@ -177,3 +177,9 @@ def test_allowing_deliveries_or_flights_is_a_retreat(code):
     assert triples(code("Kenya opened the bridge to allow the delivery of grain to Brazil.")) == {
         ("RETREAT", "KEN", "BRA", "asserted")}
     assert triples(code("Kenya allowed French flights to land.")) == {("RETREAT", "KEN", "FRA", "asserted")}
+
+
+def test_an_honour_bestowed_is_support(code):
+    assert triples(code("Kenya awarded its highest honour to the French president.")) == {
+        ("SUPPORT", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya awarded the road contract to a Chinese firm.")) == set()
