@@ -92,7 +92,7 @@ def test_cyber_warfare_and_hacking(code):
 def test_an_agreement_to_act_targets_whom_the_acts_object_is_for(code):
     assert triples(code("Brazil has agreed to allow access for Kenyan aid workers.")) == {
         ("AGREE", "BRA", "KEN", "asserted")}
-    assert triples(code("Kenya agreed to lift a ban on imports of French beef.")) == {
+    assert triples(code("Kenya agreed to lift the ban on French beef imports.")) == {
         ("AGREE", "KEN", "FRA", "asserted")}
 
 

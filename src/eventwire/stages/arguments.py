@@ -404,18 +404,14 @@ class _Sentence(DocumentTargets):
     def purpose_targets(self, trig: Trigger) -> list[Arg]:
         """Whom aid is for, named in its purpose clause: "sent aid TO HELP flood victims in Kenya", "donated
         ventilators TO ASSIST KENYA", "gave 50 million TO PROMOTE investment IN KENYA"."""
-        holders = [trig.token, *sx.direct_objects(trig.token)]
-        if trig.light is not None:
-            holders += [trig.light, *sx.direct_objects(trig.light)]
+        holders = [t for h in (trig.token, trig.light) if h is not None for t in (h, *sx.direct_objects(h))]
         out: list[Arg] = []
         for c in (c for h in dict.fromkeys(holders) for c in h.children):
             if not ((sx.is_adverbial_clause(c) or sx.is_adnominal_clause(c)) and sx.has_auxiliary(c, ("to",))):
                 continue
-            for g in sx.objects(c):
+            objs = sx.objects(c)
+            for g in [*objs, *(p for h in (c, *objs) for p in sx.prep_objects(h, CONTENT_TARGET_PREPS))]:
                 out.extend(a for a in self.phrase_args(g) if not a.inferred)
-            for h in [c, *sx.objects(c)]:
-                for g in sx.prep_objects(h, CONTENT_TARGET_PREPS):
-                    out.extend(a for a in self.phrase_args(g) if not a.inferred)
         return out
 
     def origin_args(self, tok: Token) -> list[Arg]:
@@ -424,9 +420,8 @@ class _Sentence(DocumentTargets):
         if not self.ex.lex.classes.member(tok, "traded"):
             return []
         r = self.resolver.origin(tok)
-        if r is None or r.actor.code is None:
-            return []
-        return [Arg(r.actor, r.text, self.offset + r.start, self.offset + r.end)]
+        return [] if r is None or r.actor.code is None else [Arg(r.actor, r.text, self.offset + r.start,
+                                                                  self.offset + r.end)]
 
     def _act_noun(self, tok: Token) -> bool:
         """A noun that names an act the lexicon codes ("the attack", "the strikes")."""
