@@ -183,3 +183,12 @@ def test_an_honour_bestowed_is_support(code):
     assert triples(code("Kenya awarded its highest honour to the French president.")) == {
         ("SUPPORT", "KEN", "FRA", "asserted")}
     assert triples(code("Kenya awarded the road contract to a Chinese firm.")) == set()
+
+
+def test_strengthened_forces_a_warm_welcome_an_eased_curfew_and_stopped_work(code):
+    assert triples(code("Japan has strengthened its forces in Kenya.")) == {("MOBILIZE", "JPN", "KEN", "asserted")}
+    assert triples(code("The French president gave a warm welcome to the Kenyan president.")) == {
+        ("CONSULT", "FRA", "KEN", "asserted")}
+    assert triples(code("The Kenyan president shortened the nightly curfew by one hour.")) == {
+        ("CONCEDE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan workers stopped work on Monday.")) == {("PROTEST", "KEN", "KEN", "asserted")}
