@@ -192,3 +192,9 @@ def test_strengthened_forces_a_warm_welcome_an_eased_curfew_and_stopped_work(cod
     assert triples(code("The Kenyan president shortened the nightly curfew by one hour.")) == {
         ("CONCEDE", "KEN", "KEN", "asserted")}
     assert triples(code("Kenyan workers stopped work on Monday.")) == {("PROTEST", "KEN", "KEN", "asserted")}
+
+
+def test_being_opposed_to_or_reneging_on_is_a_rejection(code):
+    assert triples(code("Japan is opposed to French mediation in the dispute.")) == {
+        ("REJECT", "JPN", "FRA", "asserted")}
+    assert triples(code("Kenya reneged on the accord with France.")) == {("REJECT", "KEN", "FRA", "asserted")}
