@@ -198,3 +198,8 @@ def test_being_opposed_to_or_reneging_on_is_a_rejection(code):
     assert triples(code("Japan is opposed to French mediation in the dispute.")) == {
         ("REJECT", "JPN", "FRA", "asserted")}
     assert triples(code("Kenya reneged on the accord with France.")) == {("REJECT", "KEN", "FRA", "asserted")}
+
+
+def test_inspectors_sent_to_a_country_investigate_it(code):
+    assert triples(code("Japan sent investigators to Kenya to look into the crash.")) == {
+        ("ACCUSE", "JPN", "KEN", "asserted")}
