@@ -203,3 +203,9 @@ def test_being_opposed_to_or_reneging_on_is_a_rejection(code):
 def test_inspectors_sent_to_a_country_investigate_it(code):
     assert triples(code("Japan sent investigators to Kenya to look into the crash.")) == {
         ("ACCUSE", "JPN", "KEN", "asserted")}
+
+
+def test_what_people_are_sent_to_do_is_the_act(code):
+    assert triples(code("Japan sent troops to attack the Kenyan rebels.")) == {("ASSAULT", "JPN", "KEN", "asserted")}
+    assert triples(code("Japan sent medical teams to Kenya to help treat the wounded.")) == {
+        ("AID", "JPN", "KEN", "asserted")}

@@ -53,6 +53,7 @@ class Rule:
     not_participle: bool = False  # "the troops STATIONED there" describes a state, not an act
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
+    yields_to_purpose: bool = False  # "sent experts to INVESTIGATE": the act they are sent for is the event
     modality: str | None = None
     needs_target: bool = False
     recipient: bool = False
@@ -195,6 +196,7 @@ class TriggerLexicon:
                 only_without_target=bool(r.get("only_without_target")),
                 not_participle=bool(r.get("not_participle")),
                 yields_to_content=bool(r.get("yields_to_content")),
+                yields_to_purpose=bool(r.get("yields_to_purpose")),
                 negates=r.get("negates"),
                 modality=r.get("modality"),
                 needs_target=bool(r.get("needs_target")),
@@ -278,6 +280,9 @@ class TriggerLexicon:
                 continue
             if rule.yields_to_content and any(self.find(c) is not None for c in sx.open_complements(tok)):
                 continue
+            if rule.yields_to_purpose and any((p := self.find(c)) is not None and p.rule.type != rule.type
+                                              for c in _purposes(tok)):
+                continue  # "sent experts to INVESTIGATE": the investigation; "sent teams to help": still aid
             if rule.only_without_target and self.aimed(tok):
                 continue  # "fired missiles AT Israel" is an attack, not a show of force
             fired.append((rule, obj))
@@ -337,6 +342,12 @@ class TriggerLexicon:
             if own is not None:
                 return Trigger(own.rule, o, None, light=verb, others=own.others)
         return None
+
+
+def _purposes(tok: Token) -> list[Token]:
+    """Purpose clauses of a verb or of its object ("sent experts TO INVESTIGATE", "a team TO AUDIT the vote")."""
+    return [c for h in (tok, *sx.direct_objects(tok)) for c in h.children
+            if (sx.is_adverbial_clause(c) or sx.is_adnominal_clause(c)) and sx.has_auxiliary(c, ("to",))]
 
 
 def _split_classes(words: Any) -> tuple[frozenset[str], frozenset[str]]:
