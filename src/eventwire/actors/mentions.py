@@ -229,6 +229,15 @@ class NPResolver:
             return Resolved(Actor(mod.code, mod.name, sector, mod.office, mod.entry), *span_of, "modifier")
         return None
 
+    def origin(self, head: Token) -> Resolved | None:
+        """The state or body named among the modifiers of a head that names no actor itself, as where the
+        thing comes from ("tariffs on CHINESE goods", "a ban on BRAZIL's exports"); None when none is named."""
+        toks = self.np_tokens(head)
+        mod = self._modifier_actor(head, toks, None)
+        if mod is None:
+            return None
+        return Resolved(mod, *self._span(toks, head), "modifier")
+
     # ------------------------------------------------------------------ helpers
 
     def _span(self, toks: list[Token], head: Token) -> tuple[int, int, str]:

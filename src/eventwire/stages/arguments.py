@@ -365,7 +365,7 @@ class _Sentence(DocumentTargets):
 
         def from_preps(h: Token) -> None:
             for g in sx.prep_objects(h, preps, particles=True):
-                out.extend(self.phrase_args(g))
+                out.extend(self.phrase_args(g) or self.origin_args(g))
 
         holders = [tok] if trig.light is None else [tok, trig.light]
         for h in holders:
@@ -391,8 +391,9 @@ class _Sentence(DocumentTargets):
                         for g in sx.nominal_subjects(c):
                             out.extend(self.phrase_args(g))
             from_preps(h)
-        if trig.light is None and tok.pos_ in ("NOUN", "PROPN"):
-            for g in sx.prep_objects(tok, ("of",)):  # "the imposition of a tariff ON TAIWAN"
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "the imposition of a tariff ON TAIWAN", "announced a suspension of flights WITH X"
+            for g in sx.prep_objects(tok, ("of",)):
                 from_preps(g)
         if trig.obj is not None:
             from_preps(trig.obj)
@@ -413,11 +414,41 @@ class _Sentence(DocumentTargets):
                             # "agreed to open a centre IN Lagos": the promise is made to the place's state
                             for g in sx.prep_objects(c, CONTENT_TARGET_PREPS):
                                 out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                        if rule.type == "AGREE" and not any(not a.inferred for a in out):
+                            # "agreed to allow access FOR aid workers", "to lift a ban ON Kenyan goods"
+                            for o in sx.objects(c):
+                                for g in sx.prep_objects(o, CONTENT_TARGET_PREPS):
+                                    out.extend(a for a in self.phrase_args(g) or self.origin_args(g)
+                                               if not a.inferred)
                     elif sx.is_complement(c):
                         for g in sx.nominal_subjects(c, passive=True):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
+        if rule.type == "AID" and not any(not a.inferred for a in out):
+            out.extend(self.purpose_targets(trig))
         named = [a for a in out if not a.inferred]
         return named or out
+
+    def purpose_targets(self, trig: Trigger) -> list[Arg]:
+        """Whom aid is for, named in its purpose clause: "sent aid TO HELP flood victims in Kenya", "donated
+        ventilators TO ASSIST KENYA", "gave 50 million TO PROMOTE investment IN KENYA"."""
+        holders = [t for h in (trig.token, trig.light) if h is not None for t in (h, *sx.direct_objects(h))]
+        out: list[Arg] = []
+        for c in (c for h in dict.fromkeys(holders) for c in h.children):
+            if not ((sx.is_adverbial_clause(c) or sx.is_adnominal_clause(c)) and sx.has_auxiliary(c, ("to",))):
+                continue
+            objs = sx.objects(c)
+            for g in [*objs, *(p for h in (c, *objs) for p in sx.prep_objects(h, CONTENT_TARGET_PREPS))]:
+                out.extend(a for a in self.phrase_args(g) if not a.inferred)
+        return out
+
+    def origin_args(self, tok: Token) -> list[Arg]:
+        """The country that traded goods come from, as the target of a measure on them ("tariffs on CHINESE
+        goods", "lifted the ban on Brazil's exports"): such heads name no actor anywhere else."""
+        if not self.ex.lex.classes.member(tok, "traded"):
+            return []
+        r = self.resolver.origin(tok)
+        return [] if r is None or r.actor.code is None else [Arg(r.actor, r.text, self.offset + r.start,
+                                                                  self.offset + r.end)]
 
     def _act_noun(self, tok: Token) -> bool:
         """A noun that names an act the lexicon codes ("the attack", "the strikes")."""
@@ -527,7 +558,10 @@ class _Sentence(DocumentTargets):
             start, end = self.offset + span[0].idx, self.offset + span[-1].idx + len(span[-1].text)
             pairs.append((Arg(Actor(home, None, "GOV"), "", start, start, False, True),
                           Arg(Actor(home, None, "CVL"), self.doc.text[start:end], start, end, False, True)))
-        if len(sources) >= 2 and rule.type in SYMMETRIC and not any(t.direct and not t.inferred for t in targets):
+        # "Japan and Kenya upgraded (or severed) their ties": ties are between the subjects, whatever the type
+        mutual = trig.obj is not None and self.ex.lex.classes.member(trig.obj, "ties")
+        if len(sources) >= 2 and (rule.type in SYMMETRIC or mutual) and \
+                not any(t.direct and not t.inferred for t in targets):
             pairs.append((sources[0], sources[1]))
         elif len(sources) == 2 and not targets and trig.light is not None and \
                 trig.light.lemma_.lower() in RECIPROCAL_VERBS:

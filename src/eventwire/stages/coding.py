@@ -31,9 +31,12 @@ class Coding:
 
     @staticmethod
     def confidence(c: Candidate) -> float:
+        """How directly the actors are named, and how specific the rule; an act stated not to have happened
+        ranks below the refusal that reports it ("refused to meet": the rejection, then the negated meeting)."""
         s, t, rule = c.source, c.target, c.trigger.rule
+        specific = rule.specificity or (c.producer == "modality" and c.trigger.obj is not None)
         return 0.45 + (0.2 if s.direct else 0.05) + (0.2 if t is not None and t.direct else 0.0) + \
-            (0.1 if rule.specificity else 0.0)
+            (0.1 if specific else 0.0) - (0.05 if c.modality == "negated" else 0.0)
 
     def make_event(self, doc: Document, ss: SentState, c: Candidate) -> Event:
         trig, s, t = c.trigger, c.source, c.target

@@ -54,6 +54,7 @@ class Rule:
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
     yields_to_light: bool = False  # with yields_to_content: also to a light verb's act ("pledged to HOLD TALKS")
+    yields_to_purpose: bool = False  # "sent experts to INVESTIGATE": the act they are sent for is the event
     modality: str | None = None
     needs_target: bool = False
     recipient: bool = False
@@ -133,11 +134,18 @@ class NounClasses:
                 out |= types
         return out
 
+    def named_with_modifier(self, tok: Token, name: str) -> bool:
+        """Whether the noun with the word before it is a two-word name of class `name` ("FINANCIAL support")."""
+        words = self.lemmas.get(name, frozenset())
+        return any(f"{m.lower_} {tok.lower_}" in words for m in sx.modifiers(tok) if m.i == tok.i - 1)
+
     def member(self, tok: Token, name: str) -> bool:
         """Whether the noun `tok` (or its compound modifier: "AID convoy", "MISSILE batteries") is of class `name`."""
         if name not in self.lemmas:
             return False
         if self._word_in(tok, name):
+            return True
+        if self.named_with_modifier(tok, name):
             return True
         mods = [c for c in sx.compounds(tok) if c.i < tok.i]
         if mods:
@@ -190,6 +198,7 @@ class TriggerLexicon:
                 not_participle=bool(r.get("not_participle")),
                 yields_to_content=bool(r.get("yields_to_content")),
                 yields_to_light=bool(r.get("yields_to_light")),
+                yields_to_purpose=bool(r.get("yields_to_purpose")),
                 negates=r.get("negates"),
                 modality=r.get("modality"),
                 needs_target=bool(r.get("needs_target")),
@@ -278,11 +287,18 @@ class TriggerLexicon:
                     self.find(c) is not None or (rule.yields_to_light and self.light_noun(c) is not None)
                     for c in sx.open_complements(tok)):
                 continue
+            if rule.yields_to_purpose and any((p := self.find(c)) is not None and p.rule.type != rule.type
+                                              for c in _purposes(tok)):
+                continue  # "sent experts to INVESTIGATE": the investigation; "sent teams to help": still aid
             if rule.only_without_target and self.aimed(tok):
                 continue  # "fired missiles AT Israel" is an attack, not a show of force
             fired.append((rule, obj))
         if not fired:
             return None
+        # among equally specific rules, one whose class names the object with its modifier wins over one that
+        # names only the head ("pledged FINANCIAL support" is aid; "pledged support" is support)
+        fired.sort(key=lambda ro: (-ro[0].specificity, not (ro[1] is not None and any(
+            self.classes.named_with_modifier(ro[1], c) for c in ro[0].object_classes))))
         (rule, obj), rest = fired[0], fired[1:]
         # a plain rule that differs only by who acts ("strike": workers PROTEST, armies ASSAULT) waits its turn
         return Trigger(rule, tok, obj, others=[r for r, o in rest if o is None or o is obj])
@@ -333,6 +349,12 @@ class TriggerLexicon:
             if own is not None:
                 return Trigger(own.rule, o, None, light=verb, others=own.others)
         return None
+
+
+def _purposes(tok: Token) -> list[Token]:
+    """Purpose clauses of a verb or of its object ("sent experts TO INVESTIGATE", "a team TO AUDIT the vote")."""
+    return [c for h in (tok, *sx.direct_objects(tok)) for c in h.children
+            if (sx.is_adverbial_clause(c) or sx.is_adnominal_clause(c)) and sx.has_auxiliary(c, ("to",))]
 
 
 def _split_classes(words: Any) -> tuple[frozenset[str], frozenset[str]]:
@@ -401,6 +423,8 @@ class Triggers:
         # a trigger inside another trigger's complement is that trigger's content, not its own event
         keep = []
         heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
+        # the object that licensed a verb's rule carries its content too ("refused a REQUEST to extradite X")
+        heads |= {t.obj.i for t in found.values() if t.obj is not None}
         for t in found.values():
             if any(g.i in heads for g in clauses.governing_heads(t.head)):
                 continue

@@ -1,0 +1,211 @@
+"""Trigger words and argument forms of wire reports, end to end on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_returning_property_to_its_owner_is_a_retreat(code):
+    assert triples(code("Japan returned three stolen statues to Kenya on Monday.")) == {
+        ("RETREAT", "JPN", "KEN", "asserted")}
+    assert triples(code("France returned to Brazil a collection of old manuscripts.")) == {
+        ("RETREAT", "FRA", "BRA", "asserted")}
+
+
+def test_sharing_or_handing_information_is_cooperation(code):
+    assert triples(code("Japanese police shared evidence with their Kenyan counterparts.")) == {
+        ("COOPERATE", "JPN", "KEN", "asserted")}
+    assert triples(code("France gave the bank records of the suspects to the Kenyan government.")) == {
+        ("COOPERATE", "FRA", "KEN", "asserted")}
+
+
+def test_a_mediation_effort_between_two_parties(code):
+    assert triples(code("Brazil launched a mediation effort between Kenya and Japan.")) == {
+        ("CONSULT", "BRA", "KEN", "asserted"), ("CONSULT", "BRA", "JPN", "asserted")}
+    assert triples(code("Argentina ended its mediation efforts between Kenya and France.")) == {
+        ("SANCTION", "ARG", "KEN", "asserted"), ("SANCTION", "ARG", "FRA", "asserted")}
+
+
+def test_a_measure_on_a_states_goods_targets_that_state(code):
+    assert triples(code("Japan imposed tariffs on Chinese goods.")) == {("SANCTION", "JPN", "CHN", "asserted")}
+    assert triples(code("Kenya lifted its tariffs on Brazil's exports.")) == {("RETREAT", "KEN", "BRA", "asserted")}
+    assert triples(code("Chinese goods flooded Kenyan markets.")) == set()
+
+
+def test_lowering_tariffs_eases_and_reducing_aid_sanctions(code):
+    assert triples(code("The United States cut tariffs on Brazilian beef.")) == {("RETREAT", "USA", "BRA", "asserted")}
+    assert triples(code("Japan rolled back its tariffs on Chinese goods.")) == {("RETREAT", "JPN", "CHN", "asserted")}
+    assert triples(code("Japan reduced military aid to Kenya.")) == {("SANCTION", "JPN", "KEN", "asserted")}
+
+
+def test_legal_action_or_proceedings_against_is_an_accusation(code):
+    assert triples(code("Kenya took legal action against a Japanese shipping firm.")) == {
+        ("ACCUSE", "KEN", "JPN", "asserted")}
+    assert triples(code("NATO began proceedings against France on Friday.")) == {("ACCUSE", "NATO", "FRA", "asserted")}
+
+
+def test_wounding_is_an_assault_and_apprehending_an_arrest(code):
+    assert triples(code("Kenyan rebels wounded two French soldiers in an ambush on Thursday.")) == {
+        ("ASSAULT", "KEN", "FRA", "asserted")}
+    assert triples(code("Japanese police apprehended a Chinese man near the port.")) == {
+        ("COERCE", "JPN", "CHN", "asserted")}
+
+
+def test_forces_kept_on_alert_are_mobilized(code):
+    assert triples(code("Kenyan troops remained on alert near the border with Japan.")) == {
+        ("MOBILIZE", "KEN", "JPN", "asserted")}
+    assert triples(code("Residents of Nairobi were on alert for floods.")) == set()
+
+
+def test_granting_permission_is_a_concession(code):
+    assert triples(code("Kenya granted Japan permission to use its airspace.")) == {
+        ("CONCEDE", "KEN", "JPN", "asserted")}
+    assert triples(code("France gave Brazilian planes clearance to land.")) == {("CONCEDE", "FRA", "BRA", "asserted")}
+
+
+def test_refusing_talks_or_an_offer_is_a_rejection(code):
+    assert triples(code("Kenya refused talks with the French government.")) == {("REJECT", "KEN", "FRA", "asserted")}
+    assert triples(code("Brazil declined an offer from Japan on Monday.")) == {("REJECT", "BRA", "JPN", "asserted")}
+
+
+def test_the_content_of_a_refused_request_is_no_event_of_its_own(code):
+    assert triples(code("Japan refused a request from Kenya to hand over the man.")) == {
+        ("REJECT", "JPN", "KEN", "asserted")}
+
+
+def test_taking_in_refugees_is_aid(code):
+    assert triples(code("Japan accepted 500 Kenyan refugees in May.")) == {("AID", "JPN", "KEN", "asserted")}
+    assert triples(code("France took in thousands of Brazilian asylum seekers last year.")) == {
+        ("AID", "FRA", "BRA", "asserted")}
+
+
+def test_cyber_warfare_and_hacking(code):
+    assert triples(code("Japan launched cyber warfare against China.")) == {("ASSAULT", "JPN", "CHN", "asserted")}
+    assert triples(code("Chinese hackers hacked into the computers of Japanese officials.")) == {
+        ("COERCE", "CHN", "JPN", "asserted")}
+
+
+def test_an_agreement_to_act_targets_whom_the_acts_object_is_for(code):
+    assert triples(code("Brazil has agreed to allow access for Kenyan aid workers.")) == {
+        ("AGREE", "BRA", "KEN", "asserted")}
+    assert triples(code("Kenya agreed to lift the ban on French beef imports.")) == {
+        ("AGREE", "KEN", "FRA", "asserted")}
+
+
+def test_a_light_verbs_noun_finds_its_target_through_of(code):
+    assert triples(code("Brazil announced a suspension of air links with France.")) == {
+        ("SANCTION", "BRA", "FRA", "asserted")}
+
+
+def test_ties_between_coordinated_subjects(code):
+    assert triples(code("Japan and Kenya upgraded their diplomatic ties on Monday.")) == {
+        ("SUPPORT", "JPN", "KEN", "asserted")}
+    assert triples(code("Brazil and Argentina severed diplomatic relations.")) == {
+        ("SANCTION", "BRA", "ARG", "asserted")}
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire(code):
+    assert triples(code("Kenya announced a weeklong cease-fire with Brazilian rebels.")) == {
+        ("CONCEDE", "KEN", "BRA", "asserted")}
+    assert triples(code("The cease-fire between Brazil and Argentina collapsed.")) == {
+        ("CONCEDE", "BRA", "ARG", "asserted")}
+
+
+def test_a_meal_with_someone_is_a_meeting(code):
+    assert triples(code("The French president had lunch with the Kenyan president.")) == {
+        ("CONSULT", "FRA", "KEN", "asserted")}
+    assert triples(code("The Brazilian president ate breakfast at home.")) == set()
+
+
+def test_pledged_support_is_support_and_pledged_financial_support_aid(code):
+    assert triples(code("Japan pledged its full support for Kenya.")) == {("SUPPORT", "JPN", "KEN", "asserted")}
+    assert triples(code("Argentina promised its backing for Brazil on Monday.")) == {
+        ("SUPPORT", "ARG", "BRA", "asserted")}
+    assert triples(code("France pledged financial support to Kenya.")) == {("AID", "FRA", "KEN", "planned")}
+
+
+def test_a_refusal_outranks_the_act_it_refuses(code):
+    evs = code("Kenya refused to lift its tariffs on Brazilian steel.")
+    assert triples(evs) == {("RETREAT", "KEN", "BRA", "negated"), ("REJECT", "KEN", "BRA", "asserted")}
+    best = max(evs, key=lambda e: e["confidence"])
+    assert (best["event_type"], best["modality"]) == ("REJECT", "asserted")
+
+
+def test_charges_against_someone_are_an_accusation(code):
+    assert triples(code("Kenyan police filed new charges against the French ambassador on Tuesday.")) == {
+        ("ACCUSE", "KEN", "FRA", "asserted")}
+
+
+def test_human_shields_and_ceasefire_violations_are_assaults(code):
+    assert triples(code("Kenyan rebels held 2,000 French civilians as human shields.")) == {
+        ("ASSAULT", "KEN", "FRA", "asserted")}
+    assert triples(code("Japan used the money as a shield against criticism.")) == set()
+    assert triples(code("Japan broke the truce with China on Sunday.")) == {("ASSAULT", "JPN", "CHN", "asserted")}
+    assert triples(code("Brazilian militias violated the ceasefire agreement in Argentina on Monday.")) == {
+        ("ASSAULT", "BRA", "ARG", "asserted")}
+
+
+def test_accepting_demands_concedes_to_those_who_made_them(code):
+    assert triples(code("The Kenyan government accepted the demands by Brazilian protesters for more rights.")) == {
+        ("CONCEDE", "KEN", "BRA", "asserted")}
+
+
+def test_a_cessation_of_hostilities_and_a_suspension_of_aid_in_a_country(code):
+    assert triples(code("Kenya declared an open-ended cessation of hostilities with Brazil.")) == {
+        ("CONCEDE", "KEN", "BRA", "asserted")}
+    assert triples(code("The United States announced a suspension of aid in Kenya.")) == {
+        ("SANCTION", "USA", "KEN", "asserted")}
+
+
+def test_aid_is_for_whom_its_purpose_clause_names(code):
+    assert triples(code("Japan sent aid to help flood victims in Kenya.")) == {("AID", "JPN", "KEN", "asserted")}
+    assert triples(code("The United States donated a shipment of ventilators to assist Kenya.")) == {
+        ("AID", "USA", "KEN", "asserted")}
+    assert triples(code("Japan spent 5 billion yen to build a stadium in Tokyo.")) == set()
+
+
+def test_prohibiting_aid_or_trade_is_a_sanction(code):
+    assert triples(code("Kenya prohibited imports from Brazil.")) == {("SANCTION", "KEN", "BRA", "asserted")}
+    assert triples(code("Japan banned all aid to Chinese rebels.")) == {("SANCTION", "JPN", "CHN", "asserted")}
+
+
+def test_allowing_deliveries_or_flights_is_a_retreat(code):
+    assert triples(code("Kenya opened the bridge to allow the delivery of grain to Brazil.")) == {
+        ("RETREAT", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya allowed French flights to land.")) == {("RETREAT", "KEN", "FRA", "asserted")}
+
+
+def test_an_honour_bestowed_is_support(code):
+    assert triples(code("Kenya awarded its highest honour to the French president.")) == {
+        ("SUPPORT", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya awarded the road contract to a Chinese firm.")) == set()
+
+
+def test_strengthened_forces_a_warm_welcome_an_eased_curfew_and_stopped_work(code):
+    assert triples(code("Japan has strengthened its forces in Kenya.")) == {("MOBILIZE", "JPN", "KEN", "asserted")}
+    assert triples(code("The French president gave a warm welcome to the Kenyan president.")) == {
+        ("CONSULT", "FRA", "KEN", "asserted")}
+    assert triples(code("The Kenyan president shortened the nightly curfew by one hour.")) == {
+        ("CONCEDE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan workers stopped work on Monday.")) == {("PROTEST", "KEN", "KEN", "asserted")}
+
+
+def test_being_opposed_to_or_reneging_on_is_a_rejection(code):
+    assert triples(code("Japan is opposed to French mediation in the dispute.")) == {
+        ("REJECT", "JPN", "FRA", "asserted")}
+    assert triples(code("Kenya reneged on the accord with France.")) == {("REJECT", "KEN", "FRA", "asserted")}
+
+
+def test_inspectors_sent_to_a_country_investigate_it(code):
+    assert triples(code("Japan sent investigators to Kenya to look into the crash.")) == {
+        ("ACCUSE", "JPN", "KEN", "asserted")}
+
+
+def test_what_people_are_sent_to_do_is_the_act(code):
+    assert triples(code("Japan sent troops to attack the Kenyan rebels.")) == {("ASSAULT", "JPN", "KEN", "asserted")}
+    assert triples(code("Japan sent medical teams to Kenya to help treat the wounded.")) == {
+        ("AID", "JPN", "KEN", "asserted")}
