@@ -17,16 +17,15 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..knowledge.gazetteer import shipped_gazetteer
 from ..lang.en import clauses, words
 from ..lang.en import syntax as sx
-from ..nlp import sentence_entities
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import Arg, Candidate, DocState, SentState
 from ..records import Actor, Attribution, Document
 from . import references as coref
 from .dedup import SYMMETRIC
+from .descriptions import PLACE_LABELS, Descriptions
 from .document_targets import DocumentTargets
 from .references import MentionHistory, Resolved
 from .triggers import Trigger
@@ -34,18 +33,13 @@ from .triggers import Trigger
 RELATIVE_PRONOUNS = words("relative_pronouns")
 OBJECT_CONTROL = words("object_control_verbs")
 RECIPROCAL_VERBS = words("reciprocal_verbs")
-PLACE_LABELS = {"GPE", "LOC"}  # entity labels of places a country can be read from
 CONTENT_TARGET_PREPS = words("content_target_prepositions")
-BODY_HEADS_NAMED = words("body_heads_named")
 NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
-BODY_HEADS_ANY = words("body_heads_any")
-STATE_HEADS_NAMED = words("state_heads_named")
 PARTITIVE_HEADS = words("partitive_heads")
 LOCATIVE_PREPS = words("locative_prepositions")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
-STATE_HEADS_ANY = words("state_heads_any")
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -74,7 +68,7 @@ class Arguments:
         return state
 
 
-class _Sentence(DocumentTargets):
+class _Sentence(Descriptions, DocumentTargets):
     """Argument finding in one sentence (resolved phrases are kept in the sentence's cache)."""
 
     def __init__(self, ex: Arguments, doc: Document, ss: SentState, history: MentionHistory,
@@ -141,81 +135,6 @@ class _Sentence(DocumentTargets):
                                r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
-
-    def _place(self, tok: Token) -> Resolved | None:
-        """A place the actor base does not know ("a hotel in KRAMATORSK"): its country, from the gazetteer, when
-        the document names that country."""
-        ent = next((e for e in sentence_entities(self.sent) if e.start <= tok.i < e.end), None)
-        if ent is None:
-            return None
-        place = (self.ex.gazetteer or shipped_gazetteer()).lookup(ent.text, prefer_city=True)
-        if place is None or not place.country or place.country not in self.history.countries:
-            return None  # only a place in a country the document names: small towns share names worldwide
-        return Resolved(Actor(place.country, None, "GOV"), ent.start_char, ent.end_char, ent.text, "place")
-
-    def _definite_state(self, tok: Token) -> Actor | None:
-        """A definite description of a state named in an earlier sentence: "the North" (a state whose name
-        holds the word), "the country" (the state last named). None when the phrase names its own ("the Kenyan
-        nation") or describes one ("the Nordic country")."""
-        if tok.pos_ not in ("NOUN", "PROPN") or not sx.has_determiner(tok, "the") or sx.names_its_owner(tok):
-            return None
-        if any(c.pos_ in ("ADJ", "PROPN", "NOUN") for c in tok.children if c.i < tok.i):
-            return None  # "the Nordic country", "the oil nation": described, not referred to
-        lemma = tok.lower_
-        named = lemma in STATE_HEADS_NAMED
-        if not named and lemma not in STATE_HEADS_ANY:
-            return None
-        for m in reversed(self.history.before(self.offset + self.sent.start_char)):  # an earlier sentence
-            if m.resolved.kind != "state" or not m.resolved.actor.code:
-                continue
-            entry = self.ex.kb.country(m.resolved.actor.code)
-            name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
-            if not named or lemma in name.split():
-                return m.resolved.actor
-        return None
-
-    def _definite_body(self, tok: Token) -> Actor | None:
-        """A definite description of a body named earlier: "the bloc" (any), "the court" (one whose name says
-        court). None when the phrase names its own country or body ("the Kenyan court", "the EU court")."""
-        if tok.pos_ != "NOUN":
-            return None
-        lemma = tok.lemma_.lower()
-        named = lemma in BODY_HEADS_NAMED
-        if not named and lemma not in BODY_HEADS_ANY:
-            return None
-        if not sx.has_determiner(tok, "the"):
-            return None
-        if sx.names_its_owner(tok):
-            return None
-        for m in reversed(self.history.before(self.offset + tok.idx)):
-            if m.resolved.kind != "igo" or not m.resolved.actor.code:
-                continue
-            entry = self.ex.kb.country(m.resolved.actor.code)
-            name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
-            if not named or lemma in name.split():
-                return m.resolved.actor
-        return None
-
-    def _pronoun_owner(self, tok: Token, speaker: Actor | None) -> str | None:
-        """ "his government", "its army": the country of the one the possessive pronoun refers to."""
-        for c in sx.possessors(tok):
-            if coref.is_reference(c):
-                for a in coref.resolve_reference(c, self.offset, self.history, speaker):
-                    if a.code:
-                        return a.code
-        return None
-
-    def _fallback_country(self) -> str | None:
-        """The country of a sector word named without one: the document's, else a place in the sentence."""
-        if self.history.main_country():
-            return self.history.main_country()
-        for ent in sentence_entities(self.sent):
-            if ent.label_ in ("GPE", "LOC", "FAC"):
-                for t in self.ex.kb.lookup(ent.text):
-                    e = self.ex.kb.entry(t.entry_id)
-                    if e.kind == "state" and e.code:
-                        return e.code
-        return None
 
     def _coordinated_modifiers(self, tok: Token, own: list[Arg]) -> list[Arg]:
         """ "French and German officials": one actor per coordinated modifier, in the head's sector."""

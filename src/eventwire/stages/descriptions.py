@@ -1,0 +1,116 @@
+"""Noun phrases that stand for an actor named elsewhere (a part of the arguments stage).
+
+"The bloc", "the court", "the North", "the country" stand for a body or a state the document named before;
+"his government" for the country of the one "his" refers to; a town the actor base lacks for its country
+(through the gazetteer); a sector word named with no country ("troops") for the document's country.
+`Descriptions` is mixed into the arguments stage's sentence finder, whose state (`ex`, `doc`, `sent`,
+`offset`, `history`) it reads; the head words are lists of lang/en/words.yaml.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span, Token
+
+from ..knowledge.gazetteer import shipped_gazetteer
+from ..lang.en import syntax as sx
+from ..lang.en import words
+from ..nlp import sentence_entities
+from ..records import Actor, Document
+from . import references as coref
+from .references import Resolved
+
+if TYPE_CHECKING:
+    from .references import MentionHistory
+
+PLACE_LABELS = {"GPE", "LOC"}  # entity labels of places a country can be read from
+BODY_HEADS_NAMED = words("body_heads_named")
+BODY_HEADS_ANY = words("body_heads_any")
+STATE_HEADS_NAMED = words("state_heads_named")
+STATE_HEADS_ANY = words("state_heads_any")
+
+
+class Descriptions:
+    """Actors that a sentence's noun phrases describe rather than name."""
+
+    ex: Any
+    doc: Document
+    sent: Span
+    offset: int
+    history: MentionHistory
+
+    def _place(self, tok: Token) -> Resolved | None:
+        """A place the actor base does not know ("a hotel in KRAMATORSK"): its country, from the gazetteer, when
+        the document names that country."""
+        ent = next((e for e in sentence_entities(self.sent) if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return None
+        place = (self.ex.gazetteer or shipped_gazetteer()).lookup(ent.text, prefer_city=True)
+        if place is None or not place.country or place.country not in self.history.countries:
+            return None  # only a place in a country the document names: small towns share names worldwide
+        return Resolved(Actor(place.country, None, "GOV"), ent.start_char, ent.end_char, ent.text, "place")
+
+    def _definite_state(self, tok: Token) -> Actor | None:
+        """A definite description of a state named in an earlier sentence: "the North" (a state whose name
+        holds the word), "the country" (the state last named). None when the phrase names its own ("the Kenyan
+        nation") or describes one ("the Nordic country")."""
+        if tok.pos_ not in ("NOUN", "PROPN") or not sx.has_determiner(tok, "the") or sx.names_its_owner(tok):
+            return None
+        if any(c.pos_ in ("ADJ", "PROPN", "NOUN") for c in tok.children if c.i < tok.i):
+            return None  # "the Nordic country", "the oil nation": described, not referred to
+        lemma = tok.lower_
+        named = lemma in STATE_HEADS_NAMED
+        if not named and lemma not in STATE_HEADS_ANY:
+            return None
+        for m in reversed(self.history.before(self.offset + self.sent.start_char)):  # an earlier sentence
+            if m.resolved.kind != "state" or not m.resolved.actor.code:
+                continue
+            entry = self.ex.kb.country(m.resolved.actor.code)
+            name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
+            if not named or lemma in name.split():
+                return m.resolved.actor
+        return None
+
+    def _definite_body(self, tok: Token) -> Actor | None:
+        """A definite description of a body named earlier: "the bloc" (any), "the court" (one whose name says
+        court). None when the phrase names its own country or body ("the Kenyan court", "the EU court")."""
+        if tok.pos_ != "NOUN":
+            return None
+        lemma = tok.lemma_.lower()
+        named = lemma in BODY_HEADS_NAMED
+        if not named and lemma not in BODY_HEADS_ANY:
+            return None
+        if not sx.has_determiner(tok, "the"):
+            return None
+        if sx.names_its_owner(tok):
+            return None
+        for m in reversed(self.history.before(self.offset + tok.idx)):
+            if m.resolved.kind != "igo" or not m.resolved.actor.code:
+                continue
+            entry = self.ex.kb.country(m.resolved.actor.code)
+            name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
+            if not named or lemma in name.split():
+                return m.resolved.actor
+        return None
+
+    def _pronoun_owner(self, tok: Token, speaker: Actor | None) -> str | None:
+        """ "his government", "its army": the country of the one the possessive pronoun refers to."""
+        for c in sx.possessors(tok):
+            if coref.is_reference(c):
+                for a in coref.resolve_reference(c, self.offset, self.history, speaker):
+                    if a.code:
+                        return a.code
+        return None
+
+    def _fallback_country(self) -> str | None:
+        """The country of a sector word named without one: the document's, else a place in the sentence."""
+        if self.history.main_country():
+            return self.history.main_country()
+        for ent in sentence_entities(self.sent):
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                for t in self.ex.kb.lookup(ent.text):
+                    e = self.ex.kb.entry(t.entry_id)
+                    if e.kind == "state" and e.code:
+                        return e.code
+        return None
