@@ -1,4 +1,5 @@
-"""Start-up: the command line does not import the store's libraries (DuckDB, pandas) until a store command runs."""
+"""Start-up: the command line does not import the store's libraries (DuckDB, pandas) until a store command runs,
+and the store imports pandas only when it builds a frame."""
 
 from __future__ import annotations
 
@@ -28,4 +29,7 @@ def test_the_command_line_starts_without_the_store():
 
 def test_a_store_command_imports_it_when_it_runs():
     assert _loaded_after("import eventwire.cli_store as c\nc._open") == []
-    assert _loaded_after("from eventwire import store") == ["duckdb", "pandas", "eventwire.store"]
+    # pandas only where a frame is built: an ingest never needs it
+    assert _loaded_after("from eventwire import store") == ["duckdb", "eventwire.store"]
+    assert _loaded_after("from eventwire import store\nstore.Store.open(':memory:').actors()") == \
+        ["duckdb", "pandas", "eventwire.store"]
