@@ -250,15 +250,8 @@ class _Sentence(Descriptions, DocumentTargets):
         owners = self.noun_sources(noun)
         if owners:
             return owners
-        x = noun
-        if sx.is_prep_object(x) and sx.is_preposition(x.head):
-            x = x.head
-        verb = x.head
-        if x is noun and not sx.is_direct_object(noun):
-            return []
-        if verb is x or verb.pos_ not in ("VERB", "AUX"):
-            return []
-        return self.subjects(verb)[0]
+        verb = sx.governing_verb(noun)
+        return self.subjects(verb)[0] if verb is not None else []
 
     def speaker(self, t: Token) -> Actor | None:
         """For a reported clause, the actor that reports it ("X said ...")."""
@@ -350,11 +343,8 @@ class _Sentence(Descriptions, DocumentTargets):
     def purpose_targets(self, trig: Trigger) -> list[Arg]:
         """Whom aid is for, named in its purpose clause: "sent aid TO HELP flood victims in Kenya", "donated
         ventilators TO ASSIST KENYA", "gave 50 million TO PROMOTE investment IN KENYA"."""
-        holders = [t for h in (trig.token, trig.light) if h is not None for t in (h, *sx.direct_objects(h))]
         out: list[Arg] = []
-        for c in (c for h in dict.fromkeys(holders) for c in h.children):
-            if not ((sx.is_adverbial_clause(c) or sx.is_adnominal_clause(c)) and sx.has_auxiliary(c, ("to",))):
-                continue
+        for c in dict.fromkeys(c for h in (trig.token, trig.light) if h is not None for c in sx.purpose_clauses(h)):
             objs = sx.objects(c)
             for g in [*objs, *(p for h in (c, *objs) for p in sx.prep_objects(h, CONTENT_TARGET_PREPS))]:
                 out.extend(a for a in self.phrase_args(g) if not a.inferred)

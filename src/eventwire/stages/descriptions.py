@@ -63,14 +63,8 @@ class Descriptions:
         named = lemma in STATE_HEADS_NAMED
         if not named and lemma not in STATE_HEADS_ANY:
             return None
-        for m in reversed(self.history.before(self.offset + self.sent.start_char)):  # an earlier sentence
-            if m.resolved.kind != "state" or not m.resolved.actor.code:
-                continue
-            entry = self.ex.kb.country(m.resolved.actor.code)
-            name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
-            if not named or lemma in name.split():
-                return m.resolved.actor
-        return None
+        # named in an earlier sentence, not in its own clause
+        return self._named_before(self.offset + self.sent.start_char, "state", lemma if named else None)
 
     def _definite_body(self, tok: Token) -> Actor | None:
         """A definite description of a body named earlier: "the bloc" (any), "the court" (one whose name says
@@ -85,12 +79,17 @@ class Descriptions:
             return None
         if sx.names_its_owner(tok):
             return None
-        for m in reversed(self.history.before(self.offset + tok.idx)):
-            if m.resolved.kind != "igo" or not m.resolved.actor.code:
+        return self._named_before(self.offset + tok.idx, "igo", lemma if named else None)
+
+    def _named_before(self, position: int, kind: str, word: str | None) -> Actor | None:
+        """The latest actor of `kind` named before `position`; with `word`, one whose name (or the text it was
+        named by) holds that word."""
+        for m in reversed(self.history.before(position)):
+            if m.resolved.kind != kind or not m.resolved.actor.code:
                 continue
             entry = self.ex.kb.country(m.resolved.actor.code)
             name = " ".join(x for x in (entry.name if entry else None, m.resolved.text) if x).lower()
-            if not named or lemma in name.split():
+            if word is None or word in name.split():
                 return m.resolved.actor
         return None
 

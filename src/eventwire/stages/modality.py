@@ -78,12 +78,10 @@ def governors(head: Token, reporting: frozenset[str] = frozenset()) -> list[Toke
         if sx.is_adnominal_clause(t) and t.tag_ == "VBG" and not sx.has_auxiliary(t, ("to",)):
             # "signed an order LIFTING sanctions": the text does what it says when it is issued; the verb that
             # issues it governs, not the noun ("an order" is no command to lift)
-            x = t.head
-            if sx.is_prep_object(x) and sx.is_preposition(x.head):
-                x = x.head
-            if x is t.head and not sx.is_direct_object(x) or x.head is x or x.head.pos_ not in ("VERB", "AUX"):
+            verb = sx.governing_verb(t.head)
+            if verb is None:
                 break
-            t = x.head
+            t = verb
             chain.append(t)
             continue
         if (sx.is_governed(t) or sx.is_adnominal_clause(t) or participle or infinitive) and t.head != t:

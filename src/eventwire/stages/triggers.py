@@ -288,7 +288,7 @@ class TriggerLexicon:
                     for c in sx.open_complements(tok)):
                 continue
             if rule.yields_to_purpose and any((p := self.find(c)) is not None and p.rule.type != rule.type
-                                              for c in _purposes(tok)):
+                                              for c in sx.purpose_clauses(tok)):
                 continue  # "sent experts to INVESTIGATE": the investigation; "sent teams to help": still aid
             if rule.only_without_target and self.aimed(tok):
                 continue  # "fired missiles AT Israel" is an attack, not a show of force
@@ -349,12 +349,6 @@ class TriggerLexicon:
             if own is not None:
                 return Trigger(own.rule, o, None, light=verb, others=own.others)
         return None
-
-
-def _purposes(tok: Token) -> list[Token]:
-    """Purpose clauses of a verb or of its object ("sent experts TO INVESTIGATE", "a team TO AUDIT the vote")."""
-    return [c for h in (tok, *sx.direct_objects(tok)) for c in h.children
-            if (sx.is_adverbial_clause(c) or sx.is_adnominal_clause(c)) and sx.has_auxiliary(c, ("to",))]
 
 
 def _split_classes(words: Any) -> tuple[frozenset[str], frozenset[str]]:

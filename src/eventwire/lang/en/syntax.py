@@ -152,6 +152,24 @@ def open_complements(tok: Token) -> list[Token]:
     return _children(tok, {"xcomp"})
 
 
+def purpose_clauses(tok: Token) -> list[Token]:
+    """Purpose clauses of a verb or of its direct objects: "sent experts TO INVESTIGATE", "a team TO AUDIT"."""
+    return [c for h in (tok, *direct_objects(tok)) for c in h.children
+            if (is_adverbial_clause(c) or is_adnominal_clause(c)) and has_auxiliary(c, ("to",))]
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb `noun` is the direct object of ("passed A RESOLUTION"), or the object of a preposition on
+    ("said in A LETTER"); None otherwise."""
+    x = noun
+    if is_prep_object(x) and is_preposition(x.head):
+        x = x.head
+    elif not is_direct_object(x):
+        return None
+    verb = x.head
+    return verb if verb is not x and verb.pos_ in ("VERB", "AUX") else None
+
+
 def has_determiner(tok: Token, word: str) -> bool:
     """Whether `tok` has the determiner `word` (lower case): "THE bloc"."""
     return any(c.dep_ == "det" and c.lower_ == word for c in tok.children)
