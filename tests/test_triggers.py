@@ -54,3 +54,17 @@ def test_yields_to_light_is_read_from_the_entry():
         {"lemma": "pledge", "type": "AGREE", "prt": "to", "yields_to_content": True, "yields_to_light": True},
         {"lemma": "offer", "type": "AGREE", "prt": "to", "yields_to_content": True}]}, {"classes": {}})
     assert [r.yields_to_light for r in lex.rules[("pledge", "VERB")] + lex.rules[("offer", "VERB")]] == [True, False]
+
+
+def test_generic_rule_keeps_the_word_and_its_modality_and_takes_the_type_targets():
+    lex = TriggerLexicon({
+        "types": {"CONSULT": ["with"], "AGREE": ["with", "to"]},
+        "triggers": [{"lemma": "pledge", "type": "AGREE", "modality": "planned", "objects": ["aid"], "self": True},
+                     {"lemma": "talks", "pos": "NOUN", "type": "CONSULT"}],
+    })
+    pledge = lex.rules[("pledge", "VERB")][0]
+    g = lex.generic_rule(pledge, "CONSULT")
+    assert (g.lemma, g.pos, g.type, g.targets, g.modality, g.objects, g.self_target) == \
+        ("pledge", "VERB", "CONSULT", ("with",), "planned", frozenset(), False)
+    noun = lex.generic_rule(lex.rules[("talks", "NOUN")][0], "AGREE")
+    assert (noun.type, noun.targets) == ("AGREE", ("with", "to", "of"))

@@ -220,6 +220,14 @@ class TriggerLexicon:
     def load(cls) -> TriggerLexicon:
         return _shipped()
 
+    def generic_rule(self, rule: Rule, event_type: str) -> Rule:
+        """The plain rule of `event_type` on `rule`'s word: the type's target prepositions, the word's own
+        modality, nothing else (a word a model re-types keeps no condition of its old rule)."""
+        targets = self.type_targets.get(event_type, ())
+        if rule.pos == "NOUN" and "of" not in targets:
+            targets = (*targets, "of")
+        return Rule(lemma=rule.lemma, pos=rule.pos, type=event_type, targets=targets, modality=rule.modality)
+
     def lemma_of(self, tok: Token) -> str:
         return tok.lemma_.lower() if tok.lemma_ else tok.lower_
 
