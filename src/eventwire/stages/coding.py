@@ -7,11 +7,14 @@ span, actors, attribution) and `Candidate.score`, the event's confidence.
 
 from __future__ import annotations
 
+from ..lang.en import clauses
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import Arg, Candidate, DocState, SentState
 from ..records import ActorMention, Document, Event
 from ..records import Span as TextSpan
+
+EMBEDDED_PENALTY = 0.15  # more than a directly named target or a specific rule adds
 
 
 @stage("coding", scope="sentence", requires=("sentence.candidates", "sentence.attribution"),
@@ -24,8 +27,11 @@ class Coding:
 
     def __call__(self, state: DocState) -> DocState:
         ss = state.current
+        heads = {c.trigger.head.i for c in ss.candidates}
         for c in ss.candidates:
-            c.score = self.confidence(c)
+            # an act reported inside another act's clause ranks below it: the sentence reports the outer one
+            others = heads - {c.trigger.head.i}
+            c.score = self.confidence(c) - (EMBEDDED_PENALTY if clauses.embedded_under(c.trigger.head, others) else 0)
             c.event = self.make_event(state.document, ss, c)
         return state
 

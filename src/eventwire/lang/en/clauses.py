@@ -73,3 +73,16 @@ def inside_verb_trigger(tok: Token, heads: set[int]) -> bool:
     return False
 
 
+
+
+def embedded_under(head: Token, heads: set[int]) -> bool:
+    """Whether the clause of `head` hangs, at any depth, on another of the words `heads` (token indices):
+    "defended the right of troops TO FIRE", "demanded that X EASE", "threatened to strike unless Y ACCEPTED".
+    A coordinated clause stands level with the one it is coordinated with ("met X and SIGNED")."""
+    t = head
+    while t.head != t:
+        coordinated = sx.is_conjunct(t)
+        t = t.head
+        if not coordinated and t.i in heads:
+            return True
+    return False
