@@ -229,3 +229,17 @@ def test_people_from_a_pair_named_before_are_each_side(code):
     planned = next(e for e in evs if e["modality"] == "planned")
     assert (planned["source"]["text"], planned["target"]["text"], planned["source"]["start"]) == \
         ("Negotiators", "Negotiators", 39)
+
+
+def test_with_no_agent_the_owner_of_what_is_moved_moves_it(code):
+    assert triples(code("French warships were sent to the coast of Kenya.")) == {("MOBILIZE", "FRA", "KEN", "asserted")}
+    assert triples(code("Kenyan troops were withdrawn from the border with Brazil.")) == {
+        ("RETREAT", "KEN", "BRA", "asserted")}
+    # people who are not moved forces stay the patient of an agentless passive: no source, no event
+    assert triples(code("Two Japanese journalists were sent to Kenya.")) == set()
+
+
+def test_police_deployed_at_home_are_a_domestic_mobilization(code):
+    assert triples(code("Riot police were deployed across Nairobi.")) == {("MOBILIZE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan police deployed water cannon outside parliament.")) == {
+        ("MOBILIZE", "KEN", "KEN", "asserted")}

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
 # acts that, with no target named, fall on the actor's own country
-DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "MOBILIZE"}
 # acts that a state does to its own people before anyone abroad
 SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
