@@ -243,3 +243,8 @@ def test_police_deployed_at_home_are_a_domestic_mobilization(code):
     assert triples(code("Riot police were deployed across Nairobi.")) == {("MOBILIZE", "KEN", "KEN", "asserted")}
     assert triples(code("Kenyan police deployed water cannon outside parliament.")) == {
         ("MOBILIZE", "KEN", "KEN", "asserted")}
+
+
+def test_an_active_verb_coordinated_with_a_passive_one_shares_its_subject(code):
+    assert triples(code("Japan was disappointed by the verdict and urged Kenya to release the two reporters.")) == {
+        ("REQUEST", "JPN", "KEN", "asserted")}

@@ -212,6 +212,11 @@ class _Sentence(Descriptions, DocumentTargets):
                     # reported clause, whose subject names no actor; the one who reports does it
                     t, via_xcomp, via_conj = t.head, False, False
                     continue
+                if t != head and not sources and patients and via_conj and head.tag_ != "VBN" and \
+                        sx.is_conjunct(head):
+                    # "X was alarmed by the killings and CALLED ON Y to ...": an active verb coordinated with a
+                    # passive one shares its subject, who does the second act
+                    return patients, []
                 if t != head and not sources and via_xcomp:
                     # "X is expected to visit", "X was asked to leave": the passive subject of the verb that
                     # governs the clause does its act
