@@ -248,3 +248,12 @@ def test_police_deployed_at_home_are_a_domestic_mobilization(code):
 def test_an_active_verb_coordinated_with_a_passive_one_shares_its_subject(code):
     assert triples(code("Japan was disappointed by the verdict and urged Kenya to release the two reporters.")) == {
         ("REQUEST", "JPN", "KEN", "asserted")}
+
+
+def test_a_state_condemning_an_attack_by_its_own_rebels_targets_them(code):
+    events = code("Brazil and Kenya signed a trade deal on Sunday, and Brazil pledged to double its imports. "
+                  "Kenyan rebels attacked a police station on Monday. The Kenyan government condemned the attack.")
+    assert triples(events) == {("AGREE", "BRA", "KEN", "asserted"), ("ASSAULT", "KEN", "KEN", "asserted"),
+                               ("ACCUSE", "KEN", "KEN", "asserted")}
+    accuse = next(e for e in events if e["event_type"] == "ACCUSE")
+    assert (accuse["source"]["sector"], accuse["target"]["sector"]) == ("GOV", "REB")

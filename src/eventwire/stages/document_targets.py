@@ -36,10 +36,19 @@ DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RESPONSE_PREPS = words("response_prepositions")
 # acts that may have no target at all: a show of force with no one named as its recipient
 NULL_TARGET_TYPES = {"MOBILIZE"}
+# sectors outside the state: their acts at home are answered by the state as another's
+NON_STATE_SECTORS = {"REB", "CVL", "POL"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
 ANSWER_TYPES = {"THREATEN"}
+
+
+def _other(doer: Actor, responder: Actor) -> bool:
+    """Whether `doer` is someone other than `responder`: another country, or at home a group outside the
+    state ("the government condemned the attack" by rebels of its own country)."""
+    return doer.code != responder.code or (doer.sector in NON_STATE_SECTORS and responder.sector not in
+                                           NON_STATE_SECTORS)
 
 
 class DocumentTargets:
@@ -82,12 +91,12 @@ class DocumentTargets:
         """
         classes = self.ex.lex.classes
         for noun in self.act_nouns(trig):
-            doers = [a for a in self.noun_sources(noun) if a.actor.code and a.actor.code != s.actor.code]
+            doers = [a for a in self.noun_sources(noun) if a.actor.code and _other(a.actor, s.actor)]
             if doers:
                 return doers[0]
             own = self.ex.lex.find(noun)
             kinds = set(classes.act_types(noun)) | ({own.rule.type} if own is not None else set())
-            earlier = [c for c in self._earlier() if c.source.actor.code not in (None, s.actor.code)]
+            earlier = [c for c in self._earlier() if c.source.actor.code and _other(c.source.actor, s.actor)]
             to_me = [c for c in earlier if c.target is not None and c.target.actor.code == s.actor.code]
             ranked = [c for c in to_me if kinds and c.trigger.rule.type in kinds]
             ranked += [c for c in earlier if kinds and c.trigger.rule.type in kinds]
