@@ -75,3 +75,16 @@ def test_promise_of_an_uncoded_act_is_itself_the_agreement(code):
     # a promised act the lexicon codes, through a light verb too, is coded instead, as planned
     assert triples(code("Japan pledged to revive regular meetings with China.")) == {
         ("CONSULT", "JPN", "CHN", "planned")}
+
+
+def test_dispersing_a_crowd_with_crowd_control_weapons_is_an_assault(code):
+    assert triples(code("Kenyan police dispersed the protesters with tear gas on Monday.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan police broke up the rally with water cannon.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan police dispersed the protesters.")) == {("COERCE", "KEN", "KEN", "asserted")}
+
+
+def test_calling_an_act_an_abduction_is_an_accusation_not_the_act(code):
+    assert triples(code("The Kenyan opposition leader called the arrest a political abduction.")) == {
+        ("ACCUSE", "KEN", "KEN", "asserted")}
