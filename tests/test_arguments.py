@@ -257,3 +257,10 @@ def test_a_state_condemning_an_attack_by_its_own_rebels_targets_them(code):
                                ("ACCUSE", "KEN", "KEN", "asserted")}
     accuse = next(e for e in events if e["event_type"] == "ACCUSE")
     assert (accuse["source"]["sector"], accuse["target"]["sector"]) == ("GOV", "REB")
+
+
+def test_people_released_with_no_agent_are_released_by_whoever_held_them(code):
+    assert triples(code("Japanese police arrested two Kenyan students on Monday. The two Kenyans were released on "
+                        "Friday.")) == {("COERCE", "JPN", "KEN", "asserted"), ("RETREAT", "JPN", "KEN", "asserted")}
+    # no one held them before: no source, no event
+    assert triples(code("Two Kenyan students were released on Friday.")) == set()

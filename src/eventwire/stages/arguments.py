@@ -433,6 +433,8 @@ class _Sentence(Descriptions, DocumentTargets):
                 # "French troops were deployed to X", "Japanese aid was flown to X": with no agent, the owner of
                 # what is moved moves it
                 sources, patients = patients, []
+            elif not sources and patients and rule.type == "RETREAT" and (held := self.holder(patients)) is not None:
+                sources = [held]  # "X detained two reporters. They were released on Friday": X released them
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
             return []
         if rule.only_subject_sectors:

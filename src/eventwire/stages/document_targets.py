@@ -36,6 +36,8 @@ DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RESPONSE_PREPS = words("response_prepositions")
 # acts that may have no target at all: a show of force with no one named as its recipient
 NULL_TARGET_TYPES = {"MOBILIZE"}
+# acts by which an actor comes to hold people: whoever did them is who releases them
+HOLDING_TYPES = {"COERCE", "ASSAULT"}
 # sectors outside the state: their acts at home are answered by the state as another's
 NON_STATE_SECTORS = {"REB", "CVL", "POL"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
@@ -113,6 +115,16 @@ class DocumentTargets:
             if c.target is not None and c.target.actor.code == s.actor.code and \
                     c.source.actor.code not in (None, s.actor.code):
                 return Arg(c.source.actor, "", s.start, s.start, False, True)
+        return None
+
+    def holder(self, patients: list[Arg]) -> Arg | None:
+        """Who set free people released with no agent named ("the two reporters were released"): the one whose
+        earlier arrest, detention or abduction of them the document reports."""
+        codes = {p.actor.code for p in patients if p.actor.code}
+        for c in self._earlier():
+            if c.trigger.rule.type in HOLDING_TYPES and c.target is not None and c.target.actor.code in codes and \
+                    c.source.actor.code:
+                return Arg(c.source.actor, "", patients[0].start, patients[0].start, False, True)
         return None
 
     def _earlier(self) -> list[Candidate]:
