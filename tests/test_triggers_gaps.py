@@ -88,3 +88,10 @@ def test_dispersing_a_crowd_with_crowd_control_weapons_is_an_assault(code):
 def test_calling_an_act_an_abduction_is_an_accusation_not_the_act(code):
     assert triples(code("The Kenyan opposition leader called the arrest a political abduction.")) == {
         ("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_leaving_or_ending_an_agreement_or_a_bloc_is_a_sanction(code):
+    assert triples(code("Brazil withdrew from its defence treaty with Kenya.")) == {
+        ("SANCTION", "BRA", "KEN", "asserted")}
+    assert triples(code("Kenya ended its defence pact with France.")) == {("SANCTION", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya withdrew its troops from Brazil.")) == {("RETREAT", "KEN", "BRA", "asserted")}
