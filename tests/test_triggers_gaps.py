@@ -95,3 +95,40 @@ def test_leaving_or_ending_an_agreement_or_a_bloc_is_a_sanction(code):
         ("SANCTION", "BRA", "KEN", "asserted")}
     assert triples(code("Kenya ended its defence pact with France.")) == {("SANCTION", "KEN", "FRA", "asserted")}
     assert triples(code("Kenya withdrew its troops from Brazil.")) == {("RETREAT", "KEN", "BRA", "asserted")}
+
+
+def test_declaring_a_diplomat_persona_non_grata_is_an_expulsion(code):
+    assert triples(code("Kenya declared the French ambassador persona non grata on Friday.")) == {
+        ("SANCTION", "KEN", "FRA", "asserted")}
+
+
+def test_house_arrest_and_custody_are_coercion(code):
+    assert triples(code("Kenyan police placed the opposition leader under house arrest.")) == {
+        ("COERCE", "KEN", "KEN", "asserted")}
+
+
+def test_a_court_throwing_out_petitions_rejects_them(code):
+    assert triples(code("A Kenyan court threw out petitions from two opposition candidates.")) == {
+        ("REJECT", "KEN", "KEN", "asserted")}
+
+
+def test_forces_moving_towards_a_border_and_troops_ordered_there_mobilize(code):
+    assert triples(code("Brazilian troops had been moving towards the Kenyan border.")) == {
+        ("MOBILIZE", "BRA", "KEN", "asserted")}
+    assert triples(code("The Brazilian army ordered more troops to the border with Argentina.")) == {
+        ("MOBILIZE", "BRA", "ARG", "asserted")}
+    # a government that moves to do something does that thing, and moves no forces
+    assert triples(code("The Kenyan government moved quickly to expel the French ambassador.")) == {
+        ("SANCTION", "KEN", "FRA", "asserted")}
+
+
+def test_returning_to_the_streets_is_a_protest(code):
+    assert triples(code("Kenyan protesters said they would return to the streets next week.")) == {
+        ("PROTEST", "KEN", "KEN", "planned")}
+
+
+def test_handing_over_bases_is_a_retreat_and_being_appalled_an_accusation(code):
+    assert triples(code("France handed over its last military bases in Kenya to the Kenyan army.")) == {
+        ("RETREAT", "FRA", "KEN", "asserted")}
+    assert triples(code("Japan said it was appalled by the killings in Kenya.")) == {
+        ("ACCUSE", "JPN", "KEN", "asserted")}
