@@ -193,6 +193,18 @@ def test_igos_and_regions(kb):
     assert codes(kb, "Latin America") == {("LATAM", "GOV")}
 
 
+def test_the_bodies_the_conventions_name_have_their_own_codes(kb):
+    assert codes(kb, "Economic Community of West African States") == {("ECOWAS", "IGO")}
+    assert codes(kb, "ECOWAS") == {("ECOWAS", "IGO")}
+    assert codes(kb, "Southern African Development Community") == {("SADC", "IGO")}
+    assert codes(kb, "Shanghai Cooperation Organisation") == {("SCO", "IGO")}
+    assert codes(kb, "BRICS") == {("BRICS", "IGO")}
+    assert codes(kb, "Pacific Islands Forum") == {("PIF", "IGO")}
+    assert codes(kb, "Organization of American States") == {("OAS", "IGO")}
+    assert codes(kb, "International Court of Justice") == {("ICJ", "IGO")}
+    assert codes(kb, "World Bank") == {("WORLD_BANK", "IGO")}
+
+
 # ---------------------------------------------------------------- user files
 
 USER = """\
