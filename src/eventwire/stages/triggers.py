@@ -11,6 +11,7 @@ listing nouns one by one: `objects: ["@personnel"]`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -396,13 +397,20 @@ class Triggers:
         self.modal = lang.modality
 
     def __call__(self, state: DocState) -> DocState:
-        state.current.triggers = self.triggers(state.current.sent)
+        ss = state.current
+        # a capitalised word of an actor's name is no act: "the Gulf COOPERATION Council", "the Forum on X-Y
+        # COOPERATION" ("the Arab League summit", a term too, keeps its summit)
+        resolver = ss.resolver
+        state.current.triggers = self.triggers(ss.sent, lambda tok: tok.is_title and resolver is not None and
+                                               resolver.entry_at(tok.i) is not None)
         return state
 
-    def triggers(self, sent: Span) -> list[Trigger]:
+    def triggers(self, sent: Span, in_name: Callable[[Token], bool] = lambda _t: False) -> list[Trigger]:
         found: dict[int, Trigger] = {}
         for tok in sent:
             trig = None
+            if in_name(tok) and not tok.is_sent_start:
+                continue
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 trig = self.lex.light_noun(tok)
                 own = self.lex.find(tok)
