@@ -264,3 +264,10 @@ def test_people_released_with_no_agent_are_released_by_whoever_held_them(code):
                         "Friday.")) == {("COERCE", "JPN", "KEN", "asserted"), ("RETREAT", "JPN", "KEN", "asserted")}
     # no one held them before: no source, no event
     assert triples(code("Two Kenyan students were released on Friday.")) == set()
+
+
+def test_paying_off_a_states_debt_aids_that_state_not_the_creditor(code):
+    assert triples(code("Japan and France paid off five million dollars of Kenya's arrears to the Atlantic Trade "
+                        "Court.")) == {("AID", "JPN", "KEN", "asserted"), ("AID", "FRA", "KEN", "asserted")}
+    # the maker of what is sent is not its recipient
+    assert triples(code("Japan sent American weapons to Kenya.")) == {("AID", "JPN", "KEN", "asserted")}

@@ -78,6 +78,7 @@ class _Sentence(Descriptions, DocumentTargets):
         self.resolver, self.history, self.index = ss.resolver, history, ss.index
         self.cache: dict[int, list[Arg]] = ss.cache
         self.moved: set[tuple[int, int]] = set()  # spans of what an act moves (see targets)
+        self.debtors: set[str] = set()  # whose possession an act moves ("paid off KENYA'S debt")
 
     def _holder(self, office: str, country: str) -> Actor | None:
         return self.ex.kb.holder(office, country, self.doc.published)
@@ -297,6 +298,10 @@ class _Sentence(Descriptions, DocumentTargets):
                             # "sent AMERICAN AID to X", "withdrew troops": what is moved, not to whom, unless it
                             # names another owner ("paid off $15 million OF KENYA'S debt")
                             self.moved.update((a.start, a.end) for a in args)
+                            # "$5 million OF KENYA'S debt": the possessor of what is paid
+                            held = [g for x in (c, *sx.prep_objects(c, ("of",))) for g in sx.possessors(x)]
+                            self.debtors.update(a.actor.code for g in held for a in self.phrase_args(g)
+                                                if a.actor.code)
                         out.extend(args)
                         if sx.is_direct_object(c):  # "struck sites ACROSS IRAN", "dozens of drones AT cities"
                             from_preps(c)
@@ -494,6 +499,10 @@ class _Sentence(Descriptions, DocumentTargets):
                 if any(t.actor.code != s.actor.code for t in ts):
                     # "withdrew ITS TROOPS from X": the actor's own people are what it moves, X is the target
                     ts = [t for t in ts if t.actor.code != s.actor.code]
+                # "paid off $5 million OF KENYA'S DEBT to the bank": the owner of what is paid gains by the act,
+                # not the one it is handed to; "sent AMERICAN weapons to X": the maker of what is sent does not
+                ts = [t for t in ts if t.actor.code in self.debtors] or \
+                    [t for t in ts if (t.start, t.end) not in self.moved] or ts
                 if ts:
                     pairs.extend((s, t) for t in ts)
                 elif (act := self.act_target(trig, s)) is not None:

@@ -48,7 +48,7 @@ def cues(tok: Token, lex: TriggerLexicon, is_actor: Callable[[Token], bool], rul
     """The cues of the word `tok`; `rule_type` is the type of the lexicon rule that fires on it, or None."""
     lemma = _lemma(tok)
     pos = "V" if tok.pos_ in VERB_POS or tok.tag_.startswith("VB") else "N"
-    out = [f"lemma={lemma}", f"pos={pos}", f"tag={tok.tag_}", f"dep={tok.dep_}", f"lex={rule_type or '-'}",
+    out = [f"lemma={lemma}", f"pos={pos}", f"tag={tok.tag_}", f"dep={sx.label(tok)}", f"lex={rule_type or '-'}",
            f"lemma+lex={lemma}|{rule_type or '-'}", f"head={_lemma(tok.head)}"]
     if lemma in lex.light_verbs:
         out.append("light")

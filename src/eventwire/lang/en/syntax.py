@@ -223,6 +223,12 @@ def names_its_owner(tok: Token) -> bool:
     return any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.ent_type_) for c in tok.children)
 
 
+def label(tok: Token) -> str:
+    """The parser's label of `tok`'s relation to its head, as a feature of a learned model (`cues.py`); rules ask
+    the questions below instead."""
+    return tok.dep_
+
+
 # ------------------------------------------------------------------ what role a token fills
 def is_subject(tok: Token, passive: bool = False) -> bool:
     """Whether `tok` is an active subject; with `passive`, a nominal passive subject counts too."""
