@@ -357,3 +357,12 @@ def test_planned_event_takes_the_next_weekday(when):
 def test_a_date_beyond_the_calendar_is_null_and_the_event_stays(code, published, text):
     (ev,) = code(text, published)
     assert (ev["event_type"], ev["date"], ev["date_precision"]) == ("CONSULT", None, None)
+
+
+@pytest.mark.parametrize("text, word, kw, expected", [
+    ("In January last year, the militia shelled the airport.", "shelled", {}, "2024-01"),
+    ("The envoy toured Lagos in February last year.", "toured", {}, "2024-02"),
+    ("The summit will open in May next year.", "open", {"future": True}, "2026-05"),
+])
+def test_month_of_a_year_counted_from_publication(when, text, word, kw, expected):
+    assert got(when(text, word, **kw)) == (expected, "month")

@@ -79,6 +79,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
              r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b)"),
     ("clock", r"(?i:\b(?:(?:shortly|just|soon|well|long)\s+)?(?P<p>before|after|at|around|by|past)\s+"
               r"(?P<clk>midnight|dawn|daybreak|noon|midday|dusk|sunrise|sunset)\b)"),
+    ("monrel", rf"(?P<q>(?i:{_EDGE})[\s-]+)?\b(?P<mon>{_MON_FULL})\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+"
+               r"(?i:year)\b"),
     ("period", rf"(?i:\b(?P<q>(?:earlier|later|early|late|{_EDGE})\s+)?(?:of\s+)?(?P<rel>this|last|next|the\s+past|"
                r"the\s+coming|the\s+current)\s+(?P<unit>week|weekend|month|year)\b)"),
     ("endof", r"(?i:\b(?P<q>the\s+(?:end|start|beginning|middle|rest|close)\s+of)\s+the\s+"
@@ -265,6 +267,11 @@ def absolute(m: Match, ctx: Context) -> Interval | Open | None:
         return d, d
     if name == "my":
         return _month(int(m.g("y") or 0), MONTHS[(m.g("mon") or "").lower().rstrip(".")])
+    if name == "monrel":  # "in January last year": that month of the year the word counts to
+        if pub is None:
+            return None
+        step = int(PERIOD_STEPS.get((m.g("rel") or "").lower(), 0))
+        return _month(pub.year + step, MONTHS[(m.g("mon") or "").lower()])
     if name == "year":
         return _year(int(m.g("y") or 0))
     if pub is None:
