@@ -366,3 +366,18 @@ def test_a_date_beyond_the_calendar_is_null_and_the_event_stays(code, published,
 ])
 def test_month_of_a_year_counted_from_publication(when, text, word, kw, expected):
     assert got(when(text, word, **kw)) == (expected, "month")
+
+
+def test_within_hours_or_weeks_counts_from_the_anchor(when):
+    r = when("The ministry responded within hours by expelling the envoy.", "responded", anchor=MONDAY)
+    assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
+    r = when("The council rejected the request within weeks.", "rejected", anchor=date(2025, 1, 20))
+    assert got(r) == ("2025-01", "month")
+
+
+def test_concessive_or_conditional_clause_does_not_borrow_the_main_date(when):
+    text = "The two sides agreed on a truce last month, although the rebels have said they will not disarm."
+    assert got(when(text, "agreed")) == ("2025-02", "month")
+    assert got(when(text, "disarm")) == ("2025-03-13", "day")
+    text = "Ministers warned on Monday that the mills would close if the port stays shut."
+    assert got(when(text, "stays")) == ("2025-03-13", "day")

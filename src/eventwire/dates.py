@@ -138,7 +138,7 @@ def _up_cost(c: Token) -> float:
             return 1
         if mark in LINK_MARKS:
             return 2
-        return 4 if mark in REMOTE_MARKS else 3
+        return INF if mark in REMOTE_MARKS else 3  # "..., though Baku has said it will not sign": apart
     return 1
 
 

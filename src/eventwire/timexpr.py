@@ -73,6 +73,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
     ("dayrel", r"(?i:\bthe\s+(?P<unit>day|night|morning|evening)\s+(?P<dir>before|after)\b)"),
     ("rel", rf"(?i:\b(?P<approx>{_APPROX})(?P<n>{_NUM}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\s+"
             rf"(?P<dir>later|earlier|afterwards|before|after)\b)"),
+    ("within", r"(?i:\bwithin\s+(?P<approx>a\s+few\s+|several\s+|a\s+couple\s+of\s+)?"
+               r"(?P<unit>hours|days|weeks|months)\b)"),
     ("ago", rf"(?i:\b(?P<approx>{_APPROX})(?P<n>{_NUM})\s+(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b)"),
     ("anch", r"(?i:\b(?:(?P<lat>later|earlier)\s+)?(?:on\s+|during\s+|in\s+|by\s+)?"
              r"(?:the\s+(?P<which>following|next|previous|same|preceding)|(?P<that>that))\s+"
@@ -405,7 +407,7 @@ def count_from(m: Match, base: Interval, hour: float) -> Interval | None:
         if unit == "year":
             return _year(base[0].year + step)
         return shift(base, step)
-    if m.name == "rel":
+    if m.name in ("rel", "within"):  # "within hours": some hours after the base, like "hours later"
         d = (m.g("dir") or "").lower()
         sign = -1 if d in BACKWARD else 1
         n = number(m.g("n"))
