@@ -381,3 +381,9 @@ def test_concessive_or_conditional_clause_does_not_borrow_the_main_date(when):
     assert got(when(text, "disarm")) == ("2025-03-13", "day")
     text = "Ministers warned on Monday that the mills would close if the port stays shut."
     assert got(when(text, "stays")) == ("2025-03-13", "day")
+
+
+def test_perfect_participle_keeps_its_date_to_itself(when):
+    text = "The navy will patrol the strait, having already escorted convoys there last year."
+    assert got(when(text, "patrol", future=True)) == ("2025-03-13", "day")
+    assert got(when(text, "escorted")) == ("2024", "year")

@@ -94,6 +94,7 @@ BOUND_PREPS = words("bound_prepositions")
 FRAME_PREPS = words("frame_prepositions")
 FORWARD_WORDS = words("forward_words")
 PAST_AUX = words("past_auxiliaries")
+PERFECT_PARTICIPLE_AUX = words("perfect_participle_auxiliaries")
 DURATION_UNITS = words("duration_units")
 INF = 99.0
 MAX_COST = 10.0
@@ -157,6 +158,8 @@ def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
         mark = _mark(c)
         if mark in TEMPORAL_MARKS or mark in LINK_MARKS:
             return 2
+        if _participial(c) and _aux(c) & PERFECT_PARTICIPLE_AUX:
+            return INF  # "..., having sent troops last year": an earlier act, its date is not the main clause's
         return 4 if _participial(c) else (nested or 8)
     if sx.is_adnominal_clause(c):
         return 2
