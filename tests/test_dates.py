@@ -387,3 +387,8 @@ def test_perfect_participle_keeps_its_date_to_itself(when):
     text = "The navy will patrol the strait, having already escorted convoys there last year."
     assert got(when(text, "patrol", future=True)) == ("2025-03-13", "day")
     assert got(when(text, "escorted")) == ("2024", "year")
+
+
+def test_a_season_after_before_is_no_event_to_count_from(when):
+    r = when("The minister accused the rebels of hoarding fuel before the winter.", "accused", anchor=MONDAY)
+    assert r == DateResult("2025-03-13", "day", None, None, "published")

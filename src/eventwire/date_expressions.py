@@ -40,6 +40,7 @@ UNITS = words("date_units")
 TIME_QUALIFIERS = words("time_qualifiers")
 TIME_PREPS = words("time_prepositions")
 APPROXIMATORS = words("approximators")
+TIME_NOUNS = words("time_nouns", "time")
 
 
 # ---------------------------------------------------------------- expressions in the parse
@@ -165,8 +166,8 @@ def find_links(sent: Span, exprs: list[Expr]) -> list[Link]:
             comp, host = kids[0], tok.head
         else:
             continue
-        if comp.i in point:
-            continue  # "before midnight", "after Sunday": a time expression, not an event
+        if comp.i in point or comp.lemma_.lower() in TIME_NOUNS:
+            continue  # "before midnight", "after Sunday", "before the winter": a time, not an event
         qty = [c for c in list(tok.children) + list(comp.children)
                if sx.is_noun_adverbial(c) and c.lemma_.lower() in UNITS]
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
