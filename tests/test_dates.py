@@ -392,3 +392,11 @@ def test_perfect_participle_keeps_its_date_to_itself(when):
 def test_a_season_after_before_is_no_event_to_count_from(when):
     r = when("The minister accused the rebels of hoarding fuel before the winter.", "accused", anchor=MONDAY)
     assert r == DateResult("2025-03-13", "day", None, None, "published")
+
+
+def test_relative_clause_commenting_on_the_act_keeps_its_own_date(when):
+    text = "The army pulled back from the border in January, a move Delhi welcomed as overdue."
+    assert got(when(text, "pulled")) == ("2025-01", "month")
+    assert got(when(text, "welcomed")) == ("2025-03-13", "day")
+    text = "The accord signed on Monday gives the province the autonomy its leaders have long demanded."
+    assert got(when(text, "demanded")) == ("2025-03-13", "day")

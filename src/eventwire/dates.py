@@ -95,6 +95,7 @@ FRAME_PREPS = words("frame_prepositions")
 FORWARD_WORDS = words("forward_words")
 PAST_AUX = words("past_auxiliaries")
 PERFECT_PARTICIPLE_AUX = words("perfect_participle_auxiliaries")
+PRESENT_PERFECT_AUX = words("present_perfect_auxiliaries")
 DURATION_UNITS = words("duration_units")
 INF = 99.0
 MAX_COST = 10.0
@@ -107,6 +108,11 @@ def _aux(tok: Token) -> set[str]:
 
 def _has_subject(tok: Token) -> bool:
     return sx.has_subject(tok, clausal=True)
+
+
+def _own_subject(tok: Token) -> bool:
+    """A relative clause with a subject of its own ("the deal Kyiv signed"), not its relative pronoun."""
+    return any(s.tag_ not in ("WDT", "WP", "WP$") and s.lower_ != "that" for s in sx.nominal_subjects(tok, True))
 
 
 def _mark(tok: Token) -> str | None:
@@ -124,7 +130,11 @@ def _is_verb(tok: Token) -> bool:
 def _up_cost(c: Token) -> float:
     """Cost of climbing from clause word `c` to its head."""
     if sx.is_relative_clause(c):
-        return INF if _aux(c) & FUTURE_AUX else 3
+        if _aux(c) & FUTURE_AUX:
+            return INF
+        if _own_subject(c) and (sx.is_clause_apposition(c.head) or _aux(c) & PRESENT_PERFECT_AUX):
+            return INF  # "..., a gesture Kyiv dismissed", "something he has long sought": a comment of its own
+        return 3
     if sx.is_complement(c) or sx.is_parataxis(c) or sx.is_clausal_subject(c):
         return 3
     if sx.is_conjunct(c):
