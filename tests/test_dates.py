@@ -400,3 +400,10 @@ def test_relative_clause_commenting_on_the_act_keeps_its_own_date(when):
     assert got(when(text, "welcomed")) == ("2025-03-13", "day")
     text = "The accord signed on Monday gives the province the autonomy its leaders have long demanded."
     assert got(when(text, "demanded")) == ("2025-03-13", "day")
+
+
+def test_expression_put_before_both_conjoined_clauses_dates_both(when):
+    text = "On Monday, rebels seized the depot, and the army shelled the town."
+    assert got(when(text, "shelled")) == ("2025-03-10", "day")
+    text = "On Monday, rebels seized the depot, and the army has sealed the roads."
+    assert got(when(text, "sealed")) == ("2025-03-13", "day")  # the present perfect speaks of now

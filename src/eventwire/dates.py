@@ -127,8 +127,8 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
-def _up_cost(c: Token) -> float:
-    """Cost of climbing from clause word `c` to its head."""
+def _up_cost(c: Token, e: Expr | None = None) -> float:
+    """Cost of climbing from clause word `c` to its head (on the way to expression `e`)."""
     if sx.is_relative_clause(c):
         if _aux(c) & FUTURE_AUX:
             return INF
@@ -139,6 +139,8 @@ def _up_cost(c: Token) -> float:
         return 3
     if sx.is_conjunct(c):
         if _is_verb(c) and _has_subject(c) and _mark(c) is None:
+            if e is not None and _fronted(e, c.head) and not _aux(c) & PRESENT_PERFECT_AUX:
+                return 2  # "On Monday, A did X and B did Y": an expression put before both clauses
             return INF  # "A did X on Monday, and B did Y": B's clause has no expression of its own
         return 2 if _is_verb(c) else 1
     if sx.is_adverbial_clause(c):
@@ -151,6 +153,12 @@ def _up_cost(c: Token) -> float:
             return 2
         return INF if mark in REMOTE_MARKS else 3  # "..., though Baku has said it will not sign": apart
     return 1
+
+
+def _fronted(e: Expr, head: Token) -> bool:
+    """Expression `e` stands on clause `head` before its subject ("On Monday, rebels seized ...")."""
+    subjects = sx.nominal_subjects(head, True)
+    return e.host.i == head.i and bool(subjects) and e.tokens.end <= min(s.left_edge.i for s in subjects)
 
 
 def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
@@ -189,7 +197,7 @@ def _path(trig: Token, host: Token, e: Expr | None, future_ctx: bool) -> tuple[f
     if path is None:
         return INF, [], []
     climbed, down = path
-    cost = sum(_up_cost(c) for c in climbed) + sum(_down_cost(c, e, future_ctx) for c in down)
+    cost = sum(_up_cost(c, e) for c in climbed) + sum(_down_cost(c, e, future_ctx) for c in down)
     if any(sx.is_scene_clause(c) for c in climbed) and any(sx.is_scene_clause(c) for c in down):
         cost += 6  # a sister clause ("X said A did this, and B did that on Monday")
     return cost, climbed, down
