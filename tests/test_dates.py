@@ -407,3 +407,19 @@ def test_expression_put_before_both_conjoined_clauses_dates_both(when):
     assert got(when(text, "shelled")) == ("2025-03-10", "day")
     text = "On Monday, rebels seized the depot, and the army has sealed the roads."
     assert got(when(text, "sealed")) == ("2025-03-13", "day")  # the present perfect speaks of now
+
+
+@pytest.mark.parametrize("text, word", [
+    ("During the visit, the two ministers signed a grain deal.", "signed"),
+    ("The premier said at the signing that the pact would last.", "said"),
+    ("Only 30 deputies backed the bill in the final vote.", "backed"),
+    ("At the ceremony, attended by the king, the general thanked the troops.", "attended"),
+])
+def test_an_occasion_named_before_dates_the_act_from_the_anchor(when, text, word):
+    r = when(text, word, anchor=MONDAY)
+    assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
+
+
+def test_an_occasion_first_named_is_no_anchor(when):
+    r = when("The premier said at a news conference that the pact would last.", "said", anchor=MONDAY)
+    assert got(r) == ("2025-03-13", "day") and r.basis == "published"

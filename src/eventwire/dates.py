@@ -18,7 +18,8 @@ Every value is an interval of days: a weekday is one day, "in June" a month,
 smallest calendar unit (day, month, year) holding the interval.
 
 Anchored expressions ("the following day", "a day earlier", "that night",
-"hours later") count from an earlier date: one named before them in the same
+"hours later", "within hours", an occasion named before: "during the visit")
+count from an earlier date: one named before them in the same
 sentence, else `anchor` (the caller's date of the previous event), else
 `published`. "N days after X" links date the events on either side of the link
 from each other. Missing `published`: expressions that need it stay null.

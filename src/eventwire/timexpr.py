@@ -7,7 +7,7 @@
 
 Pure functions on strings and dates, nothing about the parse: the patterns
 (weekdays, months, years, relative offsets, "the following day", "last
-week"), the calendar arithmetic that turns a match into an interval of days
+week", "during the visit"), the calendar arithmetic that turns a match into an interval of days
 (past or future as the context's direction says, the nearer one when it does
 not), the precision of an interval (the smallest calendar unit holding it),
 and dateparser for explicit dates the patterns miss. Which expression belongs
@@ -49,6 +49,14 @@ AHEAD = words("ahead_words", "time")
 DAY_PARTS = words("day_parts", "time")
 LATE_CLOCK = words("late_clock_words", "time")
 BACKWARD = words("backward_words", "time")
+OCCASION_PREPS = words("occasion_prepositions", "time")
+OCCASION_NOUNS = words("occasion_nouns", "time")
+
+
+def _alternatives(items: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
 
 # ---------------------------------------------------------------- patterns
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -98,6 +106,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
     ("mon", rf"(?P<rel>(?i:last|next|this)\s+)?(?P<q>(?i:{_EDGE})[\s-]+)?\b(?P<mon>{_MON_FULL})(?P<pos>'s|\u2019s)?"
             r"(?!\w)"),
     ("year", rf"(?P<q>(?i:{_EDGE})[\s-]+)?(?<![/.\d-])\b(?P<y>(?:19|20)\d{{2}})(?![\d\w/-])"),
+    ("occasion", rf"(?i:\b(?:{_alternatives(OCCASION_PREPS)})\s+the\s+(?:[\w-]+\s+){{0,2}}?"
+                 rf"(?:{_alternatives(OCCASION_NOUNS)})(?![\w-]))"),
     ("dur", rf"(?i:\b(?P<n>{_NUM})[\s-]+(?P<unit>hours?|days?|weeks?|months?|years?)\b)"),
 ]]
 
@@ -385,6 +395,8 @@ def count_from(m: Match, base: Interval, hour: float) -> Interval | None:
     """Value of an anchored expression ("the following day", "two days later", "before dawn") counted from
     `base`; `hour` is the time of day of the base, for "six hours later"."""
     unit = (m.g("unit") or "day").lower().rstrip("s")
+    if m.name == "occasion":  # "during the visit": on the day the text is at
+        return base
     if m.name == "clock":
         late_after = (m.g("p") or "").lower() in LATE_CLOCK and (m.g("clk") or "").lower() == "midnight"
         return shift(base, 1) if late_after else base
