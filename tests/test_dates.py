@@ -423,3 +423,10 @@ def test_an_occasion_named_before_dates_the_act_from_the_anchor(when, text, word
 def test_an_occasion_first_named_is_no_anchor(when):
     r = when("The premier said at a news conference that the pact would last.", "said", anchor=MONDAY)
     assert got(r) == ("2025-03-13", "day") and r.basis == "published"
+
+
+def test_an_expression_looking_ahead_does_not_date_a_past_act(when):
+    text = "In a statement on Tuesday, the minister appeared to rule out a visit to Hanoi later this month."
+    assert got(when(text, "rule")) == ("2025-03-11", "day")
+    text = "The minister ruled out a visit to Hanoi later this month."
+    assert when(text, "ruled").basis == "published"

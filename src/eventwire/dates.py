@@ -257,6 +257,19 @@ def _future_clause(trig: Token, future: bool) -> bool:
     return False
 
 
+def _past_clause(trig: Token) -> bool:
+    """The trigger's clause, or the clause it takes its tense from, is in the past ("appeared to rule out")."""
+    t = _clause_verb(trig)
+    for _ in range(6):
+        if _direction(t, False) == "past":
+            return True
+        if _tense_link(t) and t.head.i != t.i and not _has_subject(t):
+            t = t.head
+        else:
+            return False
+    return False
+
+
 # ---------------------------------------------------------------- the stage
 def event_date(
     sent: Span,
@@ -292,6 +305,8 @@ def event_date(
         if cost > MAX_COST:
             continue
         cost += _modifier_cost(e, trigger)
+        if not future_ctx and not e.anchored and _forward(e) and _past_clause(trigger):
+            continue  # "appeared on Friday to rule out a meeting later this month": the meeting's date
         if cost > MAX_COST:
             continue
         # a day named outright beats "at dawn" or "overnight" beside it
