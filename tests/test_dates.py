@@ -430,3 +430,8 @@ def test_an_expression_looking_ahead_does_not_date_a_past_act(when):
     assert got(when(text, "rule")) == ("2025-03-11", "day")
     text = "The minister ruled out a visit to Hanoi later this month."
     assert when(text, "ruled").basis == "published"
+
+
+def test_a_sentence_opened_by_earlier_is_on_the_anchor_day(when):
+    r = when("Earlier, the envoy had visited the border crossing.", "visited", anchor=MONDAY)
+    assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"

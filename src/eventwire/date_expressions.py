@@ -82,7 +82,7 @@ def find_expressions(sent: Span) -> list[Expr]:
         first = span[0].lower_
         if first in TIME_PREPS and prep is None:
             prep = first
-        anchored = m.name in ("rel", "within", "anch", "dayrel", "clock", "occasion")
+        anchored = m.name in ("rel", "within", "anch", "dayrel", "clock", "occasion", "opener")
         out.append(Expr(m, span, host, prep, anchored, hour_of(m), duration=m.name == "dur"))
     for ent in sentence_entities(sent):
         # an explicit date our patterns missed ("6/12/2024", "the 5th of May 2024"): dateparser reads it

@@ -51,6 +51,7 @@ LATE_CLOCK = words("late_clock_words", "time")
 BACKWARD = words("backward_words", "time")
 OCCASION_PREPS = words("occasion_prepositions", "time")
 OCCASION_NOUNS = words("occasion_nouns", "time")
+ANCHOR_OPENERS = words("anchor_openers", "time")
 
 
 def _alternatives(items: frozenset[str]) -> str:
@@ -108,6 +109,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
     ("year", rf"(?P<q>(?i:{_EDGE})[\s-]+)?(?<![/.\d-])\b(?P<y>(?:19|20)\d{{2}})(?![\d\w/-])"),
     ("occasion", rf"(?i:\b(?:{_alternatives(OCCASION_PREPS)})\s+the\s+(?:[\w-]+\s+){{0,2}}?"
                  rf"(?:{_alternatives(OCCASION_NOUNS)})(?![\w-]))"),
+    ("opener", rf"(?i:^(?:{_alternatives(ANCHOR_OPENERS)})(?=\s*,))"),
     ("dur", rf"(?i:\b(?P<n>{_NUM})[\s-]+(?P<unit>hours?|days?|weeks?|months?|years?)\b)"),
 ]]
 
@@ -395,7 +397,7 @@ def count_from(m: Match, base: Interval, hour: float) -> Interval | None:
     """Value of an anchored expression ("the following day", "two days later", "before dawn") counted from
     `base`; `hour` is the time of day of the base, for "six hours later"."""
     unit = (m.g("unit") or "day").lower().rstrip("s")
-    if m.name == "occasion":  # "during the visit": on the day the text is at
+    if m.name in ("occasion", "opener"):  # "during the visit", "Earlier, ...": on the day the text is at
         return base
     if m.name == "clock":
         late_after = (m.g("p") or "").lower() in LATE_CLOCK and (m.g("clk") or "").lower() == "midnight"
