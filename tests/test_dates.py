@@ -435,3 +435,9 @@ def test_an_expression_looking_ahead_does_not_date_a_past_act(when):
 def test_a_sentence_opened_by_earlier_is_on_the_anchor_day(when):
     r = when("Earlier, the envoy had visited the border crossing.", "visited", anchor=MONDAY)
     assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
+
+
+def test_a_present_clause_does_not_take_an_expression_of_the_past(when):
+    text = "The editor is being questioned over his column about the flood last month."
+    assert got(when(text, "questioned")) == ("2025-03-13", "day")
+    assert got(when("The editor was questioned over his column last month.", "questioned")) == ("2025-02", "month")

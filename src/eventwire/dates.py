@@ -44,6 +44,8 @@ from .nlp import tree_path
 from .stages.modality import ModalityLexicon
 from .timexpr import (
     OPEN,
+    PAST_DAY_WORDS,
+    PERIOD_STEPS,
     UNIT_DAYS,
     Context,
     Interval,
@@ -97,6 +99,7 @@ FORWARD_WORDS = words("forward_words")
 PAST_AUX = words("past_auxiliaries")
 PERFECT_PARTICIPLE_AUX = words("perfect_participle_auxiliaries")
 PRESENT_PERFECT_AUX = words("present_perfect_auxiliaries")
+PRESENT_AUX = words("present_auxiliaries")
 DURATION_UNITS = words("duration_units")
 INF = 99.0
 MAX_COST = 10.0
@@ -257,6 +260,26 @@ def _future_clause(trig: Token, future: bool) -> bool:
     return False
 
 
+def _backward(e: Expr) -> bool:
+    """An expression that can only name a time before publication ("last month", "two weeks ago", "yesterday")."""
+    name = e.match.name
+    if name == "ago":
+        return True
+    if name == "pubword":
+        return " ".join((e.match.g("w") or "").lower().split()) in PAST_DAY_WORDS
+    rel = " ".join((e.match.g("rel") or e.match.g("p") or "").lower().split())
+    return name in ("period", "mon", "wd") and PERIOD_STEPS.get(rel, 0) < 0
+
+
+def _present_clause(trig: Token) -> bool:
+    """The trigger's own clause is in the present tense ("is being investigated", "holds")."""
+    t = _clause_verb(trig)
+    aux = _aux(t)
+    if aux & PAST_AUX or aux & FUTURE_AUX or t.tag_ in ("VBD", "VBN") and not aux:
+        return False
+    return bool(aux & PRESENT_AUX) or t.tag_ in ("VBZ", "VBP")
+
+
 def _past_clause(trig: Token) -> bool:
     """The trigger's clause, or the clause it takes its tense from, is in the past ("appeared to rule out")."""
     t = _clause_verb(trig)
@@ -307,6 +330,8 @@ def event_date(
         cost += _modifier_cost(e, trigger)
         if not future_ctx and not e.anchored and _forward(e) and _past_clause(trigger):
             continue  # "appeared on Friday to rule out a meeting later this month": the meeting's date
+        if _backward(e) and _present_clause(trigger):
+            continue  # "he is being investigated over a decree he signed last month": the decree's date
         if cost > MAX_COST:
             continue
         # a day named outright beats "at dawn" or "overnight" beside it

@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 __all__ = [
-    "MONTHS", "NUMBERS", "OPEN", "PATTERNS", "TOD_HOUR", "UNIT_DAYS", "WEEKDAYS", "YEAR", "YEAR_CONTEXT",
+    "MONTHS", "NUMBERS", "OPEN", "PAST_DAY_WORDS", "PATTERNS", "PERIOD_STEPS", "TOD_HOUR", "UNIT_DAYS", "WEEKDAYS",
+    "YEAR", "YEAR_CONTEXT",
     "Context", "Interval", "Match", "Open", "absolute", "count_from", "counted", "entity_date", "fmt",
     "hour_days", "hour_of", "number", "precision", "scan", "shift", "widen_month",
 ]
@@ -52,6 +53,7 @@ BACKWARD = words("backward_words", "time")
 OCCASION_PREPS = words("occasion_prepositions", "time")
 OCCASION_NOUNS = words("occasion_nouns", "time")
 ANCHOR_OPENERS = words("anchor_openers", "time")
+PAST_DAY_WORDS = words("past_day_words", "time")
 
 
 def _alternatives(items: frozenset[str]) -> str:
@@ -319,7 +321,7 @@ def absolute(m: Match, ctx: Context) -> Interval | Open | None:
         return hi - timedelta(days=span), hi
     if name == "pubword":
         w = " ".join((m.g("w") or "").lower().split())
-        if w == "yesterday" or w == "last night":
+        if w in PAST_DAY_WORDS:
             d = pub - timedelta(days=1)
             return d, d
         if w == "tomorrow":
