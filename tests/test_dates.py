@@ -441,3 +441,8 @@ def test_a_present_clause_does_not_take_an_expression_of_the_past(when):
     text = "The editor is being questioned over his column about the flood last month."
     assert got(when(text, "questioned")) == ("2025-03-13", "day")
     assert got(when("The editor was questioned over his column last month.", "questioned")) == ("2025-02", "month")
+
+
+def test_a_date_on_an_occasion_the_act_took_place_at_is_the_acts(when):
+    assert got(when("Two ministers walked out of the March 4 session in anger.", "walked")) == ("2025-03-04", "day")
+    assert when("Aid convoys left the valley after the March 4 vote.", "left").basis != "expression"

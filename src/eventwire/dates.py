@@ -43,6 +43,7 @@ from .lang.en.words import words
 from .nlp import tree_path
 from .stages.modality import ModalityLexicon
 from .timexpr import (
+    OCCASION_NOUNS,
     OPEN,
     PAST_DAY_WORDS,
     PERIOD_STEPS,
@@ -384,6 +385,9 @@ def _modifier_cost(e: Expr, trig: Token) -> float:
         return 0.0  # the trigger's own noun, or its subject or object ("held Wednesday's talks")
     if sx.is_prep_object(h) and h.head.lower_ in FRAME_PREPS:
         return 0.0
+    if sx.is_prep_object(h) and h.lemma_.lower() in OCCASION_NOUNS and \
+            h.head.lower_ not in LINK_MARKS and h.head.lower_ not in DEADLINE_PREPS:
+        return 0.0  # an occasion the act took place at: "walked out of the August 5 session"
     return INF
 
 
