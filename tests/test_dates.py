@@ -134,9 +134,11 @@ def test_event_before_a_dated_after_clause_is_later(when):
     assert got(r) == ("2025-03-12", "day")
 
 
-def test_bare_after_clause_keeps_only_the_month(when):
+def test_bare_after_clause_takes_the_day_of_the_event_it_leads_to(when):
     r = when("The envoy arrived in Rome on Sunday after the cabinet granted him a visa.", "granted")
-    assert got(r) == ("2025-03", "month")
+    assert got(r) == ("2025-03-09", "day")
+    r = when("Riots broke out on Friday night after a protester was shot.", "shot")
+    assert got(r) == ("2025-03-07", "day")
 
 
 def test_hours_after_a_late_event_cross_midnight(nlp):
