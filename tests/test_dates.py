@@ -448,3 +448,8 @@ def test_a_present_clause_does_not_take_an_expression_of_the_past(when):
 def test_a_date_on_an_occasion_the_act_took_place_at_is_the_acts(when):
     assert got(when("Two ministers walked out of the March 4 session in anger.", "walked")) == ("2025-03-04", "day")
     assert when("Aid convoys left the valley after the March 4 vote.", "left").basis != "expression"
+
+
+def test_an_occasion_with_its_own_date_takes_that_date(when):
+    text = "During the talks in Geneva on Tuesday, the envoys agreed on a truce."
+    assert got(when(text, "agreed", anchor=date(2025, 3, 1))) == ("2025-03-11", "day")

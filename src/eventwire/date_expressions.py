@@ -95,7 +95,14 @@ def find_expressions(sent: Span) -> list[Expr]:
             prep, host = root.head.lower_, root.head.head
         m = Match(ent.start_char - sent.start_char, ent.end_char - sent.start_char, "ent", ())
         out.append(Expr(m, ent, host, prep, False, 12.0))
-    return out
+    return [e for e in out if e.match.name != "occasion" or not _dated_occasion(e, out)]
+
+
+def _dated_occasion(e: Expr, exprs: list[Expr]) -> bool:
+    """An occasion with a date of its own ("during the talks on Tuesday"): that date, not the anchor, holds."""
+    noun = e.tokens[-1]
+    return any(x is not e and noun.left_edge.i <= x.tokens.start and x.tokens.end - 1 <= noun.right_edge.i
+               for x in exprs)
 
 
 def _year_context(span: Span) -> bool:
