@@ -375,6 +375,8 @@ def test_within_hours_or_weeks_counts_from_the_anchor(when):
     assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
     r = when("The council rejected the request within weeks.", "rejected", anchor=date(2025, 1, 20))
     assert got(r) == ("2025-01", "month")
+    r = when("The refinery could run short of crude within weeks.", "run", anchor=MONDAY)
+    assert got(r) == ("2025", "year")  # ahead of publication: a vague span
 
 
 def test_concessive_or_conditional_clause_does_not_borrow_the_main_date(when):

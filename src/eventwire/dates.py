@@ -401,11 +401,14 @@ def _resolve(e: Expr, sent: Span, trig: Token, pub: date | None, future: bool, a
              exprs: list[Expr], links: list[Link], climbed: list[Token], down: list[Token]) -> DateResult:
     start, end = e.tokens.start_char, e.tokens.end_char
     basis = "expression"
-    if e.anchored:
+    value: Interval | Open | None
+    if e.match.name == "within" and _future_clause(trig, future):
+        value = absolute(e.match, Context(pub, "future"))  # "possible within weeks": a vague span ahead
+    elif e.anchored:
         base, hour = _base(e, sent, exprs, pub, anchor, future)
         if base is None:
             return DateResult(None, None, start, end, None)
-        value: Interval | Open | None = count_from(e.match, base, hour)
+        value = count_from(e.match, base, hour)
         basis = "anchor"
     else:
         direction = _direction(e.host, future)

@@ -361,6 +361,8 @@ def absolute(m: Match, ctx: Context) -> Interval | Open | None:
         if (m.g("w") or "").lower() in AHEAD:
             return pub, pub + timedelta(days=days)
         return pub - timedelta(days=days), pub
+    if name == "within":  # "within weeks" ahead of publication: a vague span (counted back, see count_from)
+        return _year(pub.year)
     if name == "ago":
         return counted(number(m.g("n")) or 1, (m.g("unit") or "").lower(), -1, (pub, pub), bool(m.g("approx")))
     return None
