@@ -375,7 +375,7 @@ def test_within_hours_or_weeks_counts_from_the_anchor(when):
     assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
     r = when("The council rejected the request within weeks.", "rejected", anchor=date(2025, 1, 20))
     assert got(r) == ("2025-01", "month")
-    r = when("The refinery could run short of crude within weeks.", "run", anchor=MONDAY)
+    r = when("The garrison could run out of shells within weeks.", "run", anchor=MONDAY)
     assert got(r) == ("2025", "year")  # ahead of publication: a vague span
 
 
@@ -415,7 +415,7 @@ def test_expression_put_before_both_conjoined_clauses_dates_both(when):
 
 @pytest.mark.parametrize("text, word", [
     ("During the visit, the two ministers signed a grain deal.", "signed"),
-    ("The premier said at the signing that the pact would last.", "said"),
+    ("The premier told reporters at the signing that the pact would last.", "told"),
     ("Only 30 deputies backed the bill in the final vote.", "backed"),
     ("At the ceremony, attended by the king, the general thanked the troops.", "attended"),
 ])
@@ -430,10 +430,10 @@ def test_an_occasion_first_named_is_no_anchor(when):
 
 
 def test_an_expression_looking_ahead_does_not_date_a_past_act(when):
-    text = "In a statement on Tuesday, the minister appeared to rule out a visit to Hanoi later this month."
-    assert got(when(text, "rule")) == ("2025-03-11", "day")
-    text = "The minister ruled out a visit to Hanoi later this month."
-    assert when(text, "ruled").basis == "published"
+    text = "In a statement on Tuesday, the minister seemed to reject a visit to Hanoi later this month."
+    assert got(when(text, "reject")) == ("2025-03-11", "day")
+    text = "The minister rejected a visit to Hanoi later this month."
+    assert when(text, "rejected").basis == "published"
 
 
 def test_a_sentence_opened_by_earlier_is_on_the_anchor_day(when):
@@ -448,7 +448,7 @@ def test_a_present_clause_does_not_take_an_expression_of_the_past(when):
 
 
 def test_a_date_on_an_occasion_the_act_took_place_at_is_the_acts(when):
-    assert got(when("Two ministers walked out of the March 4 session in anger.", "walked")) == ("2025-03-04", "day")
+    assert got(when("Two deputies stormed out of the March 4 session.", "stormed")) == ("2025-03-04", "day")
     assert when("Aid convoys left the valley after the March 4 vote.", "left").basis != "expression"
 
 

@@ -199,7 +199,7 @@ def find_links(sent: Span, exprs: list[Expr]) -> list[Link]:
 def apply_link(iv: Interval, link: Link, sign: int, hour: float) -> Interval:
     """Move an interval across a link: sign +1 from the earlier to the later event, -1 back."""
     if link.n is None or link.unit is None:
-        return iv  # "broke out on Monday night after the commander was killed": the same day
+        return iv  # "riots broke out on Friday after a protester was shot": the same day
     if link.unit == "hour":
         return shift(iv, hour_days(hour, sign * link.sign * link.n))
     moved = counted(link.n, link.unit, sign * link.sign, iv)

@@ -116,7 +116,7 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _own_subject(tok: Token) -> bool:
-    """A relative clause with a subject of its own ("the deal Kyiv signed"), not its relative pronoun."""
+    """A relative clause with a subject of its own ("the pact the rebels signed"), not its relative pronoun."""
     return any(s.tag_ not in ("WDT", "WP", "WP$") and s.lower_ != "that" for s in sx.nominal_subjects(tok, True))
 
 
@@ -138,7 +138,7 @@ def _up_cost(c: Token, e: Expr | None = None) -> float:
         if _aux(c) & FUTURE_AUX:
             return INF
         if _own_subject(c) and (sx.is_clause_apposition(c.head) or _aux(c) & PRESENT_PERFECT_AUX):
-            return INF  # "..., a gesture Kyiv dismissed", "something he has long sought": a comment of its own
+            return INF  # "..., a move Delhi welcomed", "the autonomy its leaders have demanded": its own act
         return 3
     if sx.is_complement(c) or sx.is_parataxis(c) or sx.is_clausal_subject(c):
         return 3
@@ -156,7 +156,7 @@ def _up_cost(c: Token, e: Expr | None = None) -> float:
             return 1
         if mark in LINK_MARKS:
             return 2
-        return INF if mark in REMOTE_MARKS else 3  # "..., though Baku has said it will not sign": apart
+        return INF if mark in REMOTE_MARKS else 3  # "..., though the rebels say they will not disarm": apart
     return 1
 
 
@@ -273,7 +273,7 @@ def _backward(e: Expr) -> bool:
 
 
 def _present_clause(trig: Token) -> bool:
-    """The trigger's own clause is in the present tense ("is being investigated", "holds")."""
+    """The trigger's own clause is in the present tense ("is being questioned", "holds")."""
     t = _clause_verb(trig)
     aux = _aux(t)
     if aux & PAST_AUX or aux & FUTURE_AUX or t.tag_ in ("VBD", "VBN") and not aux:
@@ -282,7 +282,7 @@ def _present_clause(trig: Token) -> bool:
 
 
 def _past_clause(trig: Token) -> bool:
-    """The trigger's clause, or the clause it takes its tense from, is in the past ("appeared to rule out")."""
+    """The trigger's clause, or the clause it takes its tense from, is in the past ("seemed to reject")."""
     t = _clause_verb(trig)
     for _ in range(6):
         if _direction(t, False) == "past":
@@ -330,9 +330,9 @@ def event_date(
             continue
         cost += _modifier_cost(e, trigger)
         if not future_ctx and not e.anchored and _forward(e) and _past_clause(trigger):
-            continue  # "appeared on Friday to rule out a meeting later this month": the meeting's date
+            continue  # "seemed on Monday to reject a visit next week": the visit's date
         if _backward(e) and _present_clause(trigger):
-            continue  # "he is being investigated over a decree he signed last month": the decree's date
+            continue  # "the editor is being questioned over a column last month": the column's
         if cost > MAX_COST:
             continue
         # a day named outright beats "at dawn" or "overnight" beside it
@@ -387,7 +387,7 @@ def _modifier_cost(e: Expr, trig: Token) -> float:
         return 0.0
     if sx.is_prep_object(h) and h.lemma_.lower() in OCCASION_NOUNS and \
             h.head.lower_ not in LINK_MARKS and h.head.lower_ not in DEADLINE_PREPS:
-        return 0.0  # an occasion the act took place at: "walked out of the August 5 session"
+        return 0.0  # an occasion the act took place at: "two ministers left the March 4 session"
     return INF
 
 

@@ -292,7 +292,7 @@ def is_apposition(tok: Token) -> bool:
 
 
 def is_clause_apposition(tok: Token) -> bool:
-    """Whether noun `tok` hangs on a verb as a comment on its clause: "X declared a truce, a GESTURE Kyiv dismissed"."""
+    """Whether noun `tok` hangs on a verb as a comment on its clause: "X pulled back, a MOVE Delhi welcomed"."""
     return tok.dep_ in CLAUSE_APPOSITION and tok.head.pos_ in ("VERB", "AUX")
 
 
