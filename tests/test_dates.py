@@ -427,6 +427,8 @@ def test_an_occasion_named_before_dates_the_act_from_the_anchor(when, text, word
 def test_an_occasion_first_named_is_no_anchor(when):
     r = when("The premier said at a news conference that the pact would last.", "said", anchor=MONDAY)
     assert got(r) == ("2025-03-13", "day") and r.basis == "published"
+    r = when("Iran will take part in the talks.", "take", anchor=MONDAY, future=True)
+    assert got(r) == ("2025-03-13", "day") and r.basis == "published"  # an occasion still to come
 
 
 def test_an_expression_looking_ahead_does_not_date_a_past_act(when):

@@ -323,6 +323,8 @@ def event_date(
             continue
         if e.prep in UNTIL_PREPS:
             continue
+        if e.match.name == "occasion" and _direction(e.host, future) == "future":
+            continue  # "will take part in the talks": an occasion still to come, not the one named before
         if e.prep == "since" and not _is_verb(e.host):
             continue  # "the first visit since 2019"
         cost, climbed, down = _path(trigger, e.host, e, future_ctx)
