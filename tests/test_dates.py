@@ -457,3 +457,10 @@ def test_a_date_on_an_occasion_the_act_took_place_at_is_the_acts(when):
 def test_an_occasion_with_its_own_date_takes_that_date(when):
     text = "During the talks in Geneva on Tuesday, the envoys agreed on a truce."
     assert got(when(text, "agreed", anchor=date(2025, 3, 1))) == ("2025-03-11", "day")
+
+
+def test_a_relative_clause_dating_the_frame_of_the_act_dates_the_act(when):
+    text = "Police have detained ten students in a spate of raids that started on Monday."
+    assert got(when(text, "detained")) == ("2025-03-10", "day")
+    text = "Police detained ten students over a column that appeared on Monday."
+    assert got(when(text, "detained")) == ("2025-03-13", "day")  # no frame: the column's date

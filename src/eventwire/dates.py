@@ -174,6 +174,8 @@ def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
             return INF
         return INF if _has_subject(c) and _mark(c) is None else 9 if _has_subject(c) else 3
     if sx.is_relative_clause(c):
+        if _frame_noun(c.head):
+            return nested or 3  # "held in a spate of raids that started on Monday": the frame's date
         return nested or 12
     if sx.is_complement(c) or sx.is_clausal_subject(c) or sx.is_parataxis(c):
         return nested or 6
@@ -189,6 +191,19 @@ def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
     if sx.is_open_complement(c):
         return 4
     return 1
+
+
+def _frame_noun(noun: Token) -> bool:
+    """`noun` is the time frame of a clause ("in a WAVE of arrests", "during the TALKS"), or part "of" one."""
+    for _ in range(4):
+        if not sx.is_prep_object(noun):
+            return False
+        if noun.head.lower_ in FRAME_PREPS:
+            return True
+        if noun.head.lower_ != "of":
+            return False
+        noun = noun.head.head
+    return False
 
 
 def _forward(e: Expr) -> bool:
