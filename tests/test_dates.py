@@ -464,3 +464,12 @@ def test_a_relative_clause_dating_the_frame_of_the_act_dates_the_act(when):
     assert got(when(text, "detained")) == ("2025-03-10", "day")
     text = "Police detained ten students over a column that appeared on Monday."
     assert got(when(text, "detained")) == ("2025-03-13", "day")  # no frame: the column's date
+
+
+def test_taking_part_in_an_occasion_named_before_dates_from_the_anchor(when):
+    r = when("The envoy boycotted the summit, citing the host's record on rights.", "boycotted", anchor=MONDAY)
+    assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
+    r = when("Kenya will host the summit.", "host", anchor=MONDAY, future=True)
+    assert got(r) == ("2025-03-13", "day") and r.basis == "published"
+    r = when("The envoy criticised the summit.", "criticised", anchor=MONDAY)
+    assert r.basis == "published"  # no taking part

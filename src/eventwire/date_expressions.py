@@ -41,6 +41,8 @@ TIME_QUALIFIERS = words("time_qualifiers")
 TIME_PREPS = words("time_prepositions")
 APPROXIMATORS = words("approximators")
 TIME_NOUNS = words("time_nouns", "time")
+OCCASION_NOUNS = words("occasion_nouns", "time")
+PARTICIPATION_VERBS = words("participation_verbs", "time")
 
 
 # ---------------------------------------------------------------- expressions in the parse
@@ -95,7 +97,25 @@ def find_expressions(sent: Span) -> list[Expr]:
             prep, host = root.head.lower_, root.head.head
         m = Match(ent.start_char - sent.start_char, ent.end_char - sent.start_char, "ent", ())
         out.append(Expr(m, ent, host, prep, False, 12.0))
+    out.extend(_attended_occasions(sent, out))
     return [e for e in out if e.match.name != "occasion" or not _dated_occasion(e, out)]
+
+
+def _attended_occasions(sent: Span, exprs: list[Expr]) -> list[Expr]:
+    """An occasion named before as the object of taking part in it ("who hosted the talks", "attended the
+    summit"): dated like "during the talks", from the anchor."""
+    taken = {t.i for x in exprs for t in x.tokens}
+    out: list[Expr] = []
+    for tok in sent:
+        if tok.lower_ not in OCCASION_NOUNS or not sx.is_direct_object(tok) or \
+                not sx.has_determiner(tok, "the") or tok.head.lemma_.lower() not in PARTICIPATION_VERBS:
+            continue
+        span = sent.doc[tok.left_edge.i:tok.i + 1]
+        if any(t.i in taken for t in span):
+            continue
+        m = Match(span.start_char - sent.start_char, span.end_char - sent.start_char, "occasion", ())
+        out.append(Expr(m, span, tok.head, None, True, 12.0))
+    return out
 
 
 def _dated_occasion(e: Expr, exprs: list[Expr]) -> bool:
