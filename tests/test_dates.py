@@ -377,6 +377,8 @@ def test_within_hours_or_weeks_counts_from_the_anchor(when):
     assert got(r) == ("2025-01", "month")
     r = when("The garrison could run out of shells within weeks.", "run", anchor=MONDAY)
     assert got(r) == ("2025", "year")  # ahead of publication: a vague span
+    r = when("Officials expect to start the transfers within weeks.", "start", anchor=MONDAY)
+    assert got(r) == ("2025", "year")
 
 
 def test_concessive_or_conditional_clause_does_not_borrow_the_main_date(when):

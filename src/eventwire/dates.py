@@ -419,7 +419,7 @@ def _resolve(e: Expr, sent: Span, trig: Token, pub: date | None, future: bool, a
     start, end = e.tokens.start_char, e.tokens.end_char
     basis = "expression"
     value: Interval | Open | None
-    if e.match.name == "within" and _future_clause(trig, future):
+    if e.match.name == "within" and (_future_clause(trig, future) or _direction(e.host, future) == "future"):
         value = absolute(e.match, Context(pub, "future"))  # "possible within weeks": a vague span ahead
     elif e.anchored:
         base, hour = _base(e, sent, exprs, pub, anchor, future)
