@@ -413,6 +413,8 @@ def test_expression_put_before_both_conjoined_clauses_dates_both(when):
     assert got(when(text, "shelled")) == ("2025-03-10", "day")
     text = "On Monday, rebels seized the depot, and the army has sealed the roads."
     assert got(when(text, "sealed")) == ("2025-03-13", "day")  # the present perfect speaks of now
+    text = "On Monday, rebels seized the depot, and the army will shell the town."
+    assert when(text, "shell", future=True).basis == "published"  # a clause of another tense
 
 
 @pytest.mark.parametrize("text, word", [

@@ -144,7 +144,8 @@ def _up_cost(c: Token, e: Expr | None = None) -> float:
         return 3
     if sx.is_conjunct(c):
         if _is_verb(c) and _has_subject(c) and _mark(c) is None:
-            if e is not None and _fronted(e, c.head) and not _aux(c) & PRESENT_PERFECT_AUX:
+            if e is not None and _fronted(e, c.head) and not _aux(c) & PRESENT_PERFECT_AUX and \
+                    _direction(c, False) == _direction(c.head, False):
                 return 2  # "On Monday, A did X and B did Y": an expression put before both clauses
             return INF  # "A did X on Monday, and B did Y": B's clause has no expression of its own
         return 2 if _is_verb(c) else 1
