@@ -477,3 +477,13 @@ def test_taking_part_in_an_occasion_named_before_dates_from_the_anchor(when):
     assert got(r) == ("2025-03-13", "day") and r.basis == "published"
     r = when("The envoy criticised the summit.", "criticised", anchor=MONDAY)
     assert r.basis == "published"  # no taking part
+
+
+def test_a_look_back_leaves_the_anchor_where_the_story_is():
+    from eventwire.coder import code_text
+
+    text = ("Japan summoned the Chinese ambassador on Wednesday. "
+            "Hours earlier, Chinese warships had entered Japanese waters on Tuesday night. "
+            "A day later, Japan lodged a second protest with China.")
+    evs = code_text(text, date(2025, 3, 15))
+    assert [(e.sentence, e.date) for e in evs] == [(0, "2025-03-12"), (1, "2025-03-11"), (2, "2025-03-13")]

@@ -43,6 +43,8 @@ from .lang.en.words import words
 from .nlp import tree_path
 from .stages.modality import ModalityLexicon
 from .timexpr import (
+    ANCHOR_STEPS,
+    BACKWARD,
     OCCASION_NOUNS,
     OPEN,
     PAST_DAY_WORDS,
@@ -61,7 +63,7 @@ from .timexpr import (
     scan,
 )
 
-__all__ = ["DateResult", "event_date", "sentence_anchor"]
+__all__ = ["DateResult", "event_date", "looks_back", "sentence_anchor"]
 
 
 @dataclass(frozen=True)
@@ -392,6 +394,19 @@ def sentence_anchor(sent: Span, published: date | None, anchor: date | None = No
         if isinstance(value, tuple) and value[0] == value[1] and (published is None or value[0] <= published):
             last = value[0]
     return last
+
+
+def looks_back(sent: Span) -> bool:
+    """The sentence counts back from the day the text is at ("hours earlier", "the day before", "the previous
+    night"): a look back, after which the story returns to that day."""
+    for e in find_expressions(sent):
+        name, g = e.match.name, e.match.g
+        if name == "rel" and (g("dir") or "").lower() in BACKWARD or \
+                name == "dayrel" and (g("dir") or "").lower() in BACKWARD or \
+                name == "anch" and (ANCHOR_STEPS.get((g("which") or "").lower(), 0) < 0 or
+                                    (g("lat") or "").lower() in BACKWARD):
+            return True
+    return False
 
 
 def _modifier_cost(e: Expr, trig: Token) -> float:

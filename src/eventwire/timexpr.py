@@ -30,8 +30,8 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 __all__ = [
-    "MONTHS", "NUMBERS", "OCCASION_NOUNS", "OPEN", "PAST_DAY_WORDS", "PATTERNS", "PERIOD_STEPS", "TOD_HOUR",
-    "UNIT_DAYS", "WEEKDAYS", "YEAR", "YEAR_CONTEXT",
+    "ANCHOR_STEPS", "BACKWARD", "MONTHS", "NUMBERS", "OCCASION_NOUNS", "OPEN", "PAST_DAY_WORDS", "PATTERNS",
+    "PERIOD_STEPS", "TOD_HOUR", "UNIT_DAYS", "WEEKDAYS", "YEAR", "YEAR_CONTEXT",
     "Context", "Interval", "Match", "Open", "absolute", "count_from", "counted", "entity_date", "fmt",
     "hour_days", "hour_of", "number", "precision", "scan", "shift", "widen_month",
 ]
