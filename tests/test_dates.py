@@ -487,3 +487,10 @@ def test_a_look_back_leaves_the_anchor_where_the_story_is():
             "A day later, Japan lodged a second protest with China.")
     evs = code_text(text, date(2025, 3, 15))
     assert [(e.sentence, e.date) for e in evs] == [(0, "2025-03-12"), (1, "2025-03-11"), (2, "2025-03-13")]
+
+
+def test_a_count_with_no_day_to_start_from_counts_from_the_month_named_before(when):
+    text = "In February the envoy toured Lagos. A week later, the envoy returned to Cairo."
+    assert got(when(text, "returned")) == ("2025-02", "month")
+    text = "The envoy toured Lagos. A week later, the envoy returned to Cairo."
+    assert got(when(text, "returned")) == ("2025-03-13", "day")  # nothing before: publication

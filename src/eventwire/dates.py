@@ -61,6 +61,7 @@ from .timexpr import (
     number,
     precision,
     scan,
+    widen_month,
 )
 
 __all__ = ["DateResult", "event_date", "looks_back", "sentence_anchor"]
@@ -464,7 +465,11 @@ def _resolve(e: Expr, sent: Span, trig: Token, pub: date | None, future: bool, a
         basis = "anchor"
     value = _duration_of(trig, value)
     if basis == "anchor" and not future and pub is not None and value[0] > pub:
-        value = (pub, pub)  # counted past publication for an event that is no plan: the base was too late
+        # counted past publication for an event that is no plan: the base was too late; with no day to count
+        # from, a month named just before ("In May he went to Paris. A week later ...") is the base
+        month = _month_before(sent, pub) if anchor is None and e.anchored else None
+        moved = count_from(e.match, (month[0], month[0]), e.hour) if month is not None else None
+        value = widen_month(moved) if moved is not None and moved[0] <= pub else (pub, pub)
     d, p = fmt(value)
     return DateResult(d, p, start, end, basis)
 
@@ -516,6 +521,17 @@ def _base(e: Expr, sent: Span, exprs: list[Expr], pub: date | None, anchor: date
         return None, 12.0
     return (day, day), _context_hour(sent)
 
+
+
+def _month_before(sent: Span, pub: date) -> Interval | None:
+    """The month the text named last before this sentence, if its last time expression names one."""
+    before = sent.doc.text[max(0, sent.start_char - 400):sent.start_char]
+    for m in reversed(scan(before)):
+        if m.name == "dur":
+            continue
+        value = absolute(m, Context(pub, "past"))
+        return value if isinstance(value, tuple) and precision(value) == "month" else None
+    return None
 
 
 def _context_hour(sent: Span) -> float:
