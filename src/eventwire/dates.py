@@ -21,8 +21,11 @@ Anchored expressions ("the following day", "a day earlier", "that night",
 "hours later", "within hours", an occasion named before: "during the visit")
 count from an earlier date: one named before them in the same
 sentence, else `anchor` (the caller's date of the previous event), else
-`published`. "N days after X" links date the events on either side of the link
-from each other. Missing `published`: expressions that need it stay null.
+`published` (or, when a count from `published` would pass it, the month named
+just before the sentence). "N days after X" links date the events on either
+side of the link from each other. Missing `published`: expressions that need it
+stay null. An expression that only looks ahead never dates an act in the past,
+nor one that only names the past an act in the present tense.
 
 This module chooses the expression and anchors it; finding the expressions
 and links in the parse is `eventwire.date_expressions`, and recognising
@@ -346,14 +349,14 @@ def event_date(
             continue  # "will take part in the talks": an occasion still to come, not the one named before
         if e.prep == "since" and not _is_verb(e.host):
             continue  # "the first visit since 2019"
-        cost, climbed, down = _path(trigger, e.host, e, future_ctx)
-        if cost > MAX_COST:
-            continue
-        cost += _modifier_cost(e, trigger)
         if not future_ctx and not e.anchored and _forward(e) and _past_clause(trigger):
             continue  # "seemed on Monday to reject a visit next week": the visit's date
         if _backward(e) and _present_clause(trigger):
             continue  # "the editor is being questioned over a column last month": the column's
+        cost, climbed, down = _path(trigger, e.host, e, future_ctx)
+        if cost > MAX_COST:
+            continue
+        cost += _modifier_cost(e, trigger)
         if cost > MAX_COST:
             continue
         # a day named outright beats "at dawn" or "overnight" beside it
