@@ -57,8 +57,8 @@ PAST_DAY_WORDS = words("past_day_words", "time")
 
 
 def _alternatives(items: frozenset[str]) -> str:
+    """A regex alternation of the words, longest first."""
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
 
 
 # ---------------------------------------------------------------- patterns
