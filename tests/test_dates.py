@@ -134,9 +134,11 @@ def test_event_before_a_dated_after_clause_is_later(when):
     assert got(r) == ("2025-03-12", "day")
 
 
-def test_bare_after_clause_keeps_only_the_month(when):
+def test_bare_after_clause_takes_the_day_of_the_event_it_leads_to(when):
     r = when("The envoy arrived in Rome on Sunday after the cabinet granted him a visa.", "granted")
-    assert got(r) == ("2025-03", "month")
+    assert got(r) == ("2025-03-09", "day")
+    r = when("Riots broke out on Friday night after a protester was shot.", "shot")
+    assert got(r) == ("2025-03-07", "day")
 
 
 def test_hours_after_a_late_event_cross_midnight(nlp):
@@ -357,3 +359,138 @@ def test_planned_event_takes_the_next_weekday(when):
 def test_a_date_beyond_the_calendar_is_null_and_the_event_stays(code, published, text):
     (ev,) = code(text, published)
     assert (ev["event_type"], ev["date"], ev["date_precision"]) == ("CONSULT", None, None)
+
+
+@pytest.mark.parametrize("text, word, kw, expected", [
+    ("In January last year, the militia shelled the airport.", "shelled", {}, "2024-01"),
+    ("The envoy toured Lagos in February last year.", "toured", {}, "2024-02"),
+    ("The summit will open in May next year.", "open", {"future": True}, "2026-05"),
+])
+def test_month_of_a_year_counted_from_publication(when, text, word, kw, expected):
+    assert got(when(text, word, **kw)) == (expected, "month")
+
+
+def test_within_hours_or_weeks_counts_from_the_anchor(when):
+    r = when("The ministry responded within hours by expelling the envoy.", "responded", anchor=MONDAY)
+    assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
+    r = when("The council rejected the request within weeks.", "rejected", anchor=date(2025, 1, 20))
+    assert got(r) == ("2025-01", "month")
+    r = when("The garrison could run out of shells within weeks.", "run", anchor=MONDAY)
+    assert got(r) == ("2025", "year")  # ahead of publication: a vague span
+    r = when("Officials expect to start the transfers within weeks.", "start", anchor=MONDAY)
+    assert got(r) == ("2025", "year")
+
+
+def test_concessive_or_conditional_clause_does_not_borrow_the_main_date(when):
+    text = "The two sides agreed on a truce last month, although the rebels have said they will not disarm."
+    assert got(when(text, "agreed")) == ("2025-02", "month")
+    assert got(when(text, "disarm")) == ("2025-03-13", "day")
+    text = "Ministers warned on Monday that the mills would close if the port stays shut."
+    assert got(when(text, "stays")) == ("2025-03-13", "day")
+
+
+def test_perfect_participle_keeps_its_date_to_itself(when):
+    text = "The navy will patrol the strait, having already escorted convoys there last year."
+    assert got(when(text, "patrol", future=True)) == ("2025-03-13", "day")
+    assert got(when(text, "escorted")) == ("2024", "year")
+
+
+def test_a_season_after_before_is_no_event_to_count_from(when):
+    r = when("The minister accused the rebels of hoarding fuel before the winter.", "accused", anchor=MONDAY)
+    assert r == DateResult("2025-03-13", "day", None, None, "published")
+
+
+def test_relative_clause_commenting_on_the_act_keeps_its_own_date(when):
+    text = "The army pulled back from the border in January, a move Delhi welcomed as overdue."
+    assert got(when(text, "pulled")) == ("2025-01", "month")
+    assert got(when(text, "welcomed")) == ("2025-03-13", "day")
+    text = "The accord signed on Monday gives the province the autonomy its leaders have long demanded."
+    assert got(when(text, "demanded")) == ("2025-03-13", "day")
+
+
+def test_expression_put_before_both_conjoined_clauses_dates_both(when):
+    text = "On Monday, rebels seized the depot, and the army shelled the town."
+    assert got(when(text, "shelled")) == ("2025-03-10", "day")
+    text = "On Monday, rebels seized the depot, and the army has sealed the roads."
+    assert got(when(text, "sealed")) == ("2025-03-13", "day")  # the present perfect speaks of now
+    text = "On Monday, rebels seized the depot, and the army will shell the town."
+    assert when(text, "shell", future=True).basis == "published"  # a clause of another tense
+
+
+@pytest.mark.parametrize("text, word", [
+    ("During the visit, the two ministers signed a grain deal.", "signed"),
+    ("The premier told reporters at the signing that the pact would last.", "told"),
+    ("Only 30 deputies backed the bill in the final vote.", "backed"),
+    ("At the ceremony, attended by the king, the general thanked the troops.", "attended"),
+])
+def test_an_occasion_named_before_dates_the_act_from_the_anchor(when, text, word):
+    r = when(text, word, anchor=MONDAY)
+    assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
+
+
+def test_an_occasion_first_named_is_no_anchor(when):
+    r = when("The premier said at a news conference that the pact would last.", "said", anchor=MONDAY)
+    assert got(r) == ("2025-03-13", "day") and r.basis == "published"
+    r = when("Iran will take part in the talks.", "take", anchor=MONDAY, future=True)
+    assert got(r) == ("2025-03-13", "day") and r.basis == "published"  # an occasion still to come
+
+
+def test_an_expression_looking_ahead_does_not_date_a_past_act(when):
+    text = "In a statement on Tuesday, the minister seemed to reject a visit to Hanoi later this month."
+    assert got(when(text, "reject")) == ("2025-03-11", "day")
+    text = "The minister rejected a visit to Hanoi later this month."
+    assert when(text, "rejected").basis == "published"
+
+
+def test_a_sentence_opened_by_earlier_is_on_the_anchor_day(when):
+    r = when("Earlier, the envoy had visited the border crossing.", "visited", anchor=MONDAY)
+    assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
+
+
+def test_a_present_clause_does_not_take_an_expression_of_the_past(when):
+    text = "The editor is being questioned over his column about the flood last month."
+    assert got(when(text, "questioned")) == ("2025-03-13", "day")
+    assert got(when("The editor was questioned over his column last month.", "questioned")) == ("2025-02", "month")
+
+
+def test_a_date_on_an_occasion_the_act_took_place_at_is_the_acts(when):
+    assert got(when("Two deputies stormed out of the March 4 session.", "stormed")) == ("2025-03-04", "day")
+    assert when("Aid convoys left the valley after the March 4 vote.", "left").basis != "expression"
+
+
+def test_an_occasion_with_its_own_date_takes_that_date(when):
+    text = "During the talks in Geneva on Tuesday, the envoys agreed on a truce."
+    assert got(when(text, "agreed", anchor=date(2025, 3, 1))) == ("2025-03-11", "day")
+
+
+def test_a_relative_clause_dating_the_frame_of_the_act_dates_the_act(when):
+    text = "Police have detained ten students in a spate of raids that started on Monday."
+    assert got(when(text, "detained")) == ("2025-03-10", "day")
+    text = "Police detained ten students over a column that appeared on Monday."
+    assert got(when(text, "detained")) == ("2025-03-13", "day")  # no frame: the column's date
+
+
+def test_taking_part_in_an_occasion_named_before_dates_from_the_anchor(when):
+    r = when("The envoy boycotted the summit, citing the host's record on rights.", "boycotted", anchor=MONDAY)
+    assert got(r) == ("2025-03-10", "day") and r.basis == "anchor"
+    r = when("Kenya will host the summit.", "host", anchor=MONDAY, future=True)
+    assert got(r) == ("2025-03-13", "day") and r.basis == "published"
+    r = when("The envoy criticised the summit.", "criticised", anchor=MONDAY)
+    assert r.basis == "published"  # no taking part
+
+
+def test_a_look_back_leaves_the_anchor_where_the_story_is():
+    from eventwire.coder import code_text
+
+    text = ("Japan summoned the Chinese ambassador on Wednesday. "
+            "Hours earlier, Chinese warships had entered Japanese waters on Tuesday night. "
+            "A day later, Japan lodged a second protest with China.")
+    evs = code_text(text, date(2025, 3, 15))
+    assert [(e.sentence, e.date) for e in evs] == [(0, "2025-03-12"), (1, "2025-03-11"), (2, "2025-03-13")]
+
+
+def test_a_count_with_no_day_to_start_from_counts_from_the_month_named_before(when):
+    text = "In February the envoy toured Lagos. A week later, the envoy returned to Cairo."
+    assert got(when(text, "returned")) == ("2025-02", "month")
+    text = "The envoy toured Lagos. A week later, the envoy returned to Cairo."
+    assert got(when(text, "returned")) == ("2025-03-13", "day")  # nothing before: publication

@@ -30,7 +30,7 @@ def test_describe_counts_the_knowledge_files():
     assert files["lang/en/triggers.yaml"].count > 0
     assert files["actors/data/countries.yaml"].count > 0
     assert files["lang/en/words.yaml"].what == "word lists"
-    assert (files["lang/en/time.yaml"].what, files["lang/en/time.yaml"].count) == ("calendar word lists", 10)
+    assert (files["lang/en/time.yaml"].what, files["lang/en/time.yaml"].count) == ("calendar word lists", 16)
     assert files["data/cameo_modes.tsv"].count == 2
 
 

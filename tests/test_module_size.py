@@ -26,4 +26,4 @@ def test_checkpoint_names_are_still_importable_from_scale():
 
 def test_dates_uses_the_expressions_of_date_expressions():
     assert dates.find_expressions is date_expressions.find_expressions
-    assert dates.__all__ == ["DateResult", "event_date", "sentence_anchor"]
+    assert dates.__all__ == ["DateResult", "event_date", "looks_back", "sentence_anchor"]

@@ -40,6 +40,9 @@ UNITS = words("date_units")
 TIME_QUALIFIERS = words("time_qualifiers")
 TIME_PREPS = words("time_prepositions")
 APPROXIMATORS = words("approximators")
+TIME_NOUNS = words("time_nouns", "time")
+OCCASION_NOUNS = words("occasion_nouns", "time")
+PARTICIPATION_VERBS = words("participation_verbs", "time")
 
 
 # ---------------------------------------------------------------- expressions in the parse
@@ -81,7 +84,7 @@ def find_expressions(sent: Span) -> list[Expr]:
         first = span[0].lower_
         if first in TIME_PREPS and prep is None:
             prep = first
-        anchored = m.name in ("rel", "anch", "dayrel", "clock")
+        anchored = m.name in ("rel", "within", "anch", "dayrel", "clock", "occasion", "opener")
         out.append(Expr(m, span, host, prep, anchored, hour_of(m), duration=m.name == "dur"))
     for ent in sentence_entities(sent):
         # an explicit date our patterns missed ("6/12/2024", "the 5th of May 2024"): dateparser reads it
@@ -94,7 +97,32 @@ def find_expressions(sent: Span) -> list[Expr]:
             prep, host = root.head.lower_, root.head.head
         m = Match(ent.start_char - sent.start_char, ent.end_char - sent.start_char, "ent", ())
         out.append(Expr(m, ent, host, prep, False, 12.0))
+    out.extend(_attended_occasions(sent, out))
+    return [e for e in out if e.match.name != "occasion" or not _dated_occasion(e, out)]
+
+
+def _attended_occasions(sent: Span, exprs: list[Expr]) -> list[Expr]:
+    """An occasion named before as the object of taking part in it ("who hosted the talks", "attended the
+    summit"): dated like "during the talks", from the anchor."""
+    taken = {t.i for x in exprs for t in x.tokens}
+    out: list[Expr] = []
+    for tok in sent:
+        if tok.lower_ not in OCCASION_NOUNS or not sx.is_direct_object(tok) or \
+                not sx.has_determiner(tok, "the") or tok.head.lemma_.lower() not in PARTICIPATION_VERBS:
+            continue
+        span = sent.doc[tok.left_edge.i:tok.i + 1]
+        if any(t.i in taken for t in span):
+            continue
+        m = Match(span.start_char - sent.start_char, span.end_char - sent.start_char, "occasion", ())
+        out.append(Expr(m, span, tok.head, None, True, 12.0))
     return out
+
+
+def _dated_occasion(e: Expr, exprs: list[Expr]) -> bool:
+    """An occasion with a date of its own ("during the talks on Tuesday"): that date, not the anchor, holds."""
+    noun = e.tokens[-1]
+    return any(x is not e and noun.left_edge.i <= x.tokens.start and x.tokens.end - 1 <= noun.right_edge.i
+               for x in exprs)
 
 
 def _year_context(span: Span) -> bool:
@@ -165,8 +193,8 @@ def find_links(sent: Span, exprs: list[Expr]) -> list[Link]:
             comp, host = kids[0], tok.head
         else:
             continue
-        if comp.i in point:
-            continue  # "before midnight", "after Sunday": a time expression, not an event
+        if comp.i in point or comp.lemma_.lower() in TIME_NOUNS:
+            continue  # "before midnight", "after Sunday", "before the winter": a time, not an event
         qty = [c for c in list(tok.children) + list(comp.children)
                if sx.is_noun_adverbial(c) and c.lemma_.lower() in UNITS]
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
@@ -191,7 +219,7 @@ def find_links(sent: Span, exprs: list[Expr]) -> list[Link]:
 def apply_link(iv: Interval, link: Link, sign: int, hour: float) -> Interval:
     """Move an interval across a link: sign +1 from the earlier to the later event, -1 back."""
     if link.n is None or link.unit is None:
-        return widen_month(iv)
+        return iv  # "riots broke out on Friday after a protester was shot": the same day
     if link.unit == "hour":
         return shift(iv, hour_days(hour, sign * link.sign * link.n))
     moved = counted(link.n, link.unit, sign * link.sign, iv)

@@ -18,10 +18,14 @@ Every value is an interval of days: a weekday is one day, "in June" a month,
 smallest calendar unit (day, month, year) holding the interval.
 
 Anchored expressions ("the following day", "a day earlier", "that night",
-"hours later") count from an earlier date: one named before them in the same
+"hours later", "within hours", an occasion named before: "during the visit")
+count from an earlier date: one named before them in the same
 sentence, else `anchor` (the caller's date of the previous event), else
-`published`. "N days after X" links date the events on either side of the link
-from each other. Missing `published`: expressions that need it stay null.
+`published` (or, when a count from `published` would pass it, the month named
+just before the sentence). "N days after X" links date the events on either
+side of the link from each other. Missing `published`: expressions that need it
+stay null. An expression that only looks ahead never dates an act in the past,
+nor one that only names the past an act in the present tense.
 
 This module chooses the expression and anchors it; finding the expressions
 and links in the parse is `eventwire.date_expressions`, and recognising
@@ -42,7 +46,12 @@ from .lang.en.words import words
 from .nlp import tree_path
 from .stages.modality import ModalityLexicon
 from .timexpr import (
+    ANCHOR_STEPS,
+    BACKWARD,
+    OCCASION_NOUNS,
     OPEN,
+    PAST_DAY_WORDS,
+    PERIOD_STEPS,
     UNIT_DAYS,
     Context,
     Interval,
@@ -55,9 +64,10 @@ from .timexpr import (
     number,
     precision,
     scan,
+    widen_month,
 )
 
-__all__ = ["DateResult", "event_date", "sentence_anchor"]
+__all__ = ["DateResult", "event_date", "looks_back", "sentence_anchor"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,9 @@ BOUND_PREPS = words("bound_prepositions")
 FRAME_PREPS = words("frame_prepositions")
 FORWARD_WORDS = words("forward_words")
 PAST_AUX = words("past_auxiliaries")
+PERFECT_PARTICIPLE_AUX = words("perfect_participle_auxiliaries")
+PRESENT_PERFECT_AUX = words("present_perfect_auxiliaries")
+PRESENT_AUX = words("present_auxiliaries")
 DURATION_UNITS = words("duration_units")
 INF = 99.0
 MAX_COST = 10.0
@@ -108,6 +121,11 @@ def _has_subject(tok: Token) -> bool:
     return sx.has_subject(tok, clausal=True)
 
 
+def _own_subject(tok: Token) -> bool:
+    """A relative clause with a subject of its own ("the pact the rebels signed"), not its relative pronoun."""
+    return any(s.tag_ not in ("WDT", "WP", "WP$") and s.lower_ != "that" for s in sx.nominal_subjects(tok, True))
+
+
 def _mark(tok: Token) -> str | None:
     return next((m.lower_ for m in sx.markers(tok)), None)
 
@@ -120,14 +138,21 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
-def _up_cost(c: Token) -> float:
-    """Cost of climbing from clause word `c` to its head."""
+def _up_cost(c: Token, e: Expr | None = None) -> float:
+    """Cost of climbing from clause word `c` to its head (on the way to expression `e`)."""
     if sx.is_relative_clause(c):
-        return INF if _aux(c) & FUTURE_AUX else 3
+        if _aux(c) & FUTURE_AUX:
+            return INF
+        if _own_subject(c) and (sx.is_clause_apposition(c.head) or _aux(c) & PRESENT_PERFECT_AUX):
+            return INF  # "..., a move Delhi welcomed", "the autonomy its leaders have demanded": its own act
+        return 3
     if sx.is_complement(c) or sx.is_parataxis(c) or sx.is_clausal_subject(c):
         return 3
     if sx.is_conjunct(c):
         if _is_verb(c) and _has_subject(c) and _mark(c) is None:
+            if e is not None and _fronted(e, c.head) and not _aux(c) & PRESENT_PERFECT_AUX and \
+                    _direction(c, False) == _direction(c.head, False):
+                return 2  # "On Monday, A did X and B did Y": an expression put before both clauses
             return INF  # "A did X on Monday, and B did Y": B's clause has no expression of its own
         return 2 if _is_verb(c) else 1
     if sx.is_adverbial_clause(c):
@@ -138,8 +163,14 @@ def _up_cost(c: Token) -> float:
             return 1
         if mark in LINK_MARKS:
             return 2
-        return 4 if mark in REMOTE_MARKS else 3
+        return INF if mark in REMOTE_MARKS else 3  # "..., though the rebels say they will not disarm": apart
     return 1
+
+
+def _fronted(e: Expr, head: Token) -> bool:
+    """Expression `e` stands on clause `head` before its subject ("On Monday, rebels seized ...")."""
+    subjects = sx.nominal_subjects(head, True)
+    return e.host.i == head.i and bool(subjects) and e.tokens.end <= min(s.left_edge.i for s in subjects)
 
 
 def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
@@ -150,6 +181,8 @@ def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
             return INF
         return INF if _has_subject(c) and _mark(c) is None else 9 if _has_subject(c) else 3
     if sx.is_relative_clause(c):
+        if _frame_noun(c.head):
+            return nested or 3  # "held in a spate of raids that started on Monday": the frame's date
         return nested or 12
     if sx.is_complement(c) or sx.is_clausal_subject(c) or sx.is_parataxis(c):
         return nested or 6
@@ -157,12 +190,27 @@ def _down_cost(c: Token, e: Expr | None, future_ctx: bool) -> float:
         mark = _mark(c)
         if mark in TEMPORAL_MARKS or mark in LINK_MARKS:
             return 2
+        if _participial(c) and _aux(c) & PERFECT_PARTICIPLE_AUX:
+            return INF  # "..., having sent troops last year": an earlier act, its date is not the main clause's
         return 4 if _participial(c) else (nested or 8)
     if sx.is_adnominal_clause(c):
         return 2
     if sx.is_open_complement(c):
         return 4
     return 1
+
+
+def _frame_noun(noun: Token) -> bool:
+    """`noun` is the time frame of a clause ("in a WAVE of arrests", "during the TALKS"), or part "of" one."""
+    for _ in range(4):
+        if not sx.is_prep_object(noun):
+            return False
+        if noun.head.lower_ in FRAME_PREPS:
+            return True
+        if noun.head.lower_ != "of":
+            return False
+        noun = noun.head.head
+    return False
 
 
 def _forward(e: Expr) -> bool:
@@ -176,7 +224,7 @@ def _path(trig: Token, host: Token, e: Expr | None, future_ctx: bool) -> tuple[f
     if path is None:
         return INF, [], []
     climbed, down = path
-    cost = sum(_up_cost(c) for c in climbed) + sum(_down_cost(c, e, future_ctx) for c in down)
+    cost = sum(_up_cost(c, e) for c in climbed) + sum(_down_cost(c, e, future_ctx) for c in down)
     if any(sx.is_scene_clause(c) for c in climbed) and any(sx.is_scene_clause(c) for c in down):
         cost += 6  # a sister clause ("X said A did this, and B did that on Monday")
     return cost, climbed, down
@@ -235,6 +283,39 @@ def _future_clause(trig: Token, future: bool) -> bool:
     return False
 
 
+def _backward(e: Expr) -> bool:
+    """An expression that can only name a time before publication ("last month", "two weeks ago", "yesterday")."""
+    name = e.match.name
+    if name == "ago":
+        return True
+    if name == "pubword":
+        return " ".join((e.match.g("w") or "").lower().split()) in PAST_DAY_WORDS
+    rel = " ".join((e.match.g("rel") or e.match.g("p") or "").lower().split())
+    return name in ("period", "mon", "wd") and PERIOD_STEPS.get(rel, 0) < 0
+
+
+def _present_clause(trig: Token) -> bool:
+    """The trigger's own clause is in the present tense ("is being questioned", "holds")."""
+    t = _clause_verb(trig)
+    aux = _aux(t)
+    if aux & PAST_AUX or aux & FUTURE_AUX or t.tag_ in ("VBD", "VBN") and not aux:
+        return False
+    return bool(aux & PRESENT_AUX) or t.tag_ in ("VBZ", "VBP")
+
+
+def _past_clause(trig: Token) -> bool:
+    """The trigger's clause, or the clause it takes its tense from, is in the past ("seemed to reject")."""
+    t = _clause_verb(trig)
+    for _ in range(6):
+        if _direction(t, False) == "past":
+            return True
+        if _tense_link(t) and t.head.i != t.i and not _has_subject(t):
+            t = t.head
+        else:
+            return False
+    return False
+
+
 # ---------------------------------------------------------------- the stage
 def event_date(
     sent: Span,
@@ -264,8 +345,14 @@ def event_date(
             continue
         if e.prep in UNTIL_PREPS:
             continue
+        if e.match.name == "occasion" and _direction(e.host, future) == "future":
+            continue  # "will take part in the talks": an occasion still to come, not the one named before
         if e.prep == "since" and not _is_verb(e.host):
             continue  # "the first visit since 2019"
+        if not future_ctx and not e.anchored and _forward(e) and _past_clause(trigger):
+            continue  # "seemed on Monday to reject a visit next week": the visit's date
+        if _backward(e) and _present_clause(trigger):
+            continue  # "the editor is being questioned over a column last month": the column's
         cost, climbed, down = _path(trigger, e.host, e, future_ctx)
         if cost > MAX_COST:
             continue
@@ -313,6 +400,19 @@ def sentence_anchor(sent: Span, published: date | None, anchor: date | None = No
     return last
 
 
+def looks_back(sent: Span) -> bool:
+    """The sentence counts back from the day the text is at ("hours earlier", "the day before", "the previous
+    night"): a look back, after which the story returns to that day."""
+    for e in find_expressions(sent):
+        name, g = e.match.name, e.match.g
+        if name == "rel" and (g("dir") or "").lower() in BACKWARD or \
+                name == "dayrel" and (g("dir") or "").lower() in BACKWARD or \
+                name == "anch" and (ANCHOR_STEPS.get((g("which") or "").lower(), 0) < 0 or
+                                    (g("lat") or "").lower() in BACKWARD):
+            return True
+    return False
+
+
 def _modifier_cost(e: Expr, trig: Token) -> float:
     """A date inside a noun phrase ("the 2019 uprising", "last week's quake") dates that noun: it is the
     trigger's date only when the noun is the trigger or the time frame ("during Wednesday's talks")."""
@@ -322,6 +422,9 @@ def _modifier_cost(e: Expr, trig: Token) -> float:
         return 0.0  # the trigger's own noun, or its subject or object ("held Wednesday's talks")
     if sx.is_prep_object(h) and h.head.lower_ in FRAME_PREPS:
         return 0.0
+    if sx.is_prep_object(h) and h.lemma_.lower() in OCCASION_NOUNS and \
+            h.head.lower_ not in LINK_MARKS and h.head.lower_ not in DEADLINE_PREPS:
+        return 0.0  # an occasion the act took place at: "two ministers left the March 4 session"
     return INF
 
 
@@ -335,11 +438,14 @@ def _resolve(e: Expr, sent: Span, trig: Token, pub: date | None, future: bool, a
              exprs: list[Expr], links: list[Link], climbed: list[Token], down: list[Token]) -> DateResult:
     start, end = e.tokens.start_char, e.tokens.end_char
     basis = "expression"
-    if e.anchored:
+    value: Interval | Open | None
+    if e.match.name == "within" and (_future_clause(trig, future) or _direction(e.host, future) == "future"):
+        value = absolute(e.match, Context(pub, "future"))  # "possible within weeks": a vague span ahead
+    elif e.anchored:
         base, hour = _base(e, sent, exprs, pub, anchor, future)
         if base is None:
             return DateResult(None, None, start, end, None)
-        value: Interval | Open | None = count_from(e.match, base, hour)
+        value = count_from(e.match, base, hour)
         basis = "anchor"
     else:
         direction = _direction(e.host, future)
@@ -362,7 +468,11 @@ def _resolve(e: Expr, sent: Span, trig: Token, pub: date | None, future: bool, a
         basis = "anchor"
     value = _duration_of(trig, value)
     if basis == "anchor" and not future and pub is not None and value[0] > pub:
-        value = (pub, pub)  # counted past publication for an event that is no plan: the base was too late
+        # counted past publication for an event that is no plan: the base was too late; with no day to count
+        # from, a month named just before ("In May he went to Paris. A week later ...") is the base
+        month = _month_before(sent, pub) if anchor is None and e.anchored else None
+        moved = count_from(e.match, (month[0], month[0]), e.hour) if month is not None else None
+        value = widen_month(moved) if moved is not None and moved[0] <= pub else (pub, pub)
     d, p = fmt(value)
     return DateResult(d, p, start, end, basis)
 
@@ -414,6 +524,17 @@ def _base(e: Expr, sent: Span, exprs: list[Expr], pub: date | None, anchor: date
         return None, 12.0
     return (day, day), _context_hour(sent)
 
+
+
+def _month_before(sent: Span, pub: date) -> Interval | None:
+    """The month the text named last before this sentence, if its last time expression names one."""
+    before = sent.doc.text[max(0, sent.start_char - 400):sent.start_char]
+    for m in reversed(scan(before)):
+        if m.name == "dur":
+            continue
+        value = absolute(m, Context(pub, "past"))
+        return value if isinstance(value, tuple) and precision(value) == "month" else None
+    return None
 
 
 def _context_hour(sent: Span) -> float:

@@ -7,7 +7,7 @@
 
 Pure functions on strings and dates, nothing about the parse: the patterns
 (weekdays, months, years, relative offsets, "the following day", "last
-week"), the calendar arithmetic that turns a match into an interval of days
+week", "during the visit"), the calendar arithmetic that turns a match into an interval of days
 (past or future as the context's direction says, the nearer one when it does
 not), the precision of an interval (the smallest calendar unit holding it),
 and dateparser for explicit dates the patterns miss. Which expression belongs
@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 __all__ = [
-    "MONTHS", "NUMBERS", "OPEN", "PATTERNS", "TOD_HOUR", "UNIT_DAYS", "WEEKDAYS", "YEAR", "YEAR_CONTEXT",
+    "ANCHOR_STEPS", "BACKWARD", "MONTHS", "NUMBERS", "OCCASION_NOUNS", "OPEN", "PAST_DAY_WORDS", "PATTERNS",
+    "PERIOD_STEPS", "TOD_HOUR", "UNIT_DAYS", "WEEKDAYS", "YEAR", "YEAR_CONTEXT",
     "Context", "Interval", "Match", "Open", "absolute", "count_from", "counted", "entity_date", "fmt",
     "hour_days", "hour_of", "number", "precision", "scan", "shift", "widen_month",
 ]
@@ -49,6 +50,16 @@ AHEAD = words("ahead_words", "time")
 DAY_PARTS = words("day_parts", "time")
 LATE_CLOCK = words("late_clock_words", "time")
 BACKWARD = words("backward_words", "time")
+OCCASION_PREPS = words("occasion_prepositions", "time")
+OCCASION_NOUNS = words("occasion_nouns", "time")
+ANCHOR_OPENERS = words("anchor_openers", "time")
+PAST_DAY_WORDS = words("past_day_words", "time")
+
+
+def _alternatives(items: frozenset[str]) -> str:
+    """A regex alternation of the words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
 
 # ---------------------------------------------------------------- patterns
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -73,12 +84,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
     ("dayrel", r"(?i:\bthe\s+(?P<unit>day|night|morning|evening)\s+(?P<dir>before|after)\b)"),
     ("rel", rf"(?i:\b(?P<approx>{_APPROX})(?P<n>{_NUM}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\s+"
             rf"(?P<dir>later|earlier|afterwards|before|after)\b)"),
+    ("within", r"(?i:\bwithin\s+(?P<approx>a\s+few\s+|several\s+|a\s+couple\s+of\s+)?"
+               r"(?P<unit>hours|days|weeks|months)\b)"),
     ("ago", rf"(?i:\b(?P<approx>{_APPROX})(?P<n>{_NUM})\s+(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b)"),
     ("anch", r"(?i:\b(?:(?P<lat>later|earlier)\s+)?(?:on\s+|during\s+|in\s+|by\s+)?"
              r"(?:the\s+(?P<which>following|next|previous|same|preceding)|(?P<that>that))\s+"
              r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b)"),
     ("clock", r"(?i:\b(?:(?:shortly|just|soon|well|long)\s+)?(?P<p>before|after|at|around|by|past)\s+"
               r"(?P<clk>midnight|dawn|daybreak|noon|midday|dusk|sunrise|sunset)\b)"),
+    ("monrel", rf"(?P<q>(?i:{_EDGE})[\s-]+)?\b(?P<mon>{_MON_FULL})\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+"
+               r"(?i:year)\b"),
     ("period", rf"(?i:\b(?P<q>(?:earlier|later|early|late|{_EDGE})\s+)?(?:of\s+)?(?P<rel>this|last|next|the\s+past|"
                r"the\s+coming|the\s+current)\s+(?P<unit>week|weekend|month|year)\b)"),
     ("endof", r"(?i:\b(?P<q>the\s+(?:end|start|beginning|middle|rest|close)\s+of)\s+the\s+"
@@ -94,6 +109,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in [
     ("mon", rf"(?P<rel>(?i:last|next|this)\s+)?(?P<q>(?i:{_EDGE})[\s-]+)?\b(?P<mon>{_MON_FULL})(?P<pos>'s|\u2019s)?"
             r"(?!\w)"),
     ("year", rf"(?P<q>(?i:{_EDGE})[\s-]+)?(?<![/.\d-])\b(?P<y>(?:19|20)\d{{2}})(?![\d\w/-])"),
+    ("occasion", rf"(?i:\b(?:{_alternatives(OCCASION_PREPS)})\s+the\s+(?:[\w-]+\s+){{0,2}}?"
+                 rf"(?:{_alternatives(OCCASION_NOUNS)})(?![\w-]))"),
+    ("opener", rf"(?i:^(?:{_alternatives(ANCHOR_OPENERS)})(?=\s*,))"),
     ("dur", rf"(?i:\b(?P<n>{_NUM})[\s-]+(?P<unit>hours?|days?|weeks?|months?|years?)\b)"),
 ]]
 
@@ -265,6 +283,11 @@ def absolute(m: Match, ctx: Context) -> Interval | Open | None:
         return d, d
     if name == "my":
         return _month(int(m.g("y") or 0), MONTHS[(m.g("mon") or "").lower().rstrip(".")])
+    if name == "monrel":  # "in January last year": that month of the year the word counts to
+        if pub is None:
+            return None
+        step = int(PERIOD_STEPS.get((m.g("rel") or "").lower(), 0))
+        return _month(pub.year + step, MONTHS[(m.g("mon") or "").lower()])
     if name == "year":
         return _year(int(m.g("y") or 0))
     if pub is None:
@@ -298,7 +321,7 @@ def absolute(m: Match, ctx: Context) -> Interval | Open | None:
         return hi - timedelta(days=span), hi
     if name == "pubword":
         w = " ".join((m.g("w") or "").lower().split())
-        if w == "yesterday" or w == "last night":
+        if w in PAST_DAY_WORDS:
             d = pub - timedelta(days=1)
             return d, d
         if w == "tomorrow":
@@ -338,6 +361,8 @@ def absolute(m: Match, ctx: Context) -> Interval | Open | None:
         if (m.g("w") or "").lower() in AHEAD:
             return pub, pub + timedelta(days=days)
         return pub - timedelta(days=days), pub
+    if name == "within":  # "within weeks" ahead of publication: a vague span (counted back, see count_from)
+        return _year(pub.year)
     if name == "ago":
         return counted(number(m.g("n")) or 1, (m.g("unit") or "").lower(), -1, (pub, pub), bool(m.g("approx")))
     return None
@@ -376,6 +401,8 @@ def count_from(m: Match, base: Interval, hour: float) -> Interval | None:
     """Value of an anchored expression ("the following day", "two days later", "before dawn") counted from
     `base`; `hour` is the time of day of the base, for "six hours later"."""
     unit = (m.g("unit") or "day").lower().rstrip("s")
+    if m.name in ("occasion", "opener"):  # "during the visit", "Earlier, ...": on the day the text is at
+        return base
     if m.name == "clock":
         late_after = (m.g("p") or "").lower() in LATE_CLOCK and (m.g("clk") or "").lower() == "midnight"
         return shift(base, 1) if late_after else base
@@ -398,7 +425,7 @@ def count_from(m: Match, base: Interval, hour: float) -> Interval | None:
         if unit == "year":
             return _year(base[0].year + step)
         return shift(base, step)
-    if m.name == "rel":
+    if m.name in ("rel", "within"):  # "within hours": some hours after the base, like "hours later"
         d = (m.g("dir") or "").lower()
         sign = -1 if d in BACKWARD else 1
         n = number(m.g("n"))

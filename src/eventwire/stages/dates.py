@@ -3,14 +3,15 @@
 Requires: the sentence's events (with modality) and `DocState.last_date`. Assigns: `Event.date`,
 `Event.date_precision`, `Candidate.when` and `Candidate.date_span`; moves `DocState.last_date` to the
 last day the sentence states or counts from the anchor (in a sentence with no event too), for "the
-following day" in the next one. The search itself is `eventwire.dates`.
+following day" in the next one; a sentence that looks back from the anchor ("hours earlier") leaves it.
+The search itself is `eventwire.dates`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from ..dates import DateResult, event_date, sentence_anchor
+from ..dates import DateResult, event_date, looks_back, sentence_anchor
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import DocState, SentState
@@ -65,4 +66,6 @@ def _next_anchor(ss: SentState, published: date | None, anchor: date | None) -> 
             day = sentence_anchor(ss.sent, published, anchor)
         except (ValueError, OverflowError):  # beyond the calendar: keep the anchor there is
             day = None
+    if day is not None and anchor is not None and day < anchor and looks_back(ss.sent):
+        return anchor  # "Hours earlier, ...": a look back from where the story is, which stays there
     return day or anchor

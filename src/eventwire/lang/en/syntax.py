@@ -47,6 +47,7 @@ POSSESSOR = frozenset({"poss"})
 CHAIN = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "ccomp", "acomp"})
 REPORTED_LINK = frozenset({"ccomp", "conj", "advcl"})  # how a clause hangs on a reporting verb
 NOUN_CLAUSE = frozenset({"acl", "relcl"})  # a clause that modifies a noun
+CLAUSE_APPOSITION = frozenset({"appos", "npadvmod", "dep"})  # a noun commenting on a clause
 CLAUSE_MODIFIER = frozenset({"acl", "advcl", "relcl"})
 
 
@@ -294,6 +295,11 @@ def is_scene_clause(tok: Token) -> bool:
 def is_apposition(tok: Token) -> bool:
     """Whether `tok` is in apposition to its head: "Anchorage, ALASKA"."""
     return tok.dep_ == "appos"
+
+
+def is_clause_apposition(tok: Token) -> bool:
+    """Whether noun `tok` hangs on a verb as a comment on its clause: "X pulled back, a MOVE Delhi welcomed"."""
+    return tok.dep_ in CLAUSE_APPOSITION and tok.head.pos_ in ("VERB", "AUX")
 
 
 def is_modifier(tok: Token) -> bool:
