@@ -132,3 +132,14 @@ def test_handing_over_bases_is_a_retreat_and_being_appalled_an_accusation(code):
         ("RETREAT", "FRA", "KEN", "asserted")}
     assert triples(code("Japan said it was appalled by the killings in Kenya.")) == {
         ("ACCUSE", "JPN", "KEN", "asserted")}
+
+
+def test_insisting_rejects_only_with_a_negated_claim(code):
+    assert triples(code("Brazil insisted that Kenya would not get its ships back.")) == {
+        ("REJECT", "BRA", "KEN", "asserted")}
+    assert triples(code("Japan insisted that its exports to Kenya were safe.")) == set()
+
+
+def test_a_month_is_no_march(code):
+    assert triples(code("Kenyan students marched on parliament in March.")) == {("PROTEST", "KEN", "KEN", "asserted")}
+    assert triples(code("Brazil set a March deadline for Kenya.")) == {("THREATEN", "BRA", "KEN", "asserted")}

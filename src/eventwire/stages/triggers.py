@@ -52,6 +52,7 @@ class Rule:
     not_subject_sectors: frozenset[str] = frozenset()
     only_without_target: bool = False
     not_participle: bool = False  # "the troops STATIONED there" describes a state, not an act
+    negated_content: bool = False  # "insisted that it would NOT pay": only with a negated complement clause
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
     yields_to_light: bool = False  # with yields_to_content: also to a light verb's act ("pledged to HOLD TALKS")
@@ -197,6 +198,7 @@ class TriggerLexicon:
                 not_subject_sectors=frozenset(r.get("not_subject_sectors") or []),
                 only_without_target=bool(r.get("only_without_target")),
                 not_participle=bool(r.get("not_participle")),
+                negated_content=bool(r.get("negated_content")),
                 yields_to_content=bool(r.get("yields_to_content")),
                 yields_to_light=bool(r.get("yields_to_light")),
                 yields_to_purpose=bool(r.get("yields_to_purpose")),
@@ -292,6 +294,9 @@ class TriggerLexicon:
                 continue
             if rule.not_participle and sx.is_adnominal_clause(tok) and tok.tag_ == "VBN":
                 continue
+            if rule.negated_content and not any(sx.is_complement(c) and any(sx.is_negation(n) for n in c.children)
+                                                for c in tok.children):
+                continue
             if rule.yields_to_content and any(
                     self.find(c) is not None or (rule.yields_to_light and self.light_noun(c) is not None)
                     for c in sx.open_complements(tok)):
@@ -381,6 +386,7 @@ def _shipped() -> TriggerLexicon:
 
 
 DEMAND_MODALS = words("demand_modals")
+TIME_ENTITIES = ("DATE", "TIME")
 DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
 
 
@@ -417,6 +423,8 @@ class Triggers:
                 if own is not None and (trig is None or own.rule.specificity > 0):
                     trig = own
             elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+                if tok.ent_type_ in TIME_ENTITIES:
+                    continue  # "in MARCH", "a MAY deadline": a date names no act
                 if any(t.obj is not None and t.obj.i == tok.i for t in found.values()):
                     continue  # the object that licensed a verb's rule ("suspended part of its AID") is no act
                 trig = self.lex.find(tok)
