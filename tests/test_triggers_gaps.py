@@ -143,3 +143,4 @@ def test_insisting_rejects_only_with_a_negated_claim(code):
 def test_a_month_is_no_march(code):
     assert triples(code("Kenyan students marched on parliament in March.")) == {("PROTEST", "KEN", "KEN", "asserted")}
     assert triples(code("Brazil set a March deadline for Kenya.")) == {("THREATEN", "BRA", "KEN", "asserted")}
+    assert triples(code("The Kenyan government held elections in March.")) == set()
