@@ -33,6 +33,7 @@ NOUN_POS = {"NOUN", "PROPN"}
 ADJ_POS = {"ADJ"}
 AIMING_PREPS = words("aiming_prepositions")
 LIGHT_OBJECT_PREPS = words("light_object_prepositions")
+TIME_ENTITIES = ("DATE", "TIME")
 
 
 @dataclass(frozen=True)
@@ -267,8 +268,8 @@ class TriggerLexicon:
     def find(self, tok: Token) -> Trigger | None:
         """The most specific rule that fires on `tok`, or None."""
         pos = self._pos(tok)
-        if pos is None:
-            return None
+        if pos is None or (pos == "NOUN" and tok.ent_type_ in TIME_ENTITIES):
+            return None  # "in MARCH", "a MAY deadline": a date names no act
         lemma = self.lemma_of(tok)
         rules = self.rules.get((lemma, pos))
         if not rules and pos == "NOUN" and tok.lower_ != lemma:
@@ -386,7 +387,6 @@ def _shipped() -> TriggerLexicon:
 
 
 DEMAND_MODALS = words("demand_modals")
-TIME_ENTITIES = ("DATE", "TIME")
 DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
 
 
@@ -423,8 +423,6 @@ class Triggers:
                 if own is not None and (trig is None or own.rule.specificity > 0):
                     trig = own
             elif tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-                if tok.ent_type_ in TIME_ENTITIES:
-                    continue  # "in MARCH", "a MAY deadline": a date names no act
                 if any(t.obj is not None and t.obj.i == tok.i for t in found.values()):
                     continue  # the object that licensed a verb's rule ("suspended part of its AID") is no act
                 trig = self.lex.find(tok)
