@@ -144,3 +144,15 @@ def test_a_month_is_no_march(code):
     assert triples(code("Kenyan students marched on parliament in March.")) == {("PROTEST", "KEN", "KEN", "asserted")}
     assert triples(code("Brazil set a March deadline for Kenya.")) == {("THREATEN", "BRA", "KEN", "asserted")}
     assert triples(code("The Kenyan government held elections in March.")) == set()
+
+
+def test_a_warning_is_a_threat_only_when_it_states_an_act(code):
+    assert triples(code("Kenya warned that Brazil would face consequences.")) == {
+        ("THREATEN", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya warned that about 1,000 prisoners remained behind bars in Brazil.")) == set()
+    assert triples(code("Japan warned Kenya against meddling.")) == {("THREATEN", "JPN", "KEN", "asserted")}
+
+
+def test_what_an_actor_is_thanked_for_is_not_a_second_target(code):
+    assert triples(code("Japan thanked Kenya for the support of the French government.")) == {
+        ("SUPPORT", "JPN", "KEN", "asserted")}

@@ -34,6 +34,7 @@ ADJ_POS = {"ADJ"}
 AIMING_PREPS = words("aiming_prepositions")
 LIGHT_OBJECT_PREPS = words("light_object_prepositions")
 TIME_ENTITIES = ("DATE", "TIME")
+ACT_AUXILIARIES = words("act_auxiliaries")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Rule:
     only_without_target: bool = False
     not_participle: bool = False  # "the troops STATIONED there" describes a state, not an act
     negated_content: bool = False  # "insisted that it would NOT pay": only with a negated complement clause
+    content_act: bool = False  # "warned that X WOULD strike": with a complement clause, only if it states an act
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
     yields_to_light: bool = False  # with yields_to_content: also to a light verb's act ("pledged to HOLD TALKS")
@@ -200,6 +202,7 @@ class TriggerLexicon:
                 only_without_target=bool(r.get("only_without_target")),
                 not_participle=bool(r.get("not_participle")),
                 negated_content=bool(r.get("negated_content")),
+                content_act=bool(r.get("content_act")),
                 yields_to_content=bool(r.get("yields_to_content")),
                 yields_to_light=bool(r.get("yields_to_light")),
                 yields_to_purpose=bool(r.get("yields_to_purpose")),
@@ -295,6 +298,8 @@ class TriggerLexicon:
                 continue
             if rule.not_participle and sx.is_adnominal_clause(tok) and tok.tag_ == "VBN":
                 continue
+            if rule.content_act and not self.states_an_act(tok):
+                continue
             if rule.negated_content and not any(sx.is_complement(c) and any(sx.is_negation(n) for n in c.children)
                                                 for c in tok.children):
                 continue
@@ -317,6 +322,16 @@ class TriggerLexicon:
         (rule, obj), rest = fired[0], fired[1:]
         # a plain rule that differs only by who acts ("strike": workers PROTEST, armies ASSAULT) waits its turn
         return Trigger(rule, tok, obj, others=[r for r, o in rest if o is None or o is obj])
+
+    def states_an_act(self, tok: Token) -> bool:
+        """Whether the complement clauses of `tok`, if any, state a future or possible act of someone: "warned
+        that the army WOULD respond" does, "warned that prisoners remained in jail" and "warned that accepting
+        the terms could trigger a crisis" (no one's act) do not."""
+        content = [c for c in tok.children if sx.is_complement(c)]
+        return not content or any(
+            sx.has_auxiliary(c, ACT_AUXILIARIES) and
+            any(s.pos_ in NOUN_POS or s.pos_ == "PRON" for s in sx.nominal_subjects(c, passive=True))
+            for c in content)
 
     def aimed(self, tok: Token) -> bool:
         """Is the act aimed at something ("fired AT the ships", "ON the city"), not merely dated ("ON Monday")?"""
