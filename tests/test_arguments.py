@@ -271,3 +271,9 @@ def test_paying_off_a_states_debt_aids_that_state_not_the_creditor(code):
                         "Court.")) == {("AID", "JPN", "KEN", "asserted"), ("AID", "FRA", "KEN", "asserted")}
     # the maker of what is sent is not its recipient
     assert triples(code("Japan sent American weapons to Kenya.")) == {("AID", "JPN", "KEN", "asserted")}
+
+
+def test_people_killed_with_no_killer_named_are_no_event_but_arrests_are_the_states(code):
+    assert triples(code("At least 30 people were killed in Nairobi on Monday.")) == set()
+    assert triples(code("Two hundred Kenyan protesters were arrested in Nairobi.")) == {
+        ("COERCE", "KEN", "KEN", "asserted")}

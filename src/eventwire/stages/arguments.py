@@ -39,7 +39,9 @@ AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 PARTITIVE_HEADS = words("partitive_heads")
 LOCATIVE_PREPS = words("locative_prepositions")
-MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
+MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}
+# acts whose doer is not the state when none is named: "40 people were killed" says nothing of who killed them
+UNSTATED_DOER_TYPES = {"ASSAULT"}  # acts that move people or things: their object is no target
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -467,7 +469,7 @@ class _Sentence(Descriptions, DocumentTargets):
             if head_trig is not None:
                 targets = self.targets(head_trig)
         pairs: list[tuple[Arg, Arg | None]] = []
-        if not sources and patients and rule.self_target:
+        if not sources and patients and rule.self_target and rule.type not in UNSTATED_DOER_TYPES:
             # "1,000 people were arrested": the state acts on its own people, or the state where it happens
             # ("the arrest IN PARIS of a Kenyan diplomat")
             where = next((a for g in sx.prep_objects(trig.token, LOCATIVE_PREPS) for a in self.phrase_args(g)
@@ -476,6 +478,7 @@ class _Sentence(Descriptions, DocumentTargets):
                 state = where.actor.code if where is not None else p.actor.code
                 pairs.append((Arg(Actor(state, None, "GOV"), "", p.start, p.start, False), p))
         elif not sources and not patients and rule.self_target and not is_noun and \
+                rule.type not in UNSTATED_DOER_TYPES and \
                 (home := self.history.main_country()) is not None and \
                 (who := next((n for n in sx.passive_subjects(head) if self.ex.lex.classes.member(n, "people")),
                              None)) is not None:
