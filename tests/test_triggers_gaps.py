@@ -156,3 +156,11 @@ def test_a_warning_is_a_threat_only_when_it_states_an_act(code):
 def test_what_an_actor_is_thanked_for_is_not_a_second_target(code):
     assert triples(code("Japan thanked Kenya for the support of the French government.")) == {
         ("SUPPORT", "JPN", "KEN", "asserted")}
+
+
+def test_market_and_weather_words_are_no_acts(code):
+    assert triples(code("Chinese demand kept buyers away from the market.")) == set()
+    assert triples(code("The Kenyan weather service warned of more floods this week.")) == set()
+    # a demand with its content, or one renewed, is a request
+    assert triples(code("Kenya rejected Brazil's demand for an apology.")) == {("REJECT", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya renewed its demand.")) == {("REQUEST", "KEN", "KEN", "asserted")}

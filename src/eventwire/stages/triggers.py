@@ -35,6 +35,7 @@ AIMING_PREPS = words("aiming_prepositions")
 LIGHT_OBJECT_PREPS = words("light_object_prepositions")
 TIME_ENTITIES = ("DATE", "TIME")
 ACT_AUXILIARIES = words("act_auxiliaries")
+WARNING_PREPS = words("warning_prepositions")
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,10 @@ class NounClasses:
             if self._word_in(tok, name):
                 out |= types
         return out
+
+    def head_in(self, tok: Token, name: str) -> bool:
+        """Whether the word `tok` itself (not a modifier of it) is of class `name`."""
+        return name in self.lemmas and self._word_in(tok, name)
 
     def named_with_modifier(self, tok: Token, name: str) -> bool:
         """Whether the noun with the word before it is a two-word name of class `name` ("FINANCIAL support")."""
@@ -273,6 +278,12 @@ class TriggerLexicon:
         pos = self._pos(tok)
         if pos is None or (pos == "NOUN" and tok.ent_type_ in TIME_ENTITIES):
             return None  # "in MARCH", "a MAY deadline": a date names no act
+        if pos == "NOUN" and self.classes.head_in(tok, "inert") and not any(
+                sx.is_preposition(c) or sx.is_clause_modifier(c) or sx.is_complement(c) for c in tok.children) and \
+                not (sx.is_direct_object(tok) and self.lemma_of(tok.head) in self.light_verbs):
+            # "Chinese DEMAND kept buyers away": a market word; "its demand FOR an apology", "renewed its
+            # demand" are acts
+            return None
         lemma = self.lemma_of(tok)
         rules = self.rules.get((lemma, pos))
         if not rules and pos == "NOUN" and tok.lower_ != lemma:
@@ -327,6 +338,9 @@ class TriggerLexicon:
         """Whether the complement clauses of `tok`, if any, state a future or possible act of someone: "warned
         that the army WOULD respond" does, "warned that prisoners remained in jail" and "warned that accepting
         the terms could trigger a crisis" (no one's act) do not."""
+        about = [g for c in tok.children for g in sx.objects_of_prep(c, WARNING_PREPS)]
+        if about and all(self.classes.head_in(g, "inert") for g in about):
+            return False  # "warned of more floods", "warned about rising prices": no one's act
         content = [c for c in tok.children if sx.is_complement(c)]
         return not content or any(
             sx.has_auxiliary(c, ACT_AUXILIARIES) and
