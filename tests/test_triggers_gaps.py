@@ -164,3 +164,16 @@ def test_market_and_weather_words_are_no_acts(code):
     # a demand with its content, or one renewed, is a request
     assert triples(code("Kenya rejected Brazil's demand for an apology.")) == {("REJECT", "KEN", "BRA", "asserted")}
     assert triples(code("Kenya renewed its demand.")) == {("REQUEST", "KEN", "KEN", "asserted")}
+
+
+def test_threats_bans_listings_and_airlifts_with_their_targets(code):
+    assert triples(code("Japan threatened tariffs and possibly sanctions against Kenya.")) == {
+        ("THREATEN", "JPN", "KEN", "asserted")}
+    assert triples(code("Japan has flown in more than 50 tonnes of relief supplies to Kenya.")) == {
+        ("AID", "JPN", "KEN", "asserted")}
+    assert triples(code("Kenya lifted its ban on the Brazilian party in April.")) == {
+        ("CONCEDE", "KEN", "BRA", "asserted")}
+    assert triples(code("The United States designated six Kenyan gangs as foreign terrorist organisations.")) == {
+        ("SANCTION", "USA", "KEN", "asserted")}
+    assert triples(code("Kenya summoned Brazil's high commissioner on Sunday.")) == {
+        ("ACCUSE", "KEN", "BRA", "asserted")}

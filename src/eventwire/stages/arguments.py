@@ -306,7 +306,8 @@ class _Sentence(Descriptions, DocumentTargets):
                                                 if a.actor.code)
                         out.extend(args)
                         if sx.is_direct_object(c):  # "struck sites ACROSS IRAN", "dozens of drones AT cities"
-                            from_preps(c)
+                            for x in (c, *c.conjuncts):  # "threatened tariffs and sanctions AGAINST X"
+                                from_preps(x)
                             for g in sx.prep_objects(c, ("of",)):
                                 from_preps(g)
             else:
