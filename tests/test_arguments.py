@@ -277,3 +277,9 @@ def test_people_killed_with_no_killer_named_are_no_event_but_arrests_are_the_sta
     assert triples(code("At least 30 people were killed in Nairobi on Monday.")) == set()
     assert triples(code("Two hundred Kenyan protesters were arrested in Nairobi.")) == {
         ("COERCE", "KEN", "KEN", "asserted")}
+
+
+def test_the_two_men_are_the_two_people_named_before(code):
+    assert triples(code("Kenyan President Otieno met Brazilian President Silva in Nairobi on Friday. The two men "
+                        "agreed to deepen cooperation.")) == {("CONSULT", "KEN", "BRA", "asserted"),
+                                                               ("AGREE", "KEN", "BRA", "asserted")}
