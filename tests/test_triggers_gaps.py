@@ -177,3 +177,11 @@ def test_threats_bans_listings_and_airlifts_with_their_targets(code):
         ("SANCTION", "USA", "KEN", "asserted")}
     assert triples(code("Kenya summoned Brazil's high commissioner on Sunday.")) == {
         ("ACCUSE", "KEN", "BRA", "asserted")}
+
+
+def test_speaking_is_a_consultation_only_with_someone_named(code):
+    assert triples(code("Brazil imposed tariffs on Kenyan tea last month, and Brazil said more would follow. "
+                        "Speaking in Nairobi on Sunday, the Kenyan president said he was disappointed.")) == {
+        ("SANCTION", "BRA", "KEN", "asserted")}
+    assert triples(code("The Kenyan president spoke with his Brazilian counterpart on Monday.")) == {
+        ("CONSULT", "KEN", "BRA", "asserted")}
