@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
 # acts that, with no target named, fall on the actor's own country
-DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "MOBILIZE"}
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
+# police or civilians who deploy or gather act at home ("riot police were deployed across the capital")
+HOME_MOBILIZING_TYPES = {"MOBILIZE"}
 # acts that a state does to its own people before anyone abroad
 SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
@@ -157,7 +159,7 @@ class DocumentTargets:
                 # a document about one country only: "the opposition welcomed the ruling" is domestic
                 return Arg(Actor(code, None, "GOV"), "", s.start, s.start, False, True)
             return None
-        if domestic and (rule.self_target or rule.type in DOMESTIC_TYPES):
+        if domestic and (rule.self_target or rule.type in DOMESTIC_TYPES | HOME_MOBILIZING_TYPES):
             return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
                        True)
         if main and main != code:
