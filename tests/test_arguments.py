@@ -283,3 +283,9 @@ def test_the_two_men_are_the_two_people_named_before(code):
     assert triples(code("Kenyan President Otieno met Brazilian President Silva in Nairobi on Friday. The two men "
                         "agreed to deepen cooperation.")) == {("CONSULT", "KEN", "BRA", "asserted"),
                                                                ("AGREE", "KEN", "BRA", "asserted")}
+
+
+def test_a_deployment_with_no_one_else_named_is_at_home_but_a_missile_test_aims_at_no_one(code):
+    assert triples(code("Brazil deployed troops along its northern border.")) == {
+        ("MOBILIZE", "BRA", "BRA", "asserted")}
+    assert triples(code("Kenya test-fired a ballistic missile on Monday.")) == {("MOBILIZE", "KEN", None, "asserted")}

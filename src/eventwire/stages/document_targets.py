@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SELF_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL", "CONCEDE": "CVL"}
 # acts that, with no target named, fall on the actor's own country
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
-# police or civilians who deploy or gather act at home ("riot police were deployed across the capital")
+# deployments that, with no one else named, are at home ("riot police were deployed across the capital")
 HOME_MOBILIZING_TYPES = {"MOBILIZE"}
 # acts that a state does to its own people before anyone abroad
 SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
@@ -167,7 +167,9 @@ class DocumentTargets:
         other = self.history.other_country(code)
         if other and rule.type not in SELF_FIRST_TYPES:
             return self._country_arg(other, s)
-        if rule.self_target or rule.type in DOMESTIC_TYPES:
+        if rule.self_target or rule.type in DOMESTIC_TYPES or (
+                rule.type in HOME_MOBILIZING_TYPES and not rule.only_without_target):
+            # a deployment with no one else in the document is at home; a missile test stays aimed at no one
             return Arg(Actor(code, None, SELF_TARGET_SECTOR.get(rule.type, "GOV")), "", s.start, s.start, False,
                        True)
         return None
