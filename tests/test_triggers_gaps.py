@@ -185,3 +185,8 @@ def test_speaking_is_a_consultation_only_with_someone_named(code):
         ("SANCTION", "BRA", "KEN", "asserted")}
     assert triples(code("The Kenyan president spoke with his Brazilian counterpart on Monday.")) == {
         ("CONSULT", "KEN", "BRA", "asserted")}
+
+
+def test_putting_a_treaty_in_abeyance_suspends_it(code):
+    assert triples(code("Kenya put its water treaty with Brazil in abeyance in April.")) == {
+        ("SANCTION", "KEN", "BRA", "asserted")}
