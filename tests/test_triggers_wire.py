@@ -209,3 +209,25 @@ def test_what_people_are_sent_to_do_is_the_act(code):
     assert triples(code("Japan sent troops to attack the Kenyan rebels.")) == {("ASSAULT", "JPN", "KEN", "asserted")}
     assert triples(code("Japan sent medical teams to Kenya to help treat the wounded.")) == {
         ("AID", "JPN", "KEN", "asserted")}
+
+
+def test_withdrawing_or_expelling_a_mission_is_a_sanction(code):
+    assert triples(code("Japan withdrew its peacekeepers from Kenya on Friday.")) == {
+        ("SANCTION", "JPN", "KEN", "asserted")}
+    assert triples(code("Kenya expelled two French aid workers last week.")) == {("SANCTION", "KEN", "FRA", "asserted")}
+    assert triples(code("Japan withdrew its troops from Kenya on Friday.")) == {("RETREAT", "JPN", "KEN", "asserted")}
+
+
+def test_peacekeepers_arriving_or_deployed_are_aid(code):
+    assert triples(code("Brazilian peacekeepers arrived in Kenya on Monday.")) == {("AID", "BRA", "KEN", "asserted")}
+    assert triples(code("Argentine peacekeepers were deployed to Kenya in May.")) == {
+        ("AID", "ARG", "KEN", "asserted")}
+    assert triples(code("Japanese soldiers participate in peacekeeping operations in Kenya.")) == {
+        ("AID", "JPN", "KEN", "asserted")}
+
+
+def test_finding_someone_guilty_upholds_an_accusation(code):
+    assert triples(code("A Kenyan court found a French businessman guilty of fraud.")) == {
+        ("ACCUSE", "KEN", "FRA", "asserted")}
+    assert triples(code("The Japanese inquiry found the Brazilian company liable for the spill.")) == {
+        ("ACCUSE", "JPN", "BRA", "asserted")}

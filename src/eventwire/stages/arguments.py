@@ -423,6 +423,10 @@ class _Sentence(Descriptions, DocumentTargets):
             if rule.pos == "ADJ" and head.tag_ == "VBN" and patients:
                 # "X was alarmed BY Y" parsed as a passive: X feels it (the source), Y is what it is about
                 sources, patients = patients, [a for g in sx.agents(head) for a in self.phrase_args(g)]
+            elif not sources and patients and rule.type in MOVING_TYPES and any(
+                    self.ex.lex.classes.member(p, "moved") for p in sx.passive_subjects(head)):
+                # "Kenyan peacekeepers were deployed to X" (no agent): whose people or goods they are sends them
+                sources, patients = patients, []
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
             return []
         if rule.only_subject_sectors:
