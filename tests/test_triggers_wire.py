@@ -231,3 +231,23 @@ def test_finding_someone_guilty_upholds_an_accusation(code):
         ("ACCUSE", "KEN", "FRA", "asserted")}
     assert triples(code("The Japanese inquiry found the Brazilian company liable for the spill.")) == {
         ("ACCUSE", "JPN", "BRA", "asserted")}
+
+
+def test_an_act_refused_for_the_future_is_also_a_rejection(code):
+    assert triples(code("Brazil will not withdraw its troops from Kenya.")) == {
+        ("RETREAT", "BRA", "KEN", "negated"), ("REJECT", "BRA", "KEN", "asserted")}
+    assert triples(code("Argentina will never recognise the French claim to the islands.")) == {
+        ("SUPPORT", "ARG", "FRA", "negated"), ("REJECT", "ARG", "FRA", "asserted")}
+    assert triples(code("Japan did not meet the Kenyan president.")) == {("CONSULT", "JPN", "KEN", "negated")}
+
+
+def test_a_refusal_until_another_acts_is_aimed_at_it_and_its_act_is_a_condition(code):
+    assert triples(code("Kenya said it will not lift the embargo until Japan frees the prisoners.")) == {
+        ("RETREAT", "KEN", "KEN", "negated"), ("REJECT", "KEN", "JPN", "asserted"),
+        ("RETREAT", "JPN", "KEN", "hypothetical")}
+
+
+def test_ending_ones_own_strike_calls_it_off(code):
+    assert triples(code("Kenyan nurses ended their strike on Monday.")) == {("CONCEDE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan nurses said they would not end their strike until the government pays them.")) == {
+        ("CONCEDE", "KEN", "KEN", "negated")}
