@@ -251,3 +251,10 @@ def test_ending_ones_own_strike_calls_it_off(code):
     assert triples(code("Kenyan nurses ended their strike on Monday.")) == {("CONCEDE", "KEN", "KEN", "asserted")}
     assert triples(code("Kenyan nurses said they would not end their strike until the government pays them.")) == {
         ("CONCEDE", "KEN", "KEN", "negated")}
+
+
+def test_a_purpose_clause_is_the_callers_own_act_toward_the_one_called(code):
+    assert triples(code("The French president called the Japanese prime minister to thank him for the aid.")) == {
+        ("SUPPORT", "FRA", "JPN", "asserted")}
+    assert triples(code("The French president called the Kenyan president to express his support for Kenya.")) == {
+        ("SUPPORT", "FRA", "KEN", "asserted")}

@@ -40,6 +40,7 @@ CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 PARTITIVE_HEADS = words("partitive_heads")
 LOCATIVE_PREPS = words("locative_prepositions")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
+PERSONAL_OBJECTS = {"him", "her", "them"}
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -337,6 +338,12 @@ class _Sentence(Descriptions, DocumentTargets):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
         if rule.type == "AID" and not any(not a.inferred for a in out):
             out.extend(self.purpose_targets(trig))
+        if not any(not a.inferred for a in out) and sx.is_adverbial_clause(tok) and sx.has_auxiliary(tok, ("to",)) \
+                and any(c.lower_ in PERSONAL_OBJECTS for c in sx.objects(tok)):
+            # "called the prime minister to congratulate HIM": the one the purpose clause's pronoun stands for is
+            # the object of the verb it serves
+            for o in sx.direct_objects(tok.head):
+                out.extend(self.phrase_args(o))
         named = [a for a in out if not a.inferred]
         return named or out
 

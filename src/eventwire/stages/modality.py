@@ -133,7 +133,9 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
                 return "hypothetical"
         if any(m in lex.future_modals for m in modals):
             result = result or "planned"
-        if depth > 0 and not coordinated and lemma in lex.hypothetical_verbs:
+        # "called X TO CONGRATULATE him": a purpose clause is the caller's own act, not what is asked for
+        purpose = depth > 0 and sx.is_adverbial_clause(chain[depth - 1])
+        if depth > 0 and not coordinated and not purpose and lemma in lex.hypothetical_verbs:
             return "hypothetical"
         if depth > 0 and not coordinated and lemma in lex.planning_verbs:
             result = result or "planned"
