@@ -258,3 +258,20 @@ def test_a_purpose_clause_is_the_callers_own_act_toward_the_one_called(code):
         ("SUPPORT", "FRA", "JPN", "asserted")}
     assert triples(code("The French president called the Kenyan president to express his support for Kenya.")) == {
         ("SUPPORT", "FRA", "KEN", "asserted")}
+
+
+def test_a_plural_demonym_names_the_people_not_the_government(code):
+    assert triples(code("Young Kenyans blocked roads in Nairobi on Sunday.")) == {("PROTEST", "KEN", "KEN", "asserted")}
+
+
+def test_a_threat_is_aimed_at_the_one_whose_act_sets_it_off_or_the_place_it_hangs_over(code):
+    assert triples(code("Brazil threatened to leave the talks if Argentina sends more troops to the border.")) == {
+        ("THREATEN", "BRA", "ARG", "asserted"), ("MOBILIZE", "ARG", "BRA", "hypothetical")}
+    assert triples(code("Japan threatened to impose a curfew in Nairobi.")) == {("THREATEN", "JPN", "KEN", "asserted")}
+
+
+def test_abusing_people_is_an_assault_and_meeting_demands_a_concession(code):
+    assert triples(code("Kenyan police officers abused French tourists at the border.")) == {
+        ("ASSAULT", "KEN", "FRA", "asserted")}
+    assert triples(code("The Kenyan government met the demands of the French unions.")) == {
+        ("CONCEDE", "KEN", "FRA", "asserted")}

@@ -196,6 +196,10 @@ class NPResolver:
             entry, term, m = hit
             if entry.kind in NAMED_KINDS:
                 actor = entry.actor(self.on)
+                if entry.kind == "state" and term.field == "adjectives" and head.tag_ in ("NNS", "NNPS") and \
+                        head.lower_ != term.text.lower():
+                    # a demonym as a plural noun names the state's people ("Algerians protested"), not its government
+                    actor = Actor(actor.code, actor.name, "CVL", None, actor.entry)
                 if actor.code is None:
                     mod = self._modifier_actor(head, toks, m)
                     if mod is not None:

@@ -41,6 +41,7 @@ PARTITIVE_HEADS = words("partitive_heads")
 LOCATIVE_PREPS = words("locative_prepositions")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 PERSONAL_OBJECTS = {"him", "her", "them"}
+CONDITION_MARKS = {"if", "unless", "until"}
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -323,8 +324,9 @@ class _Sentence(Descriptions, DocumentTargets):
                         from_preps(c)
                         for g in sx.objects(c):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
-                        if rule.type == "AGREE" and not any(not a.inferred for a in out):
-                            # "agreed to open a centre IN Lagos": the promise is made to the place's state
+                        if rule.type in ("AGREE", "THREATEN") and not any(not a.inferred for a in out):
+                            # "agreed to open a centre IN Lagos": the promise is made to the place's state;
+                            # "threatened to impose a curfew IN Nairobi": the threat hangs over it
                             for g in sx.prep_objects(c, CONTENT_TARGET_PREPS):
                                 out.extend(a for a in self.phrase_args(g) if not a.inferred)
                         if rule.type == "AGREE" and not any(not a.inferred for a in out):
@@ -336,6 +338,15 @@ class _Sentence(Descriptions, DocumentTargets):
                     elif sx.is_complement(c):
                         for g in sx.nominal_subjects(c, passive=True):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
+        if rule.type == "THREATEN" and not any(not a.inferred for a in out):
+            # "threatened to stop the talks IF THE UNITED STATES deploys missiles": the threat is aimed at the one
+            # whose act would set it off
+            for h in holders:
+                for c in (h, *sx.open_complements(h)):
+                    for g in c.children:
+                        if sx.is_adverbial_clause(g) and sx.has_marker(g, CONDITION_MARKS):
+                            for n in sx.nominal_subjects(g, passive=True):
+                                out.extend(a for a in self.phrase_args(n) if not a.inferred)
         if rule.type == "AID" and not any(not a.inferred for a in out):
             out.extend(self.purpose_targets(trig))
         if not any(not a.inferred for a in out) and sx.is_adverbial_clause(tok) and sx.has_auxiliary(tok, ("to",)) \
