@@ -275,3 +275,14 @@ def test_abusing_people_is_an_assault_and_meeting_demands_a_concession(code):
         ("ASSAULT", "KEN", "FRA", "asserted")}
     assert triples(code("The Kenyan government met the demands of the French unions.")) == {
         ("CONCEDE", "KEN", "FRA", "asserted")}
+
+
+def test_a_date_is_no_particle(code):
+    text = "The French president called the Japanese prime minister on Monday to thank him for the aid."
+    assert triples(code(text)) == {("SUPPORT", "FRA", "JPN", "asserted")}
+
+
+def test_a_warship_named_with_its_navys_prefix_is_that_state(code):
+    assert triples(code("Kenyan rebels fired two missiles at the destroyer USS Carver on Sunday.")) == {
+        ("ASSAULT", "KEN", "USA", "asserted")}
+    assert triples(code("Chinese jets attacked HMS Fenwick near the reef.")) == {("ASSAULT", "CHN", "GBR", "asserted")}

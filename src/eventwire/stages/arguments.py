@@ -42,6 +42,7 @@ LOCATIVE_PREPS = words("locative_prepositions")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 PERSONAL_OBJECTS = {"him", "her", "them"}
 CONDITION_MARKS = {"if", "unless", "until"}
+SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -122,6 +123,8 @@ class _Sentence(Descriptions, DocumentTargets):
                 r = coref.resolve_name(tok, self.offset, self.history)
             if r is None and tok.ent_type_ in PLACE_LABELS:
                 r = self._place(tok)
+            if r is None:
+                r = self._warship(tok)
             if r is not None and r.kind == "title" and r.actor.code is None:
                 a = coref.resolve_title(r, self.offset, self.history, self._holder)
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None
@@ -137,6 +140,17 @@ class _Sentence(Descriptions, DocumentTargets):
                                r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
+
+    def _warship(self, tok: Token) -> Resolved | None:
+        """A warship named with its navy's prefix ("the carrier USS Nimitz", "HMS Diamond"): that state's
+        military."""
+        for t in (tok, *(c for c in tok.children if sx.is_apposition(c))):
+            for c in (t, *sx.compounds(t)):
+                code = SHIP_PREFIXES.get(c.text)
+                if code is not None:
+                    return Resolved(Actor(code, None, "MIL"), c.idx, t.idx + len(t.text), self.sent.doc.text[
+                        c.idx:t.idx + len(t.text)], "name")
+        return None
 
     def _coordinated_modifiers(self, tok: Token, own: list[Arg]) -> list[Arg]:
         """ "French and German officials": one actor per coordinated modifier, in the head's sector."""

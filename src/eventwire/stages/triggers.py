@@ -263,7 +263,9 @@ class TriggerLexicon:
 
     def particles_of(self, tok: Token) -> set[str]:
         """Particles and prepositions of a word; an infinitive complement counts as "to" ("offered TO talk")."""
-        out = {c.lower_ for c in sx.particles(tok)}
+        # a preposition that only dates the act is no particle ("called him ON MONDAY to ..." is no "call on")
+        out = {c.lower_ for c in sx.particles(tok)
+               if not ((objs := sx.objects_of_prep(c, None)) and all(g.ent_type_ in ("DATE", "TIME") for g in objs))}
         if any(sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(tok)):
             out.add("to")
         return out
