@@ -286,3 +286,18 @@ def test_a_warship_named_with_its_navys_prefix_is_that_state(code):
     assert triples(code("Kenyan rebels fired two missiles at the destroyer USS Carver on Sunday.")) == {
         ("ASSAULT", "KEN", "USA", "asserted")}
     assert triples(code("Chinese jets attacked HMS Fenwick near the reef.")) == {("ASSAULT", "CHN", "GBR", "asserted")}
+
+
+def test_opening_borders_to_people_forcing_out_and_respecting(code):
+    assert triples(code("Kenya opened its borders to Brazilian refugees in 1997.")) == {
+        ("AID", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenyan police forced the French envoy out of the country on Tuesday.")) == {
+        ("COERCE", "KEN", "FRA", "asserted")}
+    assert triples(code("Japan respects the French decision.")) == {("SUPPORT", "JPN", "FRA", "asserted")}
+
+
+def test_a_war_is_an_attack_that_can_be_stopped_and_returned_property(code):
+    assert triples(code("Brazil said it will never stop its war on the Argentine rebels.")) == {
+        ("RETREAT", "BRA", "ARG", "negated"), ("REJECT", "BRA", "ARG", "asserted")}
+    assert triples(code("Japan returned a stolen portrait to its French owners.")) == {
+        ("RETREAT", "JPN", "FRA", "asserted")}
