@@ -301,3 +301,8 @@ def test_a_war_is_an_attack_that_can_be_stopped_and_returned_property(code):
         ("RETREAT", "BRA", "ARG", "negated"), ("REJECT", "BRA", "ARG", "asserted")}
     assert triples(code("Japan returned a stolen portrait to its French owners.")) == {
         ("RETREAT", "JPN", "FRA", "asserted")}
+
+
+def test_a_listed_object_as_a_compound_names_the_thing(code):
+    assert triples(code("The Kenyan government eased curfew hours in Nairobi on Monday.")) == {
+        ("CONCEDE", "KEN", "KEN", "asserted")}

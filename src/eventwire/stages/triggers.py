@@ -335,6 +335,9 @@ class TriggerLexicon:
     def _object_fits(self, o: Token, rule: Rule) -> bool:
         if self.lemma_of(o) in rule.objects or o.lower_ in rule.objects:
             return True
+        # a listed word as the compound before the head names the thing too ("eased CURFEW hours")
+        if any(self.lemma_of(c) in rule.objects for c in sx.compounds(o) if c.i == o.i - 1):
+            return True
         return any(self.classes.member(o, c) for c in rule.object_classes)
 
     def _word_fits(self, tok: Token, words: frozenset[str]) -> bool:
