@@ -306,3 +306,13 @@ def test_a_war_is_an_attack_that_can_be_stopped_and_returned_property(code):
 def test_a_listed_object_as_a_compound_names_the_thing(code):
     assert triples(code("The Kenyan government eased curfew hours in Nairobi on Monday.")) == {
         ("CONCEDE", "KEN", "KEN", "asserted")}
+
+
+def test_a_country_of_birth_yields_to_the_one_a_person_acts_for(code):
+    assert triples(code("The Kenyan-born French envoy held talks with Japanese officials.")) == {
+        ("CONSULT", "FRA", "JPN", "asserted")}
+
+
+def test_the_object_of_a_gerund_after_the_act_is_its_target(code):
+    assert triples(code("NATO reiterated its commitment to supporting Kenya's sovereignty.")) == {
+        ("SUPPORT", "NATO", "KEN", "asserted")}

@@ -363,6 +363,15 @@ class _Sentence(Descriptions, DocumentTargets):
                                 out.extend(a for a in self.phrase_args(n) if not a.inferred)
         if rule.type == "AID" and not any(not a.inferred for a in out):
             out.extend(self.purpose_targets(trig))
+        if not any(not a.inferred for a in out):
+            # "reiterated its commitment TO SUPPORTING KENYA'S sovereignty", "aid FOR REBUILDING KENYA": what the
+            # gerund after the trigger or its object acts on ("accused X OF HELPING Y" names the charge, not Y)
+            for h in (*holders, *([trig.obj] if trig.obj is not None else [])):
+                for c in h.children:
+                    if c.lower_ in preps and c.lower_ != "of" and sx.is_preposition(c):
+                        for v in sx.prep_arguments(c):
+                            for g in sx.objects(v) if sx.is_prep_complement(v) else ():
+                                out.extend(a for a in self.phrase_args(g) if not a.inferred)
         if not any(not a.inferred for a in out) and sx.is_adverbial_clause(tok) and sx.has_auxiliary(tok, ("to",)) \
                 and any(c.lower_ in PERSONAL_OBJECTS for c in sx.objects(tok)):
             # "called the prime minister to congratulate HIM": the one the purpose clause's pronoun stands for is
