@@ -316,3 +316,12 @@ def test_a_country_of_birth_yields_to_the_one_a_person_acts_for(code):
 def test_the_object_of_a_gerund_after_the_act_is_its_target(code):
     assert triples(code("NATO reiterated its commitment to supporting Kenya's sovereignty.")) == {
         ("SUPPORT", "NATO", "KEN", "asserted")}
+
+
+def test_the_main_clause_act_outranks_a_participle_beside_it_and_a_condition(code):
+    evs = code("Thousands of Kenyans demonstrated in Nairobi on Sunday calling for the release of French journalists.")
+    assert triples(evs) == {("PROTEST", "KEN", "KEN", "asserted"), ("REQUEST", "KEN", "KEN", "asserted")}
+    assert max(evs, key=lambda e: e["confidence"])["event_type"] == "PROTEST"
+    evs = code("Japan threatened to launch an offensive against Kenya unless Kenya accepted its conditions.")
+    assert triples(evs) == {("THREATEN", "JPN", "KEN", "asserted"), ("CONCEDE", "KEN", "KEN", "hypothetical")}
+    assert max(evs, key=lambda e: e["confidence"])["event_type"] == "THREATEN"

@@ -7,6 +7,9 @@ span, actors, attribution) and `Candidate.score`, the event's confidence.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from ..lang.en import syntax as sx
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import Arg, Candidate, DocState, SentState
@@ -35,8 +38,11 @@ class Coding:
         ranks below the refusal that reports it ("refused to meet": the rejection, then the negated meeting)."""
         s, t, rule = c.source, c.target, c.trigger.rule
         specific = rule.specificity or (c.producer == "modality" and c.trigger.obj is not None)
+        # a condition's act ("unless X ACCEPTED", "if Y ATTACKS") or a participle beside the main verb ("...,
+        # CALLING for independence") is less likely the act the sentence reports than its main clause's
+        aside = c.modality == "hypothetical" or _participle_aside(c.trigger.head)
         return 0.45 + (0.2 if s.direct else 0.05) + (0.2 if t is not None and t.direct else 0.0) + \
-            (0.1 if specific else 0.0) - (0.05 if c.modality == "negated" else 0.0)
+            (0.1 if specific else 0.0) - (0.05 if c.modality == "negated" else 0.0) - (0.1 if aside else 0.0)
 
     def make_event(self, doc: Document, ss: SentState, c: Candidate) -> Event:
         trig, s, t = c.trigger, c.source, c.target
@@ -67,6 +73,11 @@ class Coding:
             index=c.index,
             published=doc.published.isoformat() if doc.published else None,
         )
+
+
+def _participle_aside(head: Token) -> bool:
+    """A participial clause hung on the main verb with no subject of its own: "demonstrated, CALLING for"."""
+    return sx.is_adverbial_clause(head) and head.tag_ == "VBG" and not sx.has_subject_or_marker(head)
 
 
 def _mention(a: Arg) -> ActorMention:
