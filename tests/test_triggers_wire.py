@@ -325,3 +325,10 @@ def test_the_main_clause_act_outranks_a_participle_beside_it_and_a_condition(cod
     evs = code("Japan threatened to launch an offensive against Kenya unless Kenya accepted its conditions.")
     assert triples(evs) == {("THREATEN", "JPN", "KEN", "asserted"), ("CONCEDE", "KEN", "KEN", "hypothetical")}
     assert max(evs, key=lambda e: e["confidence"])["event_type"] == "THREATEN"
+
+
+def test_an_act_in_a_clause_describing_a_noun_ranks_below_the_main_act(code):
+    evs = code("Japan challenged a Kenyan plan to arrest French journalists.")
+    assert triples(evs) == {("ACCUSE", "JPN", "KEN", "asserted"), ("COERCE", "KEN", "FRA", "planned")}
+    conf = {e["event_type"]: e["confidence"] for e in evs}
+    assert conf["ACCUSE"] > conf["COERCE"]

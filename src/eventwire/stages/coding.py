@@ -76,8 +76,19 @@ class Coding:
 
 
 def _participle_aside(head: Token) -> bool:
-    """A participial clause hung on the main verb with no subject of its own: "demonstrated, CALLING for"."""
-    return sx.is_adverbial_clause(head) and head.tag_ == "VBG" and not sx.has_subject_or_marker(head)
+    """A participial clause hung on the main verb with no subject of its own ("demonstrated, CALLING for"), or a
+    clause that describes a noun: a relative clause ("the attacks, which have seen people ARRESTED") or an
+    infinitive ("a plan TO ARREST migrants", "the right TO FIRE")."""
+    if sx.is_adverbial_clause(head) and head.tag_ == "VBG" and not sx.has_subject_or_marker(head):
+        return True
+    t = head
+    for _ in range(8):
+        if sx.is_relative_clause(t) or (sx.is_adnominal_clause(t) and sx.has_auxiliary(t, ("to",))):
+            return True
+        if t.head == t:
+            return False
+        t = t.head
+    return False
 
 
 def _mention(a: Arg) -> ActorMention:
