@@ -332,3 +332,8 @@ def test_an_act_in_a_clause_describing_a_noun_ranks_below_the_main_act(code):
     assert triples(evs) == {("ACCUSE", "JPN", "KEN", "asserted"), ("COERCE", "KEN", "FRA", "planned")}
     conf = {e["event_type"]: e["confidence"] for e in evs}
     assert conf["ACCUSE"] > conf["COERCE"]
+
+
+def test_an_imposed_blockade_or_siege_is_coercion(code):
+    assert triples(code("Japan imposed a naval blockade on Kenya.")) == {("COERCE", "JPN", "KEN", "asserted")}
+    assert triples(code("Japan imposed new sanctions on Kenya.")) == {("SANCTION", "JPN", "KEN", "asserted")}
