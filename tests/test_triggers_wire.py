@@ -337,3 +337,10 @@ def test_an_act_in_a_clause_describing_a_noun_ranks_below_the_main_act(code):
 def test_an_imposed_blockade_or_siege_is_coercion(code):
     assert triples(code("Japan imposed a naval blockade on Kenya.")) == {("COERCE", "JPN", "KEN", "asserted")}
     assert triples(code("Japan imposed new sanctions on Kenya.")) == {("SANCTION", "JPN", "KEN", "asserted")}
+
+
+def test_an_act_in_a_clause_of_circumstance_ranks_below_the_main_act(code):
+    evs = code("Japan praised Kenya on Monday as French troops attacked Brazilian positions.")
+    assert triples(evs) == {("SUPPORT", "JPN", "KEN", "asserted"), ("ASSAULT", "FRA", "BRA", "asserted")}
+    conf = {e["event_type"]: e["confidence"] for e in evs}
+    assert conf["SUPPORT"] > conf["ASSAULT"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lang.en import syntax as sx
+from ..lang.en import words
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
 from ..pipeline.state import Arg, Candidate, DocState, SentState
@@ -75,12 +76,17 @@ class Coding:
         )
 
 
+BACKGROUND_MARKS = words("background_marks")
+
+
 def _participle_aside(head: Token) -> bool:
     """A participial clause hung on the main verb with no subject of its own ("demonstrated, CALLING for"), or a
     clause that describes a noun: a relative clause ("the attacks, which have seen people ARRESTED") or an
     infinitive ("a plan TO ARREST migrants", "the right TO FIRE")."""
     if sx.is_adverbial_clause(head) and head.tag_ == "VBG" and not sx.has_subject_or_marker(head):
         return True
+    if sx.is_adverbial_clause(head) and sx.has_marker(head, BACKGROUND_MARKS):
+        return True  # "eased the measures AS authorities in Croatia CRACKED DOWN": the circumstance
     t = head
     for _ in range(8):
         if sx.is_relative_clause(t) or (sx.is_adnominal_clause(t) and sx.has_auxiliary(t, ("to",))):
