@@ -40,8 +40,8 @@ CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 PARTITIVE_HEADS = words("partitive_heads")
 LOCATIVE_PREPS = words("locative_prepositions")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
-PERSONAL_OBJECTS = {"him", "her", "them"}
-CONDITION_MARKS = {"if", "unless", "until"}
+PERSONAL_OBJECTS = words("personal_objects")
+CONDITION_MARKS = words("condition_marks")
 SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 

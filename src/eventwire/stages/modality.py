@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
-from ..lang.en import clauses
+from ..lang.en import clauses, words
 from ..lang.en import syntax as sx
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
@@ -177,12 +177,15 @@ def _conditional(t: Token, lex: ModalityLexicon) -> bool:
     """Is the clause (or a clause it depends on) introduced by "if", "unless"...?"""
     if sx.has_marker(t, lex.conditional_marks):
         return True
-    if sx.has_marker(t, ("until", "till")) and t.head != t and _refusing(t.head, lex):
+    if sx.has_marker(t, WAITING_MARKS) and t.head != t and _refusing(t.head, lex):
         return True  # "will not lift the ban UNTIL Y frees them": Y's act is the condition, not done
     for c in t.children:  # "X would strike if talks fail": the main clause of a condition
         if sx.is_adverbial_clause(c) and sx.has_marker(c, lex.conditional_marks):
             return True
     return False
+
+
+WAITING_MARKS = words("waiting_marks")
 
 
 def vowed_not(head: Token, lex: ModalityLexicon) -> bool:
@@ -214,7 +217,7 @@ def _condition_party(head: Token, candidates: list[Candidate], lex: ModalityLexi
     for t in governors(head, lex.reporting_verbs):
         if _refusing(t, lex) is None:
             continue
-        waits = {c.i for c in t.children if sx.is_adverbial_clause(c) and sx.has_marker(c, ("until", "till"))}
+        waits = {c.i for c in t.children if sx.is_adverbial_clause(c) and sx.has_marker(c, WAITING_MARKS)}
         return next((c.source for c in candidates if c.trigger.head.i in waits and c.source.actor.code), None)
     return None
 
