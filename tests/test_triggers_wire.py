@@ -297,7 +297,7 @@ def test_opening_borders_to_people_forcing_out_and_respecting(code):
 
 
 def test_a_war_is_an_attack_that_can_be_stopped_and_returned_property(code):
-    assert triples(code("Brazil said it will never stop its war on the Argentine rebels.")) == {
+    assert triples(code("Brazil declared that it would never halt the war against the Argentine rebels.")) == {
         ("RETREAT", "BRA", "ARG", "negated"), ("REJECT", "BRA", "ARG", "asserted")}
     assert triples(code("Japan returned a stolen portrait to its French owners.")) == {
         ("RETREAT", "JPN", "FRA", "asserted")}
