@@ -344,3 +344,9 @@ def test_an_act_in_a_clause_of_circumstance_ranks_below_the_main_act(code):
     assert triples(evs) == {("SUPPORT", "JPN", "KEN", "asserted"), ("ASSAULT", "FRA", "BRA", "asserted")}
     conf = {e["event_type"]: e["confidence"] for e in evs}
     assert conf["SUPPORT"] > conf["ASSAULT"]
+
+
+def test_a_commitment_to_act_needs_no_counterpart(code):
+    assert triples(code("The Kenyan prime minister has agreed to resign.")) == {("AGREE", "KEN", None, "asserted")}
+    assert triples(code("Japan is ready to reform its pension system.")) == {("AGREE", "JPN", None, "asserted")}
+    assert triples(code("Brazil has agreed.")) == set()

@@ -537,7 +537,10 @@ class _Sentence(Descriptions, DocumentTargets):
                     fallback = self.fallback_target(rule, s)
                     if fallback is not None and s.inferred and fallback.actor.code != s.actor.code:
                         continue  # neither side named: too much of a guess
-                    if fallback is not None or self.may_lack_target(rule, s):
+                    if fallback is not None or self.may_lack_target(rule, s) or (
+                            rule.type == "AGREE" and s.direct and trig.light is None and
+                            any(sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(head))):
+                        # "the government has agreed TO RESIGN": a commitment to act with no counterpart named
                         pairs.append((s, fallback))
         if not pairs:
             return []
