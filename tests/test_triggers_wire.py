@@ -350,3 +350,7 @@ def test_a_commitment_to_act_needs_no_counterpart(code):
     assert triples(code("The Kenyan prime minister has agreed to resign.")) == {("AGREE", "KEN", None, "asserted")}
     assert triples(code("Japan is ready to reform its pension system.")) == {("AGREE", "JPN", None, "asserted")}
     assert triples(code("Brazil has agreed.")) == set()
+
+
+def test_a_threat_to_act_needs_no_counterpart(code):
+    assert triples(code("Japan threatened to resume whaling next year.")) == {("THREATEN", "JPN", None, "asserted")}
