@@ -354,3 +354,8 @@ def test_a_commitment_to_act_needs_no_counterpart(code):
 
 def test_a_threat_to_act_needs_no_counterpart(code):
     assert triples(code("Japan threatened to resume whaling next year.")) == {("THREATEN", "JPN", None, "asserted")}
+
+
+def test_a_meeting_held_or_attended_needs_no_counterpart(code):
+    assert triples(code("The Japanese foreign minister held talks on the crisis on Monday.")) == {
+        ("CONSULT", "JPN", None, "asserted")}

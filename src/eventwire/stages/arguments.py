@@ -42,7 +42,6 @@ LOCATIVE_PREPS = words("locative_prepositions")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 PERSONAL_OBJECTS = words("personal_objects")
 CONDITION_MARKS = words("condition_marks")
-COMMITMENT_TYPES = {"AGREE", "THREATEN"}  # "agreed TO resign", "threatened TO shell the tree": no counterpart needed
 SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 
@@ -538,10 +537,7 @@ class _Sentence(Descriptions, DocumentTargets):
                     fallback = self.fallback_target(rule, s)
                     if fallback is not None and s.inferred and fallback.actor.code != s.actor.code:
                         continue  # neither side named: too much of a guess
-                    if fallback is not None or self.may_lack_target(rule, s) or (
-                            rule.type in COMMITMENT_TYPES and s.direct and trig.light is None and
-                            any(sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(head))):
-                        # "the government has agreed TO RESIGN": a commitment to act with no counterpart named
+                    if fallback is not None or self.may_lack_target(rule, s, trig):
                         pairs.append((s, fallback))
         if not pairs:
             return []

@@ -36,6 +36,8 @@ DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RESPONSE_PREPS = words("response_prepositions")
 # acts that may have no target at all: a show of force with no one named as its recipient
 NULL_TARGET_TYPES = {"MOBILIZE"}
+# acts of committing or threatening to act ("agreed TO resign"): no counterpart is needed
+COMMITMENT_TYPES = {"AGREE", "THREATEN"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
@@ -149,7 +151,16 @@ class DocumentTargets:
                        True)
         return None
 
-    def may_lack_target(self, rule, s: Arg) -> bool:
+    def may_lack_target(self, rule, s: Arg, trig: Trigger | None = None) -> bool:
         """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
-        force need have no recipient ("test-fired a missile"): its target is null (EVENTS.md)."""
-        return (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES
+        force need have no recipient ("test-fired a missile"); nor does an actor named in the sentence that
+        commits or threatens to act ("has agreed TO RESIGN", "threatened TO SHELL the tree") or holds or
+        attends a meeting ("held talks on the crisis"): its target is null (EVENTS.md)."""
+        if (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES:
+            return True
+        if trig is None or not s.direct:
+            return False
+        if rule.type == "CONSULT" and trig.light is not None:
+            return True
+        return rule.type in COMMITMENT_TYPES and trig.light is None and any(
+            sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(trig.head))
