@@ -356,6 +356,7 @@ def test_a_threat_to_act_needs_no_counterpart(code):
     assert triples(code("Japan threatened to resume whaling next year.")) == {("THREATEN", "JPN", None, "asserted")}
 
 
-def test_a_meeting_held_or_attended_needs_no_counterpart(code):
+def test_an_act_held_or_imposed_through_a_light_verb_needs_no_counterpart(code):
     assert triples(code("The Japanese foreign minister held talks on the crisis on Monday.")) == {
         ("CONSULT", "JPN", None, "asserted")}
+    assert triples(code("Japan provided humanitarian assistance on Monday.")) == {("AID", "JPN", None, "asserted")}

@@ -154,13 +154,14 @@ class DocumentTargets:
     def may_lack_target(self, rule, s: Arg, trig: Trigger | None = None) -> bool:
         """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
         force need have no recipient ("test-fired a missile"); nor does an actor named in the sentence that
-        commits or threatens to act ("has agreed TO RESIGN", "threatened TO SHELL the tree") or holds or
-        attends a meeting ("held talks on the crisis"): its target is null (EVENTS.md)."""
+        commits or threatens to act ("has agreed TO RESIGN", "threatened TO SHELL the tree") or holds, imposes
+        or launches an act named by a noun ("held talks on the crisis", "imposed new sanctions"): its target is
+        null (EVENTS.md)."""
         if (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES:
             return True
         if trig is None or not s.direct:
             return False
-        if rule.type == "CONSULT" and trig.light is not None:
+        if trig.light is not None:
             return True
         return rule.type in COMMITMENT_TYPES and trig.light is None and any(
             sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(trig.head))
