@@ -360,3 +360,8 @@ def test_an_act_held_or_imposed_through_a_light_verb_needs_no_counterpart(code):
     assert triples(code("The Japanese foreign minister held talks on the crisis on Monday.")) == {
         ("CONSULT", "JPN", None, "asserted")}
     assert triples(code("Japan provided humanitarian assistance on Monday.")) == {("AID", "JPN", None, "asserted")}
+
+
+def test_giving_or_sharing_needs_no_recipient_named(code):
+    assert triples(code("Japan donated ten million dollars on Monday.")) == {("AID", "JPN", None, "asserted")}
+    assert triples(code("France shared intelligence about the attack.")) == {("COOPERATE", "FRA", None, "asserted")}

@@ -38,6 +38,7 @@ RESPONSE_PREPS = words("response_prepositions")
 NULL_TARGET_TYPES = {"MOBILIZE"}
 # acts of committing or threatening to act ("agreed TO resign"): no counterpart is needed
 COMMITMENT_TYPES = {"AGREE", "THREATEN"}
+GIVING_TYPES = {"AID", "COOPERATE"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
@@ -159,9 +160,9 @@ class DocumentTargets:
         null (EVENTS.md)."""
         if (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES:
             return True
-        if trig is None or not s.direct:
+        if trig is None or not s.direct or rule.needs_target:
             return False
-        if trig.light is not None:
+        if trig.light is not None or rule.type in GIVING_TYPES:
             return True
         return rule.type in COMMITMENT_TYPES and trig.light is None and any(
             sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(trig.head))
