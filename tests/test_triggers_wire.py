@@ -365,3 +365,8 @@ def test_an_act_held_or_imposed_through_a_light_verb_needs_no_counterpart(code):
 def test_giving_or_sharing_needs_no_recipient_named(code):
     assert triples(code("Japan donated ten million dollars on Monday.")) == {("AID", "JPN", None, "asserted")}
     assert triples(code("France shared intelligence about the attack.")) == {("COOPERATE", "FRA", None, "asserted")}
+
+
+def test_judging_a_thing_needs_no_one_behind_it_named(code):
+    assert triples(code("Japan and Kenya praised the peace efforts.")) == {
+        ("SUPPORT", "JPN", None, "asserted"), ("SUPPORT", "KEN", None, "asserted")}

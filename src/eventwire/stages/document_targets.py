@@ -38,6 +38,7 @@ RESPONSE_PREPS = words("response_prepositions")
 NULL_TARGET_TYPES = {"MOBILIZE"}
 # acts of committing or threatening to act ("agreed TO resign"): no counterpart is needed
 COMMITMENT_TYPES = {"AGREE", "THREATEN"}
+# acts of giving or sharing ("donated ten million dollars"): the recipient may go unnamed
 GIVING_TYPES = {"AID", "COOPERATE"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
@@ -156,13 +157,16 @@ class DocumentTargets:
         """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
         force need have no recipient ("test-fired a missile"); nor does an actor named in the sentence that
         commits or threatens to act ("has agreed TO RESIGN", "threatened TO SHELL the tree") or holds, imposes
-        or launches an act named by a noun ("held talks on the crisis", "imposed new sanctions"): its target is
-        null (EVENTS.md)."""
+        or launches an act named by a noun ("held talks on the crisis", "provided assistance"), gives or shares
+        ("donated ten million dollars") or judges a thing its object names ("praised the efforts", "rejected the
+        proposal"): its target is null (EVENTS.md). A rule that needs a target never goes without."""
         if (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES:
             return True
         if trig is None or not s.direct or rule.needs_target:
             return False
         if trig.light is not None or rule.type in GIVING_TYPES:
+            return True
+        if rule.type in RESPONSE_TYPES and sx.direct_objects(trig.token):
             return True
         return rule.type in COMMITMENT_TYPES and trig.light is None and any(
             sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(trig.head))
