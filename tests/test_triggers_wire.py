@@ -370,3 +370,7 @@ def test_giving_or_sharing_needs_no_recipient_named(code):
 def test_judging_a_thing_needs_no_one_behind_it_named(code):
     assert triples(code("Japan and Kenya praised the peace efforts.")) == {
         ("SUPPORT", "JPN", None, "asserted"), ("SUPPORT", "KEN", None, "asserted")}
+
+
+def test_accepting_a_plan_needs_no_one_behind_it_named(code):
+    assert triples(code("Kenya accepted the peace plan on Monday.")) == {("AGREE", "KEN", None, "asserted")}

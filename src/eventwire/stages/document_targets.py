@@ -42,6 +42,8 @@ COMMITMENT_TYPES = {"AGREE", "THREATEN"}
 GIVING_TYPES = {"AID", "COOPERATE"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+# acts on a thing their object names ("praised THE EFFORTS", "accepted THE PLAN"): whoever is behind it may go unnamed
+OBJECT_TYPES = RESPONSE_TYPES | {"AGREE"}
 # acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
 ANSWER_TYPES = {"THREATEN"}
 
@@ -158,15 +160,15 @@ class DocumentTargets:
         force need have no recipient ("test-fired a missile"); nor does an actor named in the sentence that
         commits or threatens to act ("has agreed TO RESIGN", "threatened TO SHELL the tree") or holds, imposes
         or launches an act named by a noun ("held talks on the crisis", "provided assistance"), gives or shares
-        ("donated ten million dollars") or judges a thing its object names ("praised the efforts", "rejected the
-        proposal"): its target is null (EVENTS.md). A rule that needs a target never goes without."""
+        ("donated ten million dollars") or judges or accepts a thing its object names ("praised the efforts",
+        "accepted the plan"): its target is null (EVENTS.md). A rule that needs a target never goes without."""
         if (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES:
             return True
         if trig is None or not s.direct or rule.needs_target:
             return False
         if trig.light is not None or rule.type in GIVING_TYPES:
             return True
-        if rule.type in RESPONSE_TYPES and sx.direct_objects(trig.token):
+        if rule.type in OBJECT_TYPES and sx.direct_objects(trig.token):
             return True
         return rule.type in COMMITMENT_TYPES and trig.light is None and any(
             sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(trig.head))
