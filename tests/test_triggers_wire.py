@@ -231,6 +231,9 @@ def test_finding_someone_guilty_upholds_an_accusation(code):
         ("ACCUSE", "KEN", "FRA", "asserted")}
     assert triples(code("The Japanese inquiry found the Brazilian company liable for the spill.")) == {
         ("ACCUSE", "JPN", "BRA", "asserted")}
+    # someone of the court's own country, unknown by name: the country's own
+    assert triples(code("A Kenyan court found the former minister guilty of fraud.")) == {
+        ("ACCUSE", "KEN", "KEN", "asserted")}
 
 
 def test_an_act_refused_for_the_future_is_also_a_rejection(code):
