@@ -259,7 +259,10 @@ class Modality:
                 for c in group:
                     target = party if party is not None and party.actor.code != c.source.actor.code else c.target
                     # "she will not step down": a refusal to act at home is aimed at no one named
-                    if target is not None and (refused or target.actor.code != c.source.actor.code):
+                    if target is None and c.target is None and not c.source.inferred:
+                        # "will not accept any more refugees": the refused act names no one, nor does the refusal
+                        out.append(Candidate(refusal, c.source, None, "modality", c.group, modality="asserted"))
+                    elif target is not None and (refused or target.actor.code != c.source.actor.code):
                         out.append(Candidate(refusal, c.source, target, "modality", c.group, modality="asserted"))
             if rule.negates and modality == "asserted":
                 # "postponed the visit": the call-off itself, and the visit it undoes, negated
