@@ -157,12 +157,11 @@ class DocumentTargets:
 
     def may_lack_target(self, rule, s: Arg, trig: Trigger | None = None) -> bool:
         """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
-        force need have no recipient ("test-fired a missile"); nor does an actor the sentence names (or a pronoun
-        for it) that
-        commits or threatens to act ("has agreed TO RESIGN", "threatened TO SHELL the tree") or holds, imposes
-        or launches an act named by a noun ("held talks on the crisis", "provided assistance"), gives or shares
-        ("donated ten million dollars") or judges or accepts a thing its object names ("praised the efforts",
-        "accepted the plan"): its target is null (EVENTS.md). A rule that needs a target never goes without."""
+        force need have no recipient ("test-fired a missile"); nor does an actor named, or a pronoun for one, that
+        commits or threatens to act ("has agreed TO RESIGN", "threatened TO SHELL the tree"), holds or launches
+        an act named by a noun ("held talks on the crisis", "provided assistance"), gives or shares ("donated ten
+        million dollars") or judges or accepts a thing its object names ("praised the efforts", "accepted the
+        plan"): its target is null (EVENTS.md). A rule that needs a target never goes without."""
         if (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES:
             return True
         if trig is None or s.inferred or rule.needs_target:
