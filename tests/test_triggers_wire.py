@@ -380,5 +380,5 @@ def test_accepting_a_plan_needs_no_one_behind_it_named(code):
 
 
 def test_a_refused_act_that_names_no_one_is_a_refusal_aimed_at_no_one(code):
-    assert triples(code("Kenya says it will not accept any more refugees.")) == {
+    assert triples(code("Kenya announced that it would not take in further refugees.")) == {
         ("AID", "KEN", None, "negated"), ("REJECT", "KEN", None, "asserted")}
