@@ -382,3 +382,10 @@ def test_accepting_a_plan_needs_no_one_behind_it_named(code):
 def test_a_refused_act_that_names_no_one_is_a_refusal_aimed_at_no_one(code):
     assert triples(code("Kenya announced that it would not take in further refugees.")) == {
         ("AID", "KEN", None, "negated"), ("REJECT", "KEN", None, "asserted")}
+
+
+def test_people_expelled_from_a_state_are_expelled_by_it(code):
+    assert triples(code("Two French inspectors have been expelled from Kenya amid the standoff.")) == {
+        ("SANCTION", "KEN", "FRA", "asserted")}
+    assert triples(code("Two French journalists were deported from Kenya on Monday.")) == {
+        ("COERCE", "KEN", "FRA", "asserted")}

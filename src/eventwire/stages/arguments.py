@@ -42,6 +42,7 @@ LOCATIVE_PREPS = words("locative_prepositions")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 PERSONAL_OBJECTS = words("personal_objects")
 CONDITION_MARKS = words("condition_marks")
+EXPELLING_VERBS = words("expelling_verbs")
 SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 
@@ -468,6 +469,10 @@ class _Sentence(Descriptions, DocumentTargets):
                     self.ex.lex.classes.member(p, "moved") for p in sx.passive_subjects(head)):
                 # "Kenyan peacekeepers were deployed to X" (no agent): whose people or goods they are sends them
                 sources, patients = patients, []
+            elif not sources and patients and self.ex.lex.lemma_of(head) in EXPELLING_VERBS:
+                # "two inspectors were expelled FROM KENYA" (no agent): the state they are put out of does it
+                sources = [a for g in sx.prep_objects(head, ("from",)) for a in self.phrase_args(g)
+                           if a.direct and not a.inferred]
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
             return []
         if rule.only_subject_sectors:
