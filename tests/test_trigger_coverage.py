@@ -122,9 +122,12 @@ def test_missile_test_is_no_attack_unless_aimed(code):
 
 
 @pytest.mark.slow
-def test_postponed_visit_is_a_sanction_and_the_visit_negated(code):
+def test_postponed_visit_is_a_rejection_and_the_visit_negated(code):
+    # PLOVER: the cancellation of a meeting is REJECT
     assert triples(code("Kenya postponed a visit to Brazil.")) == {
-        ("SANCTION", "KEN", "BRA", "asserted"), ("CONSULT", "KEN", "BRA", "negated")}
+        ("REJECT", "KEN", "BRA", "asserted"), ("CONSULT", "KEN", "BRA", "negated")}
+    assert triples(code("Japan cancelled a planned summit with France.")) == {
+        ("REJECT", "JPN", "FRA", "asserted"), ("CONSULT", "JPN", "FRA", "negated")}
 
 
 @pytest.mark.slow

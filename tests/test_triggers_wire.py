@@ -209,3 +209,183 @@ def test_what_people_are_sent_to_do_is_the_act(code):
     assert triples(code("Japan sent troops to attack the Kenyan rebels.")) == {("ASSAULT", "JPN", "KEN", "asserted")}
     assert triples(code("Japan sent medical teams to Kenya to help treat the wounded.")) == {
         ("AID", "JPN", "KEN", "asserted")}
+
+
+def test_withdrawing_or_expelling_a_mission_is_a_sanction(code):
+    assert triples(code("Japan withdrew its peacekeepers from Kenya on Friday.")) == {
+        ("SANCTION", "JPN", "KEN", "asserted")}
+    assert triples(code("Kenya expelled two French aid workers last week.")) == {("SANCTION", "KEN", "FRA", "asserted")}
+    assert triples(code("Japan withdrew its troops from Kenya on Friday.")) == {("RETREAT", "JPN", "KEN", "asserted")}
+
+
+def test_peacekeepers_arriving_or_deployed_are_aid(code):
+    assert triples(code("Brazilian peacekeepers arrived in Kenya on Monday.")) == {("AID", "BRA", "KEN", "asserted")}
+    assert triples(code("Argentine peacekeepers were deployed to Kenya in May.")) == {
+        ("AID", "ARG", "KEN", "asserted")}
+    assert triples(code("Japanese soldiers participate in peacekeeping operations in Kenya.")) == {
+        ("AID", "JPN", "KEN", "asserted")}
+
+
+def test_finding_someone_guilty_upholds_an_accusation(code):
+    assert triples(code("A Kenyan court found a French businessman guilty of fraud.")) == {
+        ("ACCUSE", "KEN", "FRA", "asserted")}
+    assert triples(code("The Japanese inquiry found the Brazilian company liable for the spill.")) == {
+        ("ACCUSE", "JPN", "BRA", "asserted")}
+    # someone of the court's own country, unknown by name: the country's own
+    assert triples(code("A Kenyan court found the former minister guilty of fraud.")) == {
+        ("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_an_act_refused_for_the_future_is_also_a_rejection(code):
+    assert triples(code("Brazil will not withdraw its troops from Kenya.")) == {
+        ("RETREAT", "BRA", "KEN", "negated"), ("REJECT", "BRA", "KEN", "asserted")}
+    assert triples(code("Argentina will never recognise the French claim to the islands.")) == {
+        ("SUPPORT", "ARG", "FRA", "negated"), ("REJECT", "ARG", "FRA", "asserted")}
+    assert triples(code("Japan did not meet the Kenyan president.")) == {("CONSULT", "JPN", "KEN", "negated")}
+
+
+def test_a_refusal_until_another_acts_is_aimed_at_it_and_its_act_is_a_condition(code):
+    assert triples(code("Kenya said it will not lift the embargo until Japan frees the prisoners.")) == {
+        ("RETREAT", "KEN", "KEN", "negated"), ("REJECT", "KEN", "JPN", "asserted"),
+        ("RETREAT", "JPN", "KEN", "hypothetical")}
+
+
+def test_ending_ones_own_strike_calls_it_off(code):
+    assert triples(code("Kenyan nurses ended their strike on Monday.")) == {("CONCEDE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenyan nurses said they would not end their strike until the government pays them.")) == {
+        ("CONCEDE", "KEN", "KEN", "negated")}
+
+
+def test_a_purpose_clause_is_the_callers_own_act_toward_the_one_called(code):
+    assert triples(code("The French president called the Japanese prime minister to thank him for the aid.")) == {
+        ("SUPPORT", "FRA", "JPN", "asserted")}
+    assert triples(code("The French president called the Kenyan president to express his support for Kenya.")) == {
+        ("SUPPORT", "FRA", "KEN", "asserted")}
+
+
+def test_a_plural_demonym_names_the_people_not_the_government(code):
+    assert triples(code("Young Kenyans blocked roads in Nairobi on Sunday.")) == {("PROTEST", "KEN", "KEN", "asserted")}
+
+
+def test_a_threat_is_aimed_at_the_one_whose_act_sets_it_off_or_the_place_it_hangs_over(code):
+    assert triples(code("Brazil threatened to leave the talks if Argentina sends more troops to the border.")) == {
+        ("THREATEN", "BRA", "ARG", "asserted"), ("MOBILIZE", "ARG", "BRA", "hypothetical")}
+    assert triples(code("Japan threatened to impose a curfew in Nairobi.")) == {("THREATEN", "JPN", "KEN", "asserted")}
+
+
+def test_abusing_people_is_an_assault_and_meeting_demands_a_concession(code):
+    assert triples(code("Kenyan police officers abused French tourists at the border.")) == {
+        ("ASSAULT", "KEN", "FRA", "asserted")}
+    assert triples(code("The Kenyan government met the demands of the French unions.")) == {
+        ("CONCEDE", "KEN", "FRA", "asserted")}
+
+
+def test_a_date_is_no_particle(code):
+    text = "The French president called the Japanese prime minister on Monday to thank him for the aid."
+    assert triples(code(text)) == {("SUPPORT", "FRA", "JPN", "asserted")}
+
+
+def test_a_warship_named_with_its_navys_prefix_is_that_state(code):
+    assert triples(code("Kenyan rebels fired two missiles at the destroyer USS Carver on Sunday.")) == {
+        ("ASSAULT", "KEN", "USA", "asserted")}
+    assert triples(code("Chinese jets attacked HMS Fenwick near the reef.")) == {("ASSAULT", "CHN", "GBR", "asserted")}
+
+
+def test_opening_borders_to_people_forcing_out_and_respecting(code):
+    assert triples(code("Kenya opened its borders to Brazilian refugees in 1997.")) == {
+        ("AID", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenyan police forced the French envoy out of the country on Tuesday.")) == {
+        ("COERCE", "KEN", "FRA", "asserted")}
+    assert triples(code("Japan respects the French decision.")) == {("SUPPORT", "JPN", "FRA", "asserted")}
+
+
+def test_a_war_is_an_attack_that_can_be_stopped_and_returned_property(code):
+    assert triples(code("Brazil declared that it would never halt the war against the Argentine rebels.")) == {
+        ("RETREAT", "BRA", "ARG", "negated"), ("REJECT", "BRA", "ARG", "asserted")}
+    assert triples(code("Japan returned a stolen portrait to its French owners.")) == {
+        ("RETREAT", "JPN", "FRA", "asserted")}
+
+
+def test_a_listed_object_as_a_compound_names_the_thing(code):
+    assert triples(code("The Kenyan government eased curfew hours in Nairobi on Monday.")) == {
+        ("CONCEDE", "KEN", "KEN", "asserted")}
+
+
+def test_a_country_of_birth_yields_to_the_one_a_person_acts_for(code):
+    assert triples(code("The Kenyan-born French envoy held talks with Japanese officials.")) == {
+        ("CONSULT", "FRA", "JPN", "asserted")}
+
+
+def test_the_object_of_a_gerund_after_the_act_is_its_target(code):
+    assert triples(code("NATO reiterated its commitment to supporting Kenya's sovereignty.")) == {
+        ("SUPPORT", "NATO", "KEN", "asserted")}
+
+
+def test_the_main_clause_act_outranks_a_participle_beside_it_and_a_condition(code):
+    evs = code("Thousands of Kenyans demonstrated in Nairobi on Sunday calling for the release of French journalists.")
+    assert triples(evs) == {("PROTEST", "KEN", "KEN", "asserted"), ("REQUEST", "KEN", "KEN", "asserted")}
+    assert max(evs, key=lambda e: e["confidence"])["event_type"] == "PROTEST"
+    evs = code("Japan threatened to launch an offensive against Kenya unless Kenya accepted its conditions.")
+    assert triples(evs) == {("THREATEN", "JPN", "KEN", "asserted"), ("CONCEDE", "KEN", "KEN", "hypothetical")}
+    assert max(evs, key=lambda e: e["confidence"])["event_type"] == "THREATEN"
+
+
+def test_an_act_in_a_clause_describing_a_noun_ranks_below_the_main_act(code):
+    evs = code("Japan challenged a Kenyan plan to arrest French journalists.")
+    assert triples(evs) == {("ACCUSE", "JPN", "KEN", "asserted"), ("COERCE", "KEN", "FRA", "planned")}
+    conf = {e["event_type"]: e["confidence"] for e in evs}
+    assert conf["ACCUSE"] > conf["COERCE"]
+
+
+def test_an_imposed_blockade_or_siege_is_coercion(code):
+    assert triples(code("Japan imposed a naval blockade on Kenya.")) == {("COERCE", "JPN", "KEN", "asserted")}
+    assert triples(code("Japan imposed new sanctions on Kenya.")) == {("SANCTION", "JPN", "KEN", "asserted")}
+
+
+def test_an_act_in_a_clause_of_circumstance_ranks_below_the_main_act(code):
+    evs = code("Japan praised Kenya on Monday as French troops attacked Brazilian positions.")
+    assert triples(evs) == {("SUPPORT", "JPN", "KEN", "asserted"), ("ASSAULT", "FRA", "BRA", "asserted")}
+    conf = {e["event_type"]: e["confidence"] for e in evs}
+    assert conf["SUPPORT"] > conf["ASSAULT"]
+
+
+def test_a_commitment_to_act_needs_no_counterpart(code):
+    assert triples(code("The Kenyan prime minister has agreed to resign.")) == {("AGREE", "KEN", None, "asserted")}
+    assert triples(code("Japan is ready to reform its pension system.")) == {("AGREE", "JPN", None, "asserted")}
+    assert triples(code("Brazil has agreed.")) == set()
+
+
+def test_a_threat_to_act_needs_no_counterpart(code):
+    assert triples(code("Japan threatened to resume whaling next year.")) == {("THREATEN", "JPN", None, "asserted")}
+
+
+def test_an_act_held_or_imposed_through_a_light_verb_needs_no_counterpart(code):
+    assert triples(code("The Japanese foreign minister held talks on the crisis on Monday.")) == {
+        ("CONSULT", "JPN", None, "asserted")}
+    assert triples(code("Japan provided humanitarian assistance on Monday.")) == {("AID", "JPN", None, "asserted")}
+
+
+def test_giving_or_sharing_needs_no_recipient_named(code):
+    assert triples(code("Japan donated ten million dollars on Monday.")) == {("AID", "JPN", None, "asserted")}
+    assert triples(code("France shared intelligence about the attack.")) == {("COOPERATE", "FRA", None, "asserted")}
+
+
+def test_judging_a_thing_needs_no_one_behind_it_named(code):
+    assert triples(code("Japan and Kenya praised the peace efforts.")) == {
+        ("SUPPORT", "JPN", None, "asserted"), ("SUPPORT", "KEN", None, "asserted")}
+
+
+def test_accepting_a_plan_needs_no_one_behind_it_named(code):
+    assert triples(code("Kenya accepted the peace plan on Monday.")) == {("AGREE", "KEN", None, "asserted")}
+
+
+def test_a_refused_act_that_names_no_one_is_a_refusal_aimed_at_no_one(code):
+    assert triples(code("Kenya announced that it would not take in further refugees.")) == {
+        ("AID", "KEN", None, "negated"), ("REJECT", "KEN", None, "asserted")}
+
+
+def test_people_expelled_from_a_state_are_expelled_by_it(code):
+    assert triples(code("Two French inspectors have been expelled from Kenya amid the standoff.")) == {
+        ("SANCTION", "KEN", "FRA", "asserted")}
+    assert triples(code("Two French journalists were deported from Kenya on Monday.")) == {
+        ("COERCE", "KEN", "FRA", "asserted")}

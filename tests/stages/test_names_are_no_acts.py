@@ -21,7 +21,8 @@ def _triples(coder, text):
 
 
 def test_a_word_of_a_bodys_name_is_no_act(full):
-    assert _triples(full, "China hosted the Asia-Pacific Economic Cooperation summit in Beijing.") == set()
+    assert _triples(full, "China hosted the Asia-Pacific Economic Cooperation summit in Beijing.") == {
+        ("CONSULT", "CHN", None, "asserted")}  # the summit, not the cooperation of its name
     # the same word outside a name is an act
     assert _triples(full, "China and Japan expanded their economic cooperation.") == {
         ("COOPERATE", "CHN", "JPN", "asserted")}

@@ -34,6 +34,7 @@ from ..records import MODIFIER_SECTORS, Actor
 
 OF_PREPS = words("actor_prepositions")  # "ministers of the G7", "officials from Japan", "police in Seoul"
 DEMONYM_PLURAL_ENDS = tuple(sorted(words("demonym_plural_endings")))  # "Israeli" -> "Israelis"
+ORIGIN_PARTICIPLES = words("origin_participles")  # "the Kenyan-BORN French envoy" is French
 NAMED_KINDS = {"person", "org", "state", "igo", "region"}
 
 
@@ -196,6 +197,10 @@ class NPResolver:
             entry, term, m = hit
             if entry.kind in NAMED_KINDS:
                 actor = entry.actor(self.on)
+                if entry.kind == "state" and term.field == "adjectives" and head.tag_ in ("NNS", "NNPS") and \
+                        head.lower_ != term.text.lower():
+                    # a demonym as a plural noun names the state's people ("Algerians protested"), not its government
+                    actor = Actor(actor.code, actor.name, "CVL", None, actor.entry)
                 if actor.code is None:
                     mod = self._modifier_actor(head, toks, m)
                     if mod is not None:
@@ -258,7 +263,8 @@ class NPResolver:
 
     def _modifier_actor(self, head: Token, toks: list[Token], own: Match | None) -> Actor | None:
         """The first state/IGO/person/org named among the phrase's modifiers (possessor first)."""
-        ordered = sorted((t for t in toks if t != head), key=lambda t: (not sx.is_possessor(t), t.i))
+        ordered = sorted((t for t in toks if t != head), key=lambda t: (
+            not sx.is_possessor(t), t.head != head and t.head.lower_ in ORIGIN_PARTICIPLES, t.i))
         for t in ordered:
             if own is not None and own.start <= t.i < own.end:
                 continue

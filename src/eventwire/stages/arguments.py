@@ -38,10 +38,13 @@ NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 PARTITIVE_HEADS = words("partitive_heads")
-LOCATIVE_PREPS = words("locative_prepositions")
-MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}
+MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 # acts whose doer is not the state when none is named: "40 people were killed" says nothing of who killed them
-UNSTATED_DOER_TYPES = {"ASSAULT"}  # acts that move people or things: their object is no target
+UNSTATED_DOER_TYPES = {"ASSAULT"}
+PERSONAL_OBJECTS = words("personal_objects")
+CONDITION_MARKS = words("condition_marks")
+EXPELLING_VERBS = words("expelling_verbs")
+SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -123,6 +126,8 @@ class _Sentence(Descriptions, DocumentTargets):
                 r = coref.resolve_name(tok, self.offset, self.history)
             if r is None and tok.ent_type_ in PLACE_LABELS:
                 r = self._place(tok)
+            if r is None:
+                r = self._warship(tok)
             if r is not None and r.kind == "title" and r.actor.code is None:
                 a = coref.resolve_title(r, self.offset, self.history, self._holder)
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None
@@ -138,6 +143,17 @@ class _Sentence(Descriptions, DocumentTargets):
                                r.kind == "inferred"))
         self.cache[tok.i] = out
         return out
+
+    def _warship(self, tok: Token) -> Resolved | None:
+        """A warship named with its navy's prefix ("the carrier USS Nimitz", "HMS Diamond"): that state's
+        military."""
+        for t in (tok, *(c for c in tok.children if sx.is_apposition(c))):
+            for c in (t, *sx.compounds(t)):
+                code = SHIP_PREFIXES.get(c.text)
+                if code is not None:
+                    return Resolved(Actor(code, None, "MIL"), c.idx, t.idx + len(t.text), self.sent.doc.text[
+                        c.idx:t.idx + len(t.text)], "name")
+        return None
 
     def _coordinated_modifiers(self, tok: Token, own: list[Arg]) -> list[Arg]:
         """ "French and German officials": one actor per coordinated modifier, in the head's sector."""
@@ -335,8 +351,9 @@ class _Sentence(Descriptions, DocumentTargets):
                         from_preps(c)
                         for g in sx.objects(c):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
-                        if rule.type == "AGREE" and not any(not a.inferred for a in out):
-                            # "agreed to open a centre IN Lagos": the promise is made to the place's state
+                        if rule.type in ("AGREE", "THREATEN") and not any(not a.inferred for a in out):
+                            # "agreed to open a centre IN Lagos": the promise is made to the place's state;
+                            # "threatened to impose a curfew IN Nairobi": the threat hangs over it
                             for g in sx.prep_objects(c, CONTENT_TARGET_PREPS):
                                 out.extend(a for a in self.phrase_args(g) if not a.inferred)
                         if rule.type == "AGREE" and not any(not a.inferred for a in out):
@@ -348,8 +365,32 @@ class _Sentence(Descriptions, DocumentTargets):
                     elif sx.is_complement(c):
                         for g in sx.nominal_subjects(c, passive=True):
                             out.extend(a for a in self.phrase_args(g) if not a.inferred)
+        if rule.type == "THREATEN" and not any(not a.inferred for a in out):
+            # "threatened to stop the talks IF THE UNITED STATES deploys missiles": the threat is aimed at the one
+            # whose act would set it off
+            for h in holders:
+                for c in (h, *sx.open_complements(h)):
+                    for g in c.children:
+                        if sx.is_adverbial_clause(g) and sx.has_marker(g, CONDITION_MARKS):
+                            for n in sx.nominal_subjects(g, passive=True):
+                                out.extend(a for a in self.phrase_args(n) if not a.inferred)
         if rule.type == "AID" and not any(not a.inferred for a in out):
             out.extend(self.purpose_targets(trig))
+        if not any(not a.inferred for a in out):
+            # "reiterated its commitment TO SUPPORTING KENYA'S sovereignty", "aid FOR REBUILDING KENYA": what the
+            # gerund after the trigger or its object acts on ("accused X OF HELPING Y" names the charge, not Y)
+            for h in (*holders, *([trig.obj] if trig.obj is not None else [])):
+                for c in h.children:
+                    if c.lower_ in preps and c.lower_ != "of" and sx.is_preposition(c):
+                        for v in sx.prep_arguments(c):
+                            for g in sx.objects(v) if sx.is_prep_complement(v) else ():
+                                out.extend(a for a in self.phrase_args(g) if not a.inferred)
+        if not any(not a.inferred for a in out) and sx.is_adverbial_clause(tok) and sx.has_auxiliary(tok, ("to",)) \
+                and any(c.lower_ in PERSONAL_OBJECTS for c in sx.objects(tok)):
+            # "called the prime minister to congratulate HIM": the one the purpose clause's pronoun stands for is
+            # the object of the verb it serves
+            for o in sx.direct_objects(tok.head):
+                out.extend(self.phrase_args(o))
         named = [a for a in out if not a.inferred]
         return named or out
 
@@ -436,13 +477,17 @@ class _Sentence(Descriptions, DocumentTargets):
             if rule.pos == "ADJ" and head.tag_ == "VBN" and patients:
                 # "X was alarmed BY Y" parsed as a passive: X feels it (the source), Y is what it is about
                 sources, patients = patients, [a for g in sx.agents(head) for a in self.phrase_args(g)]
-            elif not sources and patients and rule.type in MOVING_TYPES and all(
+            elif not sources and patients and rule.type in MOVING_TYPES and any(
                     self.ex.lex.classes.member(p, "moved") for p in sx.passive_subjects(head)):
-                # "French troops were deployed to X", "Japanese aid was flown to X": with no agent, the owner of
-                # what is moved moves it
+                # "Kenyan peacekeepers were deployed to X", "Japanese aid was flown to X" (no agent): whose people
+                # or goods they are sends them
                 sources, patients = patients, []
             elif not sources and patients and rule.type == "RETREAT" and (held := self.holder(patients)) is not None:
                 sources = [held]  # "X detained two reporters. They were released on Friday": X released them
+            elif not sources and patients and self.ex.lex.lemma_of(head) in EXPELLING_VERBS:
+                # "two inspectors were expelled FROM KENYA" (no agent): the state they are put out of does it
+                sources = [a for g in sx.prep_objects(head, ("from",)) for a in self.phrase_args(g)
+                           if a.direct and not a.inferred]
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
             return []
         if rule.only_subject_sectors:
@@ -470,24 +515,8 @@ class _Sentence(Descriptions, DocumentTargets):
             if head_trig is not None:
                 targets = self.targets(head_trig)
         pairs: list[tuple[Arg, Arg | None]] = []
-        if not sources and patients and rule.self_target and rule.type not in UNSTATED_DOER_TYPES:
-            # "1,000 people were arrested": the state acts on its own people, or the state where it happens
-            # ("the arrest IN PARIS of a Kenyan diplomat")
-            where = next((a for g in sx.prep_objects(trig.token, LOCATIVE_PREPS) for a in self.phrase_args(g)
-                          if a.direct and not a.inferred), None)
-            for p in patients:
-                state = where.actor.code if where is not None else p.actor.code
-                pairs.append((Arg(Actor(state, None, "GOV"), "", p.start, p.start, False), p))
-        elif not sources and not patients and rule.self_target and not is_noun and \
-                rule.type not in UNSTATED_DOER_TYPES and \
-                (home := self.history.main_country()) is not None and \
-                (who := next((n for n in sx.passive_subjects(head) if self.ex.lex.classes.member(n, "people")),
-                             None)) is not None:
-            # "two reporters were detained" (no agent, no country): the document's state acts on its people
-            span = self.resolver.np_tokens(who)
-            start, end = self.offset + span[0].idx, self.offset + span[-1].idx + len(span[-1].text)
-            pairs.append((Arg(Actor(home, None, "GOV"), "", start, start, False, True),
-                          Arg(Actor(home, None, "CVL"), self.doc.text[start:end], start, end, False, True)))
+        if not sources and rule.self_target and rule.type not in UNSTATED_DOER_TYPES:
+            pairs += self.state_acts(trig, patients, is_noun)
         # "Japan and Kenya upgraded (or severed) their ties": ties are between the subjects, whatever the type
         mutual = trig.obj is not None and self.ex.lex.classes.member(trig.obj, "ties")
         if len(sources) >= 2 and (rule.type in SYMMETRIC or mutual) and \
@@ -517,7 +546,7 @@ class _Sentence(Descriptions, DocumentTargets):
                     fallback = self.fallback_target(rule, s)
                     if fallback is not None and s.inferred and fallback.actor.code != s.actor.code:
                         continue  # neither side named: too much of a guess
-                    if fallback is not None or self.may_lack_target(rule, s):
+                    if fallback is not None or self.may_lack_target(rule, s, trig):
                         pairs.append((s, fallback))
         if not pairs:
             return []

@@ -22,7 +22,9 @@ from ..records import Actor
 from .dedup import SYMMETRIC
 
 if TYPE_CHECKING:
+    from ..actors.mentions import NPResolver
     from ..pipeline.state import DocState, SentState
+    from ..records import Document
     from .references import MentionHistory
     from .triggers import Trigger
 
@@ -36,14 +38,21 @@ SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 # sectors that act inside their own country
 DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RESPONSE_PREPS = words("response_prepositions")
+LOCATIVE_PREPS = words("locative_prepositions")
 # acts that may have no target at all: a show of force with no one named as its recipient
 NULL_TARGET_TYPES = {"MOBILIZE"}
 # acts by which an actor comes to hold people: whoever did them is who releases them
 HOLDING_TYPES = {"COERCE", "ASSAULT"}
 # sectors outside the state: their acts at home are answered by the state as another's
 NON_STATE_SECTORS = {"REB", "CVL", "POL"}
+# acts of committing or threatening to act ("agreed TO resign"): no counterpart is needed
+COMMITMENT_TYPES = {"AGREE", "THREATEN"}
+# acts of giving or sharing ("donated ten million dollars"): the recipient may go unnamed
+GIVING_TYPES = {"AID", "COOPERATE"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+# acts on a thing their object names ("praised THE EFFORTS", "accepted THE PLAN"): whoever is behind it may go unnamed
+OBJECT_TYPES = RESPONSE_TYPES | {"AGREE"}
 # acts that, naming no target, answer the latest act done to their source ("Y vowed to hit back")
 ANSWER_TYPES = {"THREATEN"}
 
@@ -60,11 +69,17 @@ class DocumentTargets:
 
     ex: Any
     ss: SentState
+    doc: Document
+    offset: int
+    resolver: NPResolver
     state: DocState | None
     index: int
     history: MentionHistory
 
     def noun_sources(self, tok: Token) -> list[Arg]:  # provided by the sentence finder
+        raise NotImplementedError
+
+    def phrase_args(self, tok: Token, speaker: Actor | None = None) -> list[Arg]:  # provided by the sentence finder
         raise NotImplementedError
 
     def act_nouns(self, trig: Trigger) -> list[Token]:
@@ -129,6 +144,24 @@ class DocumentTargets:
                 return Arg(c.source.actor, "", patients[0].start, patients[0].start, False, True)
         return None
 
+    def state_acts(self, trig: Trigger, patients: list[Arg], is_noun: bool) -> list[tuple[Arg, Arg | None]]:
+        """A domestic act with no doer named is the state's: "1,000 people were arrested" (the state acts on its
+        own people, or the state where it happens: "the arrest IN PARIS of a Kenyan diplomat"); "two reporters
+        were detained" with no country named (the document's state on its people)."""
+        if patients:
+            where = next((a for g in sx.prep_objects(trig.token, LOCATIVE_PREPS) for a in self.phrase_args(g)
+                          if a.direct and not a.inferred), None)
+            return [(Arg(Actor(where.actor.code if where is not None else p.actor.code, None, "GOV"), "", p.start,
+                         p.start, False), p) for p in patients]
+        home = self.history.main_country()
+        who = next((n for n in sx.passive_subjects(trig.head) if self.ex.lex.classes.member(n, "people")), None)
+        if is_noun or home is None or who is None:
+            return []
+        span = self.resolver.np_tokens(who)
+        start, end = self.offset + span[0].idx, self.offset + span[-1].idx + len(span[-1].text)
+        return [(Arg(Actor(home, None, "GOV"), "", start, start, False, True),
+                 Arg(Actor(home, None, "CVL"), self.doc.text[start:end], start, end, False, True))]
+
     def _earlier(self) -> list[Candidate]:
         """Candidates of the document so far, latest first (this sentence's earlier triggers included)."""
         out = list(reversed(self.ss.candidates))
@@ -174,7 +207,20 @@ class DocumentTargets:
                        True)
         return None
 
-    def may_lack_target(self, rule, s: Arg) -> bool:
+    def may_lack_target(self, rule, s: Arg, trig: Trigger | None = None) -> bool:
         """Meetings and agreements of a bloc's members need no counterpart ("G20 leaders gathered"); a show of
-        force need have no recipient ("test-fired a missile"): its target is null (EVENTS.md)."""
-        return (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES
+        force need have no recipient ("test-fired a missile"); nor does an actor named, or a pronoun for one, that
+        commits or threatens to act ("has agreed TO RESIGN", "threatened TO SHELL the tree"), holds or launches
+        an act named by a noun ("held talks on the crisis", "provided assistance"), gives or shares ("donated ten
+        million dollars") or judges or accepts a thing its object names ("praised the efforts", "accepted the
+        plan"): its target is null (EVENTS.md). A rule that needs a target never goes without."""
+        if (rule.type in ("CONSULT", "AGREE") and s.actor.sector == "IGO") or rule.type in NULL_TARGET_TYPES:
+            return True
+        if trig is None or s.inferred or rule.needs_target:
+            return False
+        if trig.light is not None or rule.type in GIVING_TYPES:
+            return True
+        if rule.type in OBJECT_TYPES and sx.direct_objects(trig.token):
+            return True
+        return rule.type in COMMITMENT_TYPES and trig.light is None and any(
+            sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(trig.head))

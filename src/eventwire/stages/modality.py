@@ -17,11 +17,11 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
-from ..lang.en import clauses
+from ..lang.en import clauses, words
 from ..lang.en import syntax as sx
 from ..pipeline.packs import Config, Knowledge, LanguagePack
 from ..pipeline.registry import stage
-from ..pipeline.state import Candidate, DocState
+from ..pipeline.state import Arg, Candidate, DocState
 from .triggers import Rule, Trigger
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
@@ -133,7 +133,9 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
                 return "hypothetical"
         if any(m in lex.future_modals for m in modals):
             result = result or "planned"
-        if depth > 0 and not coordinated and lemma in lex.hypothetical_verbs:
+        # "called X TO CONGRATULATE him": a purpose clause is the caller's own act, not what is asked for
+        purpose = depth > 0 and sx.is_adverbial_clause(chain[depth - 1])
+        if depth > 0 and not coordinated and not purpose and lemma in lex.hypothetical_verbs:
             return "hypothetical"
         if depth > 0 and not coordinated and lemma in lex.planning_verbs:
             result = result or "planned"
@@ -175,10 +177,49 @@ def _conditional(t: Token, lex: ModalityLexicon) -> bool:
     """Is the clause (or a clause it depends on) introduced by "if", "unless"...?"""
     if sx.has_marker(t, lex.conditional_marks):
         return True
+    if sx.has_marker(t, WAITING_MARKS) and t.head != t and _refusing(t.head, lex):
+        return True  # "will not lift the ban UNTIL Y frees them": Y's act is the condition, not done
     for c in t.children:  # "X would strike if talks fail": the main clause of a condition
         if sx.is_adverbial_clause(c) and sx.has_marker(c, lex.conditional_marks):
             return True
     return False
+
+
+WAITING_MARKS = words("waiting_marks")
+
+
+def vowed_not(head: Token, lex: ModalityLexicon) -> bool:
+    """Is the act refused for the future: "will not lift the ban", "would never accept", "won't end the strike
+    until ..."? The negation and a future or "would" auxiliary stand on the same clause of the trigger's chain;
+    a past negation ("did not meet") reports no refusal."""
+    for t in governors(head, lex.reporting_verbs):
+        refusing = _refusing(t, lex)
+        if refusing is not None:
+            return refusing
+    return False
+
+
+def _refusing(t: Token, lex: ModalityLexicon) -> bool | None:
+    """For a clause head: None when it is not negated, else whether the negation is of the future ("will not",
+    "would never")."""
+    kids = list(t.children)
+    if sx.is_conjunct(t) and t.head.pos_ in ("VERB", "AUX"):
+        kids += [c for c in t.head.children if (sx.is_auxiliary(c) or sx.is_negation(c)) and c.i < t.head.i]
+    if not any(sx.is_negation(c) or (c.lower_ in lex.negators and sx.is_adverb_modifier(c)) for c in kids):
+        return None
+    modals = {_lemma(c) for c in kids if sx.is_auxiliary(c, passive=True) and c.tag_ == "MD"}
+    return bool(modals & (lex.future_modals | {"would"}))
+
+
+def _condition_party(head: Token, candidates: list[Candidate], lex: ModalityLexicon) -> Arg | None:
+    """The doer of the act that a refused act waits for ("will not lift the ban UNTIL KENYA frees them"): the
+    source of a candidate whose trigger heads an "until" clause of the refusing clause."""
+    for t in governors(head, lex.reporting_verbs):
+        if _refusing(t, lex) is None:
+            continue
+        waits = {c.i for c in t.children if sx.is_adverbial_clause(c) and sx.has_marker(c, WAITING_MARKS)}
+        return next((c.source for c in candidates if c.trigger.head.i in waits and c.source.actor.code), None)
+    return None
 
 
 REFUSAL_RULE = Rule(lemma="refuse", pos="VERB", type="REJECT", cameo="120")
@@ -190,7 +231,8 @@ class Modality:
     """Classify each trigger's candidates as asserted, planned, negated or hypothetical.
 
     Requires: the sentence's candidates. Assigns: `Candidate.modality`; a refused act ("refused to
-    meet") adds, after the negated act, the refusal itself (PLOVER's REJECT) for each named target; a
+    meet", "will not lift the ban") adds, after the negated act, the refusal itself (PLOVER's REJECT) for each
+    named target; a
     call-off ("postponed the visit", a rule with `negates`) adds the act it undoes, negated.
     """
 
@@ -209,10 +251,19 @@ class Modality:
             for c in group:
                 c.modality = modality
             out.extend(group)
-            if modality == "negated" and clauses.refused(head):
+            refused = modality == "negated" and clauses.refused(head)
+            if refused or (modality == "negated" and vowed_not(head, self.lex)):
                 refusal = Trigger(REFUSAL_RULE, trig.token, trig.obj, trig.light)
-                out += [Candidate(refusal, c.source, c.target, "modality", c.group, modality="asserted")
-                        for c in group if c.target is not None]
+                # "will not lift the ban until Y frees them": the refusal is aimed at the one whose act it awaits
+                party = _condition_party(head, ss.candidates, self.lex)
+                for c in group:
+                    target = party if party is not None and party.actor.code != c.source.actor.code else c.target
+                    # "she will not step down": a refusal to act at home is aimed at no one named
+                    if target is None and c.target is None and not c.source.inferred:
+                        # "will not accept any more refugees": the refused act names no one, nor does the refusal
+                        out.append(Candidate(refusal, c.source, None, "modality", c.group, modality="asserted"))
+                    elif target is not None and (refused or target.actor.code != c.source.actor.code):
+                        out.append(Candidate(refusal, c.source, target, "modality", c.group, modality="asserted"))
             if rule.negates and modality == "asserted":
                 # "postponed the visit": the call-off itself, and the visit it undoes, negated
                 undone = Trigger(Rule(rule.lemma, rule.pos, rule.negates), trig.token, trig.obj, trig.light)

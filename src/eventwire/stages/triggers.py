@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -47,6 +47,8 @@ class Rule:
     mode: str | None = None
     objects: frozenset[str] = frozenset()
     object_classes: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # "PEACEKEEPERS arrived": the trigger fires only with such a subject
+    subject_classes: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()  # "called the plan RECKLESS": the predicative complement
     prt: str | None = None
     targets: tuple[str, ...] = ()
@@ -69,7 +71,7 @@ class Rule:
     @property
     def specificity(self) -> int:
         return (2 if self.objects or self.object_classes else 0) + (2 if self.prt else 0) + \
-            (3 if self.complement else 0)
+            (3 if self.complement else 0) + (2 if self.subjects or self.subject_classes else 0)
 
 
 @dataclass
@@ -180,11 +182,12 @@ class TriggerLexicon:
         for i, r in enumerate(data.get("triggers") or []):
             if r.get("type") not in EVENT_TYPES or r.get("negates", "AGREE") not in EVENT_TYPES:
                 raise ValueError(f"[E094] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
-            for key in ("objects", "targets", "complement"):
+            for key in ("objects", "subjects", "targets", "complement"):
                 _check_words(r.get(key) or [], f"entry {i + 1} ({r.get('lemma')}) {key}")
             words, classes = _split_classes(r.get("objects") or [])
             cwords, cclasses = _split_classes(r.get("complement") or [])
-            unknown = (classes | cclasses) - self.classes.names()
+            swords, sclasses = _split_classes(r.get("subjects") or [])
+            unknown = (classes | cclasses | sclasses) - self.classes.names()
             if unknown:
                 raise ValueError(f"[E094] triggers.yaml entry {i + 1} ({r.get('lemma')}): unknown class "
                                  f"{sorted(unknown)!r}")
@@ -198,6 +201,8 @@ class TriggerLexicon:
                 mode=r.get("mode"),
                 objects=words,
                 object_classes=classes,
+                subjects=swords,
+                subject_classes=sclasses,
                 complement=cwords | frozenset("@" + c for c in cclasses),
                 prt=r.get("prt"),
                 targets=tuple(r.get("targets") or self.type_targets.get(r["type"], ())),
@@ -266,9 +271,21 @@ class TriggerLexicon:
             out.append(tok.head)
         return out
 
+    def subjects_of(self, tok: Token) -> list[Token]:
+        """Subjects of a verb, active or passive, with their conjuncts and what they count ("contingents OF
+        peacekeepers")."""
+        out = []
+        for c in tok.children:
+            if sx.is_subject(c, passive=True):
+                out.extend((c, *c.conjuncts))
+                out.extend(sx.prep_objects(c, ("of",)))
+        return out
+
     def particles_of(self, tok: Token) -> set[str]:
         """Particles and prepositions of a word; an infinitive complement counts as "to" ("offered TO talk")."""
-        out = {c.lower_ for c in sx.particles(tok)}
+        # a preposition that only dates the act is no particle ("called him ON MONDAY to ..." is no "call on")
+        out = {c.lower_ for c in sx.particles(tok)
+               if not ((objs := sx.objects_of_prep(c, None)) and all(g.ent_type_ in ("DATE", "TIME") for g in objs))}
         if any(sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(tok)):
             out.add("to")
         return out
@@ -303,6 +320,10 @@ class TriggerLexicon:
                 obj = next((o for o in objs if self._object_fits(o, rule)), None)
                 if obj is None:
                     continue
+            if (rule.subjects or rule.subject_classes) and not any(
+                    self._object_fits(s, replace(rule, objects=rule.subjects, object_classes=rule.subject_classes))
+                    for s in self.subjects_of(tok)):
+                continue
             if rule.complement and not any(self._word_fits(c, rule.complement) for c in self.complements_of(tok)):
                 continue
             if rule.prt and rule.prt not in prts:
@@ -357,6 +378,9 @@ class TriggerLexicon:
 
     def _object_fits(self, o: Token, rule: Rule) -> bool:
         if self.lemma_of(o) in rule.objects or o.lower_ in rule.objects:
+            return True
+        # a listed word as the compound before the head names the thing too ("eased CURFEW hours")
+        if any(self.lemma_of(c) in rule.objects for c in sx.compounds(o) if c.i == o.i - 1):
             return True
         return any(self.classes.member(o, c) for c in rule.object_classes)
 
