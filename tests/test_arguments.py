@@ -276,6 +276,11 @@ def test_paying_off_a_states_debt_aids_that_state_not_the_creditor(code):
 
 def test_people_killed_with_no_killer_named_are_no_event_but_arrests_are_the_states(code):
     assert triples(code("At least 30 people were killed in Nairobi on Monday.")) == set()
+    # the means named, an attack happened there
+    assert triples(code("Three Kenyan civilians were killed in a car bombing in Nairobi.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted")}
+    assert triples(code("Two Kenyan soldiers were killed by a roadside bomb.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted")}
     assert triples(code("Two hundred Kenyan protesters were arrested in Nairobi.")) == {
         ("COERCE", "KEN", "KEN", "asserted")}
 

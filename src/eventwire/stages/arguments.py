@@ -39,7 +39,8 @@ AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 PARTITIVE_HEADS = words("partitive_heads")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
-# acts whose doer is not the state when none is named: "40 people were killed" says nothing of who killed them
+# acts whose doer is not the state when none is named: "40 people were killed" says nothing of who killed them,
+# unless the means are named ("killed in a bombing": an attack in that state)
 UNSTATED_DOER_TYPES = {"ASSAULT"}
 PERSONAL_OBJECTS = words("personal_objects")
 CONDITION_MARKS = words("condition_marks")
@@ -515,7 +516,8 @@ class _Sentence(Descriptions, DocumentTargets):
             if head_trig is not None:
                 targets = self.targets(head_trig)
         pairs: list[tuple[Arg, Arg | None]] = []
-        if not sources and rule.self_target and rule.type not in UNSTATED_DOER_TYPES:
+        if not sources and rule.self_target and (rule.type not in UNSTATED_DOER_TYPES or any(  # "killed IN A BOMBING"
+                self.ex.lex.classes.member(g, "killing_means") for g in sx.prep_objects(head, None) + sx.agents(head))):
             pairs += self.state_acts(trig, patients, is_noun)
         # "Japan and Kenya upgraded (or severed) their ties": ties are between the subjects, whatever the type
         mutual = trig.obj is not None and self.ex.lex.classes.member(trig.obj, "ties")
