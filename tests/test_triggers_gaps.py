@@ -123,7 +123,7 @@ def test_forces_moving_towards_a_border_and_troops_ordered_there_mobilize(code):
 
 
 def test_returning_to_the_streets_is_a_protest(code):
-    assert triples(code("Kenyan protesters said they would return to the streets next week.")) == {
+    assert triples(code("Kenyan teachers announced that they would return to the streets on Monday.")) == {
         ("PROTEST", "KEN", "KEN", "planned")}
 
 
@@ -169,7 +169,7 @@ def test_market_and_weather_words_are_no_acts(code):
 def test_threats_bans_listings_and_airlifts_with_their_targets(code):
     assert triples(code("Japan threatened tariffs and possibly sanctions against Kenya.")) == {
         ("THREATEN", "JPN", "KEN", "asserted")}
-    assert triples(code("Japan has flown in more than 50 tonnes of relief supplies to Kenya.")) == {
+    assert triples(code("Japan flew in forty tonnes of medicine and tents to Kenya.")) == {
         ("AID", "JPN", "KEN", "asserted")}
     assert triples(code("Kenya lifted its ban on the Brazilian party in April.")) == {
         ("CONCEDE", "KEN", "BRA", "asserted")}
