@@ -295,3 +295,8 @@ def test_a_deployment_with_no_one_else_named_is_at_home_but_a_missile_test_aims_
     assert triples(code("Brazil deployed troops along its northern border.")) == {
         ("MOBILIZE", "BRA", "BRA", "asserted")}
     assert triples(code("Kenya test-fired a ballistic missile on Monday.")) == {("MOBILIZE", "KEN", None, "asserted")}
+
+
+def test_a_pro_or_anti_name_is_a_stance_not_an_origin(code):
+    assert triples(code("Police in Kenya arrested pro-French activists.")) == {("COERCE", "KEN", "KEN", "asserted")}
+    assert triples(code("Anti-American protesters marched in Nairobi.")) == {("PROTEST", "KEN", "KEN", "asserted")}

@@ -35,6 +35,7 @@ from ..records import MODIFIER_SECTORS, Actor
 OF_PREPS = words("actor_prepositions")  # "ministers of the G7", "officials from Japan", "police in Seoul"
 DEMONYM_PLURAL_ENDS = tuple(sorted(words("demonym_plural_endings")))  # "Israeli" -> "Israelis"
 ORIGIN_PARTICIPLES = words("origin_participles")  # "the Kenyan-BORN French envoy" is French
+STANCE_PREFIXES = words("stance_prefixes")  # "PRO-Russian separatists", "ANTI-American protesters": a stance
 NAMED_KINDS = {"person", "org", "state", "igo", "region"}
 
 
@@ -105,6 +106,8 @@ class TermMatcher:
         if kind in ("sector", "title"):
             return True
         doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in STANCE_PREFIXES:
+            return False  # "pro-Russian separatists" are not Russian: the name says what they stand for
         for t in span:
             if t.ent_type_ in ("GPE", "LOC", "FAC"):
                 # the entity holding t, from the IOB tags (doc.ents would rebuild every entity of the doc)
