@@ -190,3 +190,10 @@ def test_speaking_is_a_consultation_only_with_someone_named(code):
 def test_putting_a_treaty_in_abeyance_suspends_it(code):
     assert triples(code("Kenya put its water treaty with Brazil in abeyance in April.")) == {
         ("SANCTION", "KEN", "BRA", "asserted")}
+
+
+def test_support_or_help_as_a_standing_state_is_no_act(code):
+    assert triples(code("American support for the plan would depend on the vote in Kenya.")) == set()
+    assert triples(code("Without Japan's help, Kenya cannot hold the census this year.")) == set()
+    # named, it is the act
+    assert triples(code("Japan announced its support for Kenya on Monday.")) == {("SUPPORT", "JPN", "KEN", "asserted")}
