@@ -197,3 +197,8 @@ def test_support_or_help_as_a_standing_state_is_no_act(code):
     assert triples(code("Without Japan's help, Kenya cannot hold the census this year.")) == set()
     # named, it is the act
     assert triples(code("Japan announced its support for Kenya on Monday.")) == {("SUPPORT", "JPN", "KEN", "asserted")}
+
+
+def test_a_demand_beside_a_protest_is_what_the_protest_is_about(code):
+    evs = code("Hundreds of Kenyans protested outside the French embassy, demanding that France close it.")
+    assert triples(evs) == {("PROTEST", "KEN", "FRA", "asserted")}

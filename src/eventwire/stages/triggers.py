@@ -499,6 +499,10 @@ class Triggers:
                 continue
             if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(t.token, heads):
                 continue
+            if t.rule.type == "REQUEST" and sx.is_adverbial_clause(t.head) and t.head.tag_ == "VBG" and \
+                    not sx.has_subject(t.head) and (p := found.get(t.head.head.i)) is not None and \
+                    p.rule.type == "PROTEST":
+                continue  # "protested outside the hotel, DEMANDING its closure": what the protest is about
             keep.append(t)
         return keep
 
