@@ -300,3 +300,8 @@ def test_a_deployment_with_no_one_else_named_is_at_home_but_a_missile_test_aims_
 def test_a_pro_or_anti_name_is_a_stance_not_an_origin(code):
     assert triples(code("Police in Kenya arrested pro-French activists.")) == {("COERCE", "KEN", "KEN", "asserted")}
     assert triples(code("Anti-American protesters marched in Nairobi.")) == {("PROTEST", "KEN", "KEN", "asserted")}
+
+
+def test_a_response_to_the_decision_targets_who_last_acted_on_the_responder(code):
+    evs = code("The Atlantic Trade Court fined Kenya on Thursday. The Kenyan president called the decision outrageous.")
+    assert triples(evs) == {("SANCTION", "ATC", "KEN", "asserted"), ("ACCUSE", "KEN", "ATC", "asserted")}

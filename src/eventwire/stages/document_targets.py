@@ -119,6 +119,8 @@ class DocumentTargets:
             to_me = [c for c in earlier if c.target is not None and c.target.actor.code == s.actor.code]
             ranked = [c for c in to_me if kinds and c.trigger.rule.type in kinds]
             ranked += [c for c in earlier if kinds and c.trigger.rule.type in kinds]
+            if not kinds and classes.head_in(noun, "act_reference"):
+                ranked = to_me  # "the decision", "the move": the latest act done to the responder
             if ranked:
                 a = ranked[0].source
                 return Arg(a.actor, "", s.start, s.start, False, True)
