@@ -203,6 +203,7 @@ def test_the_bodies_the_conventions_name_have_their_own_codes(kb):
     assert codes(kb, "Organization of American States") == {("OAS", "IGO")}
     assert codes(kb, "International Court of Justice") == {("ICJ", "IGO")}
     assert codes(kb, "World Bank") == {("WORLD_BANK", "IGO")}
+    assert codes(kb, "European Court of Justice") == {("EU", "IGO")}
 
 
 # ---------------------------------------------------------------- user files
