@@ -305,3 +305,7 @@ def test_a_pro_or_anti_name_is_a_stance_not_an_origin(code):
 def test_a_response_to_the_decision_targets_who_last_acted_on_the_responder(code):
     evs = code("The Atlantic Trade Court fined Kenya on Thursday. The Kenyan president called the decision outrageous.")
     assert triples(evs) == {("SANCTION", "ATC", "KEN", "asserted"), ("ACCUSE", "KEN", "ATC", "asserted")}
+
+
+def test_an_x_led_act_is_led_by_x(code):
+    assert triples(code("The U.S.-led talks with Kenya resumed on Monday.")) == {("CONSULT", "USA", "KEN", "asserted")}

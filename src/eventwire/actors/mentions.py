@@ -36,6 +36,7 @@ OF_PREPS = words("actor_prepositions")  # "ministers of the G7", "officials from
 DEMONYM_PLURAL_ENDS = tuple(sorted(words("demonym_plural_endings")))  # "Israeli" -> "Israelis"
 ORIGIN_PARTICIPLES = words("origin_participles")  # "the Kenyan-BORN French envoy" is French
 STANCE_PREFIXES = words("stance_prefixes")  # "PRO-Russian separatists", "ANTI-American protesters": a stance
+LEADING_PARTICIPLES = words("leading_participles")  # "the U.S.-LED talks", "a Qatari-BROKERED truce"
 NAMED_KINDS = {"person", "org", "state", "igo", "region"}
 
 
@@ -193,6 +194,9 @@ class NPResolver:
 
     def resolve(self, head: Token) -> Resolved | None:
         """The actor named by the noun phrase headed by `head`, or None."""
+        led = self._leader(head)
+        if led is not None:
+            return led
         toks = self.np_tokens(head)
         span_of = self._span(toks, head)
         hit = self.entry_at(head.i)
@@ -247,6 +251,18 @@ class NPResolver:
         return Resolved(mod, *self._span(toks, head), "modifier")
 
     # ------------------------------------------------------------------ helpers
+
+    def _leader(self, tok: Token) -> Resolved | None:
+        """The actor a one-word "X-led" modifier names ("U.S.-led talks": the parser keeps it one word, so no
+        term matches it): who leads, brokers or hosts the act."""
+        name, _, participle = tok.text.rpartition("-")
+        if not name or participle.lower() not in LEADING_PARTICIPLES:
+            return None
+        entries = [self.kb.entry(t.entry_id) for t in self.kb.lookup(name)]
+        named = [e for e in entries if e.kind in NAMED_KINDS]
+        if not named:
+            return None
+        return Resolved(named[0].actor(self.on), tok.idx, tok.idx + len(name), name, named[0].kind)
 
     def _span(self, toks: list[Token], head: Token) -> tuple[int, int, str]:
         """The words that name the actor: the phrase up to its head, and a name or "of X" right after it."""
