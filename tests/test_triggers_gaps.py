@@ -202,3 +202,12 @@ def test_support_or_help_as_a_standing_state_is_no_act(code):
 def test_a_demand_beside_a_protest_is_what_the_protest_is_about(code):
     evs = code("Hundreds of Kenyans protested outside the French embassy, demanding that France close it.")
     assert triples(evs) == {("PROTEST", "KEN", "FRA", "asserted")}
+
+
+def test_a_threat_with_a_condition_is_made_and_a_finite_verb_after_an_accusation_stands_beside_it(code):
+    assert triples(code("Japan threatened tariffs unless Kenya paid its debt.")) == {
+        ("THREATEN", "JPN", "KEN", "asserted")}
+    # "accused X of doing Y and THREATENED Z": the threat is no part of the accusation
+    assert triples(code("Japan accused Kenya of stealing water from Brazilian farmers and threatened tariffs unless "
+                        "the dispute ended.")) == {("ACCUSE", "JPN", "KEN", "asserted"),
+                                                   ("THREATEN", "JPN", "KEN", "asserted")}

@@ -41,6 +41,7 @@ class ModalityLexicon:
     hypothetical_adjectives: frozenset[str]
     negating_determiners: frozenset[str]
     speculation_verbs: frozenset[str]
+    conditioning_verbs: frozenset[str]
 
     @classmethod
     def load(cls) -> ModalityLexicon:
@@ -143,7 +144,8 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
             result = result or "planned"
         if sx.is_complement(t) and _lemma(t.head) in lex.speculation_verbs:
             return "hypothetical"  # "analysts expect parliament to ratify", "diplomats fear X could ..."
-        if _conditional(t, lex) and not (depth == 0 and lemma in lex.reporting_verbs):
+        if _conditional(t, lex) and not (depth == 0 and (lemma in lex.reporting_verbs or
+                                                         lemma in lex.conditioning_verbs)):
             # "if X refuses, Y warned, ...": the condition is the reported content's, not the report's
             return "hypothetical"
     if noun is not None:

@@ -36,6 +36,9 @@ def beside_complement(tok: Token) -> Token | None:
     if sx.is_conjunct(tok) and tok.tag_ in FINITE_TAGS and sx.is_open_complement(h) and h.tag_ == "VB" and \
             h.head != h:
         return h.head
+    if sx.is_conjunct(tok) and tok.tag_ in FINITE_TAGS and sx.is_prep_complement(h) and h.tag_ == "VBG" and \
+            sx.is_preposition(h.head) and h.head.head != h.head:
+        return h.head.head  # "accused X of stealing water and THREATENED tariffs" -> accused
     return None
 
 
