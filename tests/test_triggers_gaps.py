@@ -208,6 +208,6 @@ def test_a_threat_with_a_condition_is_made_and_a_finite_verb_after_an_accusation
     assert triples(code("Japan threatened tariffs unless Kenya paid its debt.")) == {
         ("THREATEN", "JPN", "KEN", "asserted")}
     # "accused X of doing Y and THREATENED Z": the threat is no part of the accusation
-    assert triples(code("Japan accused Kenya of stealing water from Brazilian farmers and threatened tariffs unless "
-                        "the dispute ended.")) == {("ACCUSE", "JPN", "KEN", "asserted"),
+    assert triples(code("Japan accused Kenya of stealing water from Brazilian farmers and threatened tariffs on "
+                        "Kenyan tea unless the dispute ended.")) == {("ACCUSE", "JPN", "KEN", "asserted"),
                                                    ("THREATEN", "JPN", "KEN", "asserted")}
