@@ -211,3 +211,10 @@ def test_a_threat_with_a_condition_is_made_and_a_finite_verb_after_an_accusation
     assert triples(code("Japan accused Kenya of stealing water from Brazilian farmers and threatened tariffs on "
                         "Kenyan tea unless the dispute ended.")) == {("ACCUSE", "JPN", "KEN", "asserted"),
                                                    ("THREATEN", "JPN", "KEN", "asserted")}
+
+
+def test_players_and_coaches_are_no_actors(code):
+    assert triples(code("Players from Brazil and Kenya clashed near the touchline after the break.")) == set()
+    # soldiers of two states who clash attack each other
+    assert triples(code("Brazilian and Kenyan soldiers clashed near the border.")) == {
+        ("ASSAULT", "BRA", "KEN", "asserted"), ("ASSAULT", "KEN", "BRA", "asserted")}

@@ -524,9 +524,8 @@ class _Sentence(Descriptions, DocumentTargets):
         if len(sources) >= 2 and (rule.type in SYMMETRIC or mutual) and \
                 not any(t.direct and not t.inferred for t in targets):
             pairs.append((sources[0], sources[1]))
-        elif len(sources) == 2 and not targets and trig.light is not None and \
-                trig.light.lemma_.lower() in RECIPROCAL_VERBS:
-            pairs += [(sources[0], sources[1]), (sources[1], sources[0])]
+        elif len(sources) == 2 and not targets and self.ex.lex.lemma_of(trig.light or trig.token) in RECIPROCAL_VERBS:
+            pairs += [(sources[0], sources[1]), (sources[1], sources[0])]  # "A and B traded blows", "... CLASHED"
         else:
             for s in sources:
                 ts = [t for t in targets if not _same(t, s) and not (
