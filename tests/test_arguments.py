@@ -295,3 +295,21 @@ def test_a_deployment_with_no_one_else_named_is_at_home_but_a_missile_test_aims_
     assert triples(code("Brazil deployed troops along its northern border.")) == {
         ("MOBILIZE", "BRA", "BRA", "asserted")}
     assert triples(code("Kenya test-fired a ballistic missile on Monday.")) == {("MOBILIZE", "KEN", None, "asserted")}
+
+
+def test_an_unknown_name_with_a_title_and_no_country_is_no_actor(code):
+    # Halvorsen is not in the knowledge base and nothing says whose president he is: not Japan's or China's
+    evs = code("Japan and China held talks on Monday. President Halvorsen praised Kenya on Tuesday.")
+    assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted")}
+    evs = code("Brazil and France signed a trade pact. Prime Minister Lindqvist later praised Argentina.")
+    assert triples(evs) == {("AGREE", "BRA", "FRA", "asserted")}
+
+
+def test_an_unknown_name_with_a_title_takes_the_one_country_its_sentence_names(code):
+    evs = code("Japan and China held talks on Monday. President Halvorsen criticized the Kenyan parliament on Tuesday.")
+    assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted"), ("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_an_unknown_name_takes_the_country_of_its_apposition(code):
+    evs = code("Japan and China held talks on Monday. Halvorsen, the president of Kenya, praised China on Tuesday.")
+    assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted"), ("SUPPORT", "KEN", "CHN", "asserted")}

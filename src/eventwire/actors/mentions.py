@@ -131,7 +131,9 @@ class Resolved:
     end: int
     text: str
     kind: str  # kind of the deciding entry: person, org, state, igo, region, title, sector, name
-    title: str | None = None  # for an unresolved title ("the president"), its office, for coreference
+    # the office of an unresolved title ("the president"), for coreference; or of the title an unknown name
+    # is given with no country ("President Halvorsen"), which must not be guessed from the document
+    title: str | None = None
 
 
 def term_patterns(nlp: Language, texts: list[tuple[bool, str]], cache: bool = True) -> list[tuple[int, ...]]:
@@ -180,7 +182,9 @@ class NPResolver:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if sx.is_phrase_word(c) or (sx.is_preposition(c) and c.lower_ in OF_PREPS and t == head):
+                # "officials FROM Japan"; "Halvorsen, the president OF Kenya" (an apposition's own "of" phrase)
+                if sx.is_phrase_word(c) or (sx.is_preposition(c) and c.lower_ in OF_PREPS and
+                                            (t == head or (sx.is_apposition(t) and t.head == head))):
                     out.append(c)
                     stack.append(c)
                 elif sx.is_prep_object(c) and sx.is_preposition(t):
@@ -227,7 +231,8 @@ class NPResolver:
             if mod is not None or sector_hit is not None:
                 code = mod.code if mod else None
                 sector = sector_hit or (mod.sector if mod else None) or "GOV"
-                return Resolved(Actor(code, name, sector, None, None), *span_of, "name")
+                office = self._modifier_office(head, toks) if code is None else None
+                return Resolved(Actor(code, name, sector, None, None), *span_of, "name", title=office)
             return None
         if mod is not None and head.pos_ in ("NOUN", "PROPN", "NUM") and not self.inert(head):
             sector = sector_hit or mod.sector
@@ -288,6 +293,14 @@ class NPResolver:
             hit = self.entry_at(t.i)
             if hit and hit[0].kind in ("sector", "title"):
                 return hit[0].sector
+        return None
+
+    def _modifier_office(self, head: Token, toks: list[Token]) -> str | None:
+        """The office of a title among the phrase's modifiers ("PRESIDENT Halvorsen"), or None."""
+        for t in toks:
+            hit = self.entry_at(t.i) if t != head else None
+            if hit and hit[0].kind == "title":
+                return hit[0].office or hit[0].id
         return None
 
     def _title(self, head: Token, toks: list[Token], entry: Entry, term: Term, m: Match,

@@ -134,7 +134,10 @@ class _Sentence(Descriptions, DocumentTargets):
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None
             if r is not None and r.actor.code is None and r.kind in ("sector", "name"):
                 owner = self._pronoun_owner(tok, speaker)
-                fallback = owner or self._fallback_country()
+                # a name the base does not know, given a title with no country ("President Halvorsen"), takes
+                # the one country its sentence names, never a guess from the rest of the document
+                titled = r.kind == "name" and r.title is not None
+                fallback = owner or (self._sentence_country() if titled else self._fallback_country())
                 if fallback:
                     a = r.actor
                     r = Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
