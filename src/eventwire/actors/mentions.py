@@ -44,11 +44,18 @@ class Match:
     end: int
     terms: list[Term]
 
-    def best(self, kb: ActorKB) -> Term:
-        """The preferred reading of an ambiguous term: names over adjectives over metonyms."""
+    def best(self, kb: ActorKB, on: date | None = None) -> Term:
+        """The preferred reading of an ambiguous term: names over adjectives over metonyms, and of two people
+        with one name ("Bush", "Clinton") the one in office on the date."""
         order = {"terms": 0, "adjectives": 1, "metonyms": 2}
         kinds = {"person": 0, "org": 1, "state": 2, "igo": 3, "region": 4, "title": 5, "sector": 6}
-        return min(self.terms, key=lambda t: (kinds.get(kb.entry(t.entry_id).kind, 9), order[t.field]))
+
+        def key(t: Term) -> tuple[int, bool, int]:
+            e = kb.entry(t.entry_id)
+            idle = on is not None and not any(o.holds_on(on) for o in e.offices)
+            return kinds.get(e.kind, 9), idle, order[t.field]
+
+        return min(self.terms, key=key)
 
 
 class TermMatcher:
@@ -172,7 +179,7 @@ class NPResolver:
         m = self.by_token.get(i)
         if m is None:
             return None
-        term = m.best(self.kb)
+        term = m.best(self.kb, self.on)
         return self.kb.entry(term.entry_id), term, m
 
     def np_tokens(self, head: Token) -> list[Token]:
