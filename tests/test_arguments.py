@@ -313,3 +313,9 @@ def test_an_unknown_name_with_a_title_takes_the_one_country_its_sentence_names(c
 def test_an_unknown_name_takes_the_country_of_its_apposition(code):
     evs = code("Japan and China held talks on Monday. Halvorsen, the president of Kenya, praised China on Tuesday.")
     assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted"), ("SUPPORT", "KEN", "CHN", "asserted")}
+
+
+def test_an_international_ngo_acts_with_no_country(code):
+    evs = code("Open Hands Watch accused the Kenyan police of torturing detainees.")
+    assert triples(evs) == {("ACCUSE", None, "KEN", "asserted")}
+    assert (evs[0]["source"]["name"], evs[0]["source"]["sector"]) == ("Open Hands Watch", "CVL")

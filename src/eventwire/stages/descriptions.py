@@ -103,6 +103,20 @@ class Descriptions:
                         return a.code
         return None
 
+    def _unstated_country(self, r: Resolved, tok: Token, speaker: Actor | None) -> Resolved:
+        """A sector word or an unknown name with no country of its own ("troops", "President Halvorsen"): the
+        country of the one a possessive pronoun refers to, else the document's ("inferred"). A name given a
+        title takes only the one country its sentence names: were it the document's leader, the base would know
+        the name. Unchanged when there is none."""
+        owner = self._pronoun_owner(tok, speaker)
+        titled = r.kind == "name" and r.title is not None
+        fallback = owner or (self._sentence_country() if titled else self._fallback_country())
+        if not fallback:
+            return r
+        a = r.actor
+        return Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
+                        "owned" if owner else "inferred")
+
     def _sentence_country(self) -> str | None:
         """The one state the sentence names (by name, adjective or seat), or None when it names none or several."""
         codes: set[str] = set()
