@@ -27,6 +27,7 @@ KB_YAML = """
    metonyms: [Nairobi]}
 - {id: t/nato, kind: igo, code: NATO, name: NATO, sector: IGO, terms: [NATO]}
 - {id: t/atc, kind: igo, code: ATC, name: Atlantic Trade Court, sector: IGO, terms: [Atlantic Trade Court]}
+- {id: t/ngo, kind: org, code: null, name: Open Hands Watch, sector: CVL, terms: [Open Hands Watch]}
 - {id: t/p/rivera, kind: person, code: ARG, name: Lucia Rivera, terms: [Lucia Rivera, Rivera],
    offices: [{office: head_of_state, title: president, start: 2023-01-01}]}
 - {id: t/p/okafor, kind: person, code: KEN, name: Daniel Okafor, terms: [Daniel Okafor, Okafor],

@@ -356,3 +356,61 @@ def test_resolve_phrases(kb):
     assert a is not None and (a.code, a.name) == ("JPN", "Sanae Takaichi")
     a = kb.resolve("the Kremlin", date(2025, 1, 1))
     assert a is not None and a.code == "RUS"
+
+
+# ---------------------------------------------------------------- leaders of earlier decades (older wire text)
+
+@pytest.mark.parametrize("office, country, on, name", [
+    ("president", "USA", "1985-06-01", "Ronald Reagan"),
+    ("president", "USA", "1991-06-01", "George H. W. Bush"),
+    ("president", "USA", "1995-06-01", "Bill Clinton"),
+    ("president", "USA", "2003-06-01", "George W. Bush"),
+    ("president", "USA", "2012-06-01", "Barack Obama"),
+    ("secretary of state", "USA", "1990-06-01", "James Baker"),
+    ("secretary of state", "USA", "2006-06-01", "Condoleezza Rice"),
+    ("secretary of state", "USA", "2011-06-01", "Hillary Clinton"),
+    ("head_of_state", "RUS", "1988-06-01", "Mikhail Gorbachev"),
+    ("head_of_state", "RUS", "1995-06-01", "Boris Yeltsin"),
+    ("head_of_state", "RUS", "2000-01-15", "Vladimir Putin"),  # acting president from the last day of 1999
+    ("head_of_state", "RUS", "2010-06-01", "Dmitry Medvedev"),
+    ("head_of_government", "RUS", "2010-06-01", "Vladimir Putin"),
+    ("foreign_minister", "RUS", "1987-06-01", "Eduard Shevardnadze"),
+    ("head_of_state", "CHN", "2000-06-01", "Jiang Zemin"),
+    ("premier", "CHN", "2008-06-01", "Wen Jiabao"),
+    ("head_of_government", "ISR", "1994-06-01", "Yitzhak Rabin"),
+    ("head_of_government", "ISR", "1998-06-01", "Benjamin Netanyahu"),
+    ("head_of_government", "ISR", "2006-02-01", "Ariel Sharon"),  # in office, though incapacitated, until April
+    ("head_of_government", "ISR", "2006-06-01", "Ehud Olmert"),
+    ("head_of_state", "PSE", "2000-06-01", "Yasser Arafat"),
+    ("head_of_state", "IRQ", "1995-06-01", "Saddam Hussein"),
+    ("head_of_government", "IRQ", "2010-06-01", "Nouri al-Maliki"),
+    ("head_of_government", "IRN", "2008-06-01", "Mahmoud Ahmadinejad"),
+    ("head_of_state", "SYR", "1990-06-01", "Hafez al-Assad"),
+    ("head_of_government", "GBR", "1985-06-01", "Margaret Thatcher"),
+    ("head_of_government", "GBR", "2012-06-01", "David Cameron"),
+    ("head_of_state", "FRA", "1990-06-01", "François Mitterrand"),
+    ("chancellor", "DEU", "1990-06-01", "Helmut Kohl"),
+    ("foreign_minister", "DEU", "2007-06-01", "Frank-Walter Steinmeier"),
+    ("secretary_general", "UN", "2000-06-01", "Kofi Annan"),
+])
+def test_leaders_of_earlier_decades(kb, office, country, on, name):
+    assert holder_name(kb, office, country, on) == name
+
+
+def test_a_leader_out_of_office_keeps_the_country_in_the_entry_sector(kb):
+    obama = kb.entry("person/usa/barack-obama")
+    assert (obama.actor(date(2012, 1, 1)).code, obama.actor(date(2012, 1, 1)).office) == ("USA", "head_of_state")
+    assert (obama.actor(date(2020, 1, 1)).code, obama.actor(date(2020, 1, 1)).sector) == ("USA", "POL")
+    assert codes(kb, "Bush") == {("USA", "POL")}  # father and son: one code, the date picks the person
+
+
+def test_international_ngos_are_civilians_of_no_country(kb):
+    for name in ("Amnesty International", "Human Rights Watch", "ICRC", "Red Cross", "Doctors Without Borders",
+                 "MSF"):
+        assert codes(kb, name) == {(None, "CVL")}, name
+
+
+def test_us_agencies(kb):
+    for name in ("USAID", "FBI", "CIA", "Department of Homeland Security", "State Department"):
+        assert codes(kb, name) == {("USA", "GOV")}, name
+    assert codes(kb, "Pentagon") == {("USA", "MIL")}

@@ -309,3 +309,27 @@ def test_a_response_to_the_decision_targets_who_last_acted_on_the_responder(code
 
 def test_an_x_led_act_is_led_by_x(code):
     assert triples(code("The U.S.-led talks with Kenya resumed on Monday.")) == {("CONSULT", "USA", "KEN", "asserted")}
+
+
+def test_an_unknown_name_with_a_title_and_no_country_is_no_actor(code):
+    # Halvorsen is not in the knowledge base and nothing says whose president he is: not Japan's or China's
+    evs = code("Japan and China held talks on Monday. President Halvorsen praised Kenya on Tuesday.")
+    assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted")}
+    evs = code("Brazil and France signed a trade pact. Prime Minister Lindqvist later praised Argentina.")
+    assert triples(evs) == {("AGREE", "BRA", "FRA", "asserted")}
+
+
+def test_an_unknown_name_with_a_title_takes_the_one_country_its_sentence_names(code):
+    evs = code("Japan and China held talks on Monday. President Halvorsen criticized the Kenyan parliament on Tuesday.")
+    assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted"), ("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_an_unknown_name_takes_the_country_of_its_apposition(code):
+    evs = code("Japan and China held talks on Monday. Halvorsen, the president of Kenya, praised China on Tuesday.")
+    assert triples(evs) == {("CONSULT", "JPN", "CHN", "asserted"), ("SUPPORT", "KEN", "CHN", "asserted")}
+
+
+def test_an_international_ngo_acts_with_no_country(code):
+    evs = code("Open Hands Watch accused the Kenyan police of torturing detainees.")
+    assert triples(evs) == {("ACCUSE", None, "KEN", "asserted")}
+    assert (evs[0]["source"]["name"], evs[0]["source"]["sector"]) == ("Open Hands Watch", "CVL")

@@ -72,3 +72,22 @@ def test_sponsor_named_in_a_participle_is_not_the_groups_country(nlp, test_kb):
                      sponsors=words("sponsor_participles"))
     r = res.resolve(next(t for t in doc if t.text == "rebels"))
     assert (r.actor.code, r.actor.sector, r.text) == (None, "REB", "Brazil-backed rebels")
+
+
+def test_of_two_people_with_one_name_the_one_in_office_that_day(nlp):
+    from eventwire.knowledge.actors import ActorKB, parse_entries
+
+    from .conftest import KB_YAML
+
+    kb = ActorKB(parse_entries(KB_YAML + """
+- {id: t/p/elder-halvorsen, kind: person, code: KEN, name: Elder Halvorsen, sector: POL, terms: [Halvorsen],
+   offices: [{office: head_of_state, title: president, start: 1990-01-01, end: 1998-01-01}]}
+- {id: t/p/younger-halvorsen, kind: person, code: KEN, name: Younger Halvorsen, sector: POL, terms: [Halvorsen],
+   offices: [{office: head_of_state, title: president, start: 2004-01-01, end: 2012-01-01}]}
+""", "test"))
+    matcher = TermMatcher(kb, nlp, cache=False)
+    doc = nlp("Halvorsen criticised France.")
+    head = doc[0]
+    for on, name in (("1995-05-01", "Elder Halvorsen"), ("2008-05-01", "Younger Halvorsen")):
+        r = NPResolver(kb, doc, matcher.matches(doc), date.fromisoformat(on)).resolve(head)
+        assert (r.actor.name, r.actor.code, r.actor.office) == (name, "KEN", "head_of_state")

@@ -58,3 +58,12 @@ def test_inherent_modality_of_a_pledge(nlp):
     doc = nlp("Japan did not pledge new aid.")
     tok = next(t for t in doc if t.text == "pledge")
     assert classify(tok, ModalityLexicon.load(), inherent="planned") == "negated"
+
+
+def test_a_noun_act_under_a_planning_light_verb_is_planned(code):
+    from .conftest import triples
+
+    assert triples(code("Japan proposed talks with Kenya on Monday.")) == {("CONSULT", "JPN", "KEN", "planned")}
+    assert triples(code("France scheduled a visit to Kenya for next month.")) == {("CONSULT", "FRA", "KEN", "planned")}
+    # a light verb that plans nothing leaves the act asserted
+    assert triples(code("Japan and Kenya held talks on Monday.")) == {("CONSULT", "JPN", "KEN", "asserted")}

@@ -46,11 +46,18 @@ class Match:
     end: int
     terms: list[Term]
 
-    def best(self, kb: ActorKB) -> Term:
-        """The preferred reading of an ambiguous term: names over adjectives over metonyms."""
+    def best(self, kb: ActorKB, on: date | None = None) -> Term:
+        """The preferred reading of an ambiguous term: names over adjectives over metonyms, and of two people
+        with one name ("Bush", "Clinton") the one in office on the date."""
         order = {"terms": 0, "adjectives": 1, "metonyms": 2}
         kinds = {"person": 0, "org": 1, "state": 2, "igo": 3, "region": 4, "title": 5, "sector": 6}
-        return min(self.terms, key=lambda t: (kinds.get(kb.entry(t.entry_id).kind, 9), order[t.field]))
+
+        def key(t: Term) -> tuple[int, bool, int]:
+            e = kb.entry(t.entry_id)
+            idle = on is not None and not any(o.holds_on(on) for o in e.offices)
+            return kinds.get(e.kind, 9), idle, order[t.field]
+
+        return min(self.terms, key=key)
 
 
 class TermMatcher:
@@ -135,7 +142,9 @@ class Resolved:
     end: int
     text: str
     kind: str  # kind of the deciding entry: person, org, state, igo, region, title, sector, name
-    title: str | None = None  # for an unresolved title ("the president"), its office, for coreference
+    # the office of an unresolved title ("the president"), for coreference; or of the title an unknown name
+    # is given with no country ("President Halvorsen"), which must not be guessed from the document
+    title: str | None = None
 
 
 def term_patterns(nlp: Language, texts: list[tuple[bool, str]], cache: bool = True) -> list[tuple[int, ...]]:
@@ -174,7 +183,7 @@ class NPResolver:
         m = self.by_token.get(i)
         if m is None:
             return None
-        term = m.best(self.kb)
+        term = m.best(self.kb, self.on)
         return self.kb.entry(term.entry_id), term, m
 
     def np_tokens(self, head: Token) -> list[Token]:
@@ -184,7 +193,9 @@ class NPResolver:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if sx.is_phrase_word(c) or (sx.is_preposition(c) and c.lower_ in OF_PREPS and t == head):
+                # "officials FROM Japan"; "Halvorsen, the president OF Kenya" (an apposition's own "of" phrase)
+                if sx.is_phrase_word(c) or (sx.is_preposition(c) and c.lower_ in OF_PREPS and
+                                            (t == head or (sx.is_apposition(t) and t.head == head))):
                     out.append(c)
                     stack.append(c)
                 elif sx.is_prep_object(c) and sx.is_preposition(t):
@@ -234,7 +245,8 @@ class NPResolver:
             if mod is not None or sector_hit is not None:
                 code = mod.code if mod else None
                 sector = sector_hit or (mod.sector if mod else None) or "GOV"
-                return Resolved(Actor(code, name, sector, None, None), *span_of, "name")
+                office = self._modifier_office(head, toks) if code is None else None
+                return Resolved(Actor(code, name, sector, None, None), *span_of, "name", title=office)
             return None
         if mod is not None and head.pos_ in ("NOUN", "PROPN", "NUM") and not self.inert(head):
             sector = sector_hit or mod.sector
@@ -307,6 +319,14 @@ class NPResolver:
             hit = self.entry_at(t.i)
             if hit and hit[0].kind in ("sector", "title"):
                 return hit[0].sector
+        return None
+
+    def _modifier_office(self, head: Token, toks: list[Token]) -> str | None:
+        """The office of a title among the phrase's modifiers ("PRESIDENT Halvorsen"), or None."""
+        for t in toks:
+            hit = self.entry_at(t.i) if t != head else None
+            if hit and hit[0].kind == "title":
+                return hit[0].office or hit[0].id
         return None
 
     def _title(self, head: Token, toks: list[Token], entry: Entry, term: Term, m: Match,

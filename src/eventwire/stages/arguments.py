@@ -133,13 +133,9 @@ class _Sentence(Descriptions, DocumentTargets):
                 a = coref.resolve_title(r, self.offset, self.history, self._holder)
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None
             if r is not None and r.actor.code is None and r.kind in ("sector", "name"):
-                owner = self._pronoun_owner(tok, speaker)
-                fallback = owner or self._fallback_country()
-                if fallback:
-                    a = r.actor
-                    r = Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
-                                 "owned" if owner else "inferred")
-            if r is not None and r.actor.code is not None:
+                r = self._unstated_country(r, tok, speaker)
+            if r is not None and (r.actor.code is not None or (r.kind == "org" and r.actor.sector == "CVL")):
+                # an international NGO ("Amnesty International") acts with no country (code null)
                 out.append(Arg(r.actor, r.text, self.offset + r.start, self.offset + r.end, r.kind != "inferred",
                                r.kind == "inferred"))
         self.cache[tok.i] = out

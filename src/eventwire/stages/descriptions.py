@@ -39,6 +39,7 @@ class Descriptions:
     sent: Span
     offset: int
     history: MentionHistory
+    resolver: Any
 
     def _place(self, tok: Token) -> Resolved | None:
         """A place the actor base does not know ("a hotel in KRAMATORSK"): its country, from the gazetteer, when
@@ -101,6 +102,31 @@ class Descriptions:
                     if a.code:
                         return a.code
         return None
+
+    def _unstated_country(self, r: Resolved, tok: Token, speaker: Actor | None) -> Resolved:
+        """A sector word or an unknown name with no country of its own ("troops", "President Halvorsen"): the
+        country of the one a possessive pronoun refers to, else the document's ("inferred"). A name given a
+        title takes only the one country its sentence names: were it the document's leader, the base would know
+        the name. Unchanged when there is none."""
+        owner = self._pronoun_owner(tok, speaker)
+        titled = r.kind == "name" and r.title is not None
+        fallback = owner or (self._sentence_country() if titled else self._fallback_country())
+        if not fallback:
+            return r
+        a = r.actor
+        return Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
+                        "owned" if owner else "inferred")
+
+    def _sentence_country(self) -> str | None:
+        """The one state the sentence names (by name, adjective or seat), or None when it names none or several."""
+        codes: set[str] = set()
+        for t in self.sent:
+            hit = self.resolver.entry_at(t.i)
+            if hit is not None and hit[0].kind == "state":
+                code = hit[0].actor(self.doc.published).code
+                if code:
+                    codes.add(code)
+        return codes.pop() if len(codes) == 1 else None
 
     def _fallback_country(self) -> str | None:
         """The country of a sector word named without one: the document's, else a place in the sentence."""

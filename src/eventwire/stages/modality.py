@@ -32,6 +32,7 @@ class ModalityLexicon:
     negators: frozenset[str]
     negating_verbs: frozenset[str]
     planning_verbs: frozenset[str]
+    planning_light_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
     hypothetical_modals: frozenset[str]
     future_modals: frozenset[str]
@@ -140,6 +141,8 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
             return "hypothetical"
         if depth > 0 and not coordinated and lemma in lex.planning_verbs:
             result = result or "planned"
+        if depth == 0 and noun is not None and noun.i != t.i and lemma in lex.planning_light_verbs:
+            result = result or "planned"  # "Kishida PROPOSED a summit": the summit is to come
         if t.lower_ == "going" and any(sx.is_open_complement(c) for c in kids):
             result = result or "planned"
         if sx.is_complement(t) and _lemma(t.head) in lex.speculation_verbs:
