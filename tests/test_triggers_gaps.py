@@ -218,3 +218,8 @@ def test_players_and_coaches_are_no_actors(code):
     # soldiers of two states who clash attack each other
     assert triples(code("Brazilian and Kenyan soldiers clashed near the border.")) == {
         ("ASSAULT", "BRA", "KEN", "asserted"), ("ASSAULT", "KEN", "BRA", "asserted")}
+
+
+def test_seeking_to_act_is_an_aim_not_a_request(code):
+    assert triples(code("Kenya has long sought to balance Brazil and Argentina.")) == set()
+    assert triples(code("Kenya sought an explanation from Japan.")) == {("REQUEST", "KEN", "JPN", "asserted")}

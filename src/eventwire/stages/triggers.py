@@ -59,6 +59,7 @@ class Rule:
     not_participle: bool = False  # "the troops STATIONED there" describes a state, not an act
     negated_content: bool = False  # "insisted that it would NOT pay": only with a negated complement clause
     content_act: bool = False  # "warned that X WOULD strike": with a complement clause, only if it states an act
+    needs_object: bool = False  # "sought THE RETURN of X": only with a direct object ("sought to balance" is none)
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
     yields_to_light: bool = False  # with yields_to_content: also to a light verb's act ("pledged to HOLD TALKS")
@@ -213,6 +214,7 @@ class TriggerLexicon:
                 not_participle=bool(r.get("not_participle")),
                 negated_content=bool(r.get("negated_content")),
                 content_act=bool(r.get("content_act")),
+                needs_object=bool(r.get("needs_object")),
                 yields_to_content=bool(r.get("yields_to_content")),
                 yields_to_light=bool(r.get("yields_to_light")),
                 yields_to_purpose=bool(r.get("yields_to_purpose")),
@@ -331,6 +333,8 @@ class TriggerLexicon:
             if rule.not_participle and sx.is_adnominal_clause(tok) and tok.tag_ == "VBN":
                 continue
             if rule.content_act and not self.states_an_act(tok):
+                continue
+            if rule.needs_object and not sx.direct_objects(tok):
                 continue
             if rule.negated_content and not any(sx.is_complement(c) and any(sx.is_negation(n) for n in c.children)
                                                 for c in tok.children):
