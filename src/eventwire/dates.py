@@ -35,6 +35,7 @@ expressions in text and the calendar arithmetic that resolves them live in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -268,19 +269,19 @@ def _tense_link(t: Token) -> bool:
             or sx.is_adverbial_clause(t) or sx.is_preposition(t) or sx.is_prep_object(t))
 
 
-def _future_clause(trig: Token, future: bool) -> bool:
-    """The trigger's clause speaks of the future or of a possibility ("could retaliate by excluding ...")."""
-    if future:
-        return True
+def _tense_clauses(trig: Token) -> Iterator[Token]:
+    """The trigger's clause verb, then the clauses it takes its tense from ("seemed to REJECT": seemed), up to six."""
     t = _clause_verb(trig)
     for _ in range(6):
-        if _aux(t) & FUTURE_AUX:
-            return True
-        if _tense_link(t) and t.head.i != t.i and not _has_subject(t):
-            t = t.head
-        else:
-            return False
-    return False
+        yield t
+        if not (_tense_link(t) and t.head.i != t.i and not _has_subject(t)):
+            return
+        t = t.head
+
+
+def _future_clause(trig: Token, future: bool) -> bool:
+    """The trigger's clause speaks of the future or of a possibility ("could retaliate by excluding ...")."""
+    return future or any(_aux(t) & FUTURE_AUX for t in _tense_clauses(trig))
 
 
 def _backward(e: Expr) -> bool:
@@ -305,15 +306,7 @@ def _present_clause(trig: Token) -> bool:
 
 def _past_clause(trig: Token) -> bool:
     """The trigger's clause, or the clause it takes its tense from, is in the past ("seemed to reject")."""
-    t = _clause_verb(trig)
-    for _ in range(6):
-        if _direction(t, False) == "past":
-            return True
-        if _tense_link(t) and t.head.i != t.i and not _has_subject(t):
-            t = t.head
-        else:
-            return False
-    return False
+    return any(_direction(t, False) == "past" for t in _tense_clauses(trig))
 
 
 # ---------------------------------------------------------------- the stage

@@ -49,6 +49,8 @@ class Match:
     def best(self, kb: ActorKB, on: date | None = None) -> Term:
         """The preferred reading of an ambiguous term: names over adjectives over metonyms, and of two people
         with one name ("Bush", "Clinton") the one in office on the date."""
+        if len(self.terms) == 1:  # nearly every match: no reading to choose (entry_at runs for every token)
+            return self.terms[0]
         order = {"terms": 0, "adjectives": 1, "metonyms": 2}
         kinds = {"person": 0, "org": 1, "state": 2, "igo": 3, "region": 4, "title": 5, "sector": 6}
 

@@ -118,8 +118,8 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
         if sx.is_conjunct(t) and t.head.pos_ in ("VERB", "AUX") and not (depth + 1 < len(chain) and
                                                                         chain[depth + 1] != t.head):
             kids += [c for c in t.head.children if (sx.is_auxiliary(c) or sx.is_negation(c)) and c.i < t.head.i]
-        has_neg = any(sx.is_negation(c) or (c.lower_ in lex.negators and sx.is_adverb_modifier(c)) for c in kids)
-        modals = [_lemma(c) for c in kids if sx.is_auxiliary(c, passive=True) and c.tag_ == "MD"]
+        has_neg = _negated(kids, lex)
+        modals = _modals(kids)
         lemma = _lemma(t)
         if depth > 0 and not coordinated and lemma in lex.negating_verbs:
             return "negated"
@@ -210,10 +210,19 @@ def _refusing(t: Token, lex: ModalityLexicon) -> bool | None:
     kids = list(t.children)
     if sx.is_conjunct(t) and t.head.pos_ in ("VERB", "AUX"):
         kids += [c for c in t.head.children if (sx.is_auxiliary(c) or sx.is_negation(c)) and c.i < t.head.i]
-    if not any(sx.is_negation(c) or (c.lower_ in lex.negators and sx.is_adverb_modifier(c)) for c in kids):
+    if not _negated(kids, lex):
         return None
-    modals = {_lemma(c) for c in kids if sx.is_auxiliary(c, passive=True) and c.tag_ == "MD"}
-    return bool(modals & (lex.future_modals | {"would"}))
+    return bool(set(_modals(kids)) & (lex.future_modals | {"would"}))
+
+
+def _negated(kids: list[Token], lex: ModalityLexicon) -> bool:
+    """Whether a clause's words negate it: "did NOT", "NEVER"."""
+    return any(sx.is_negation(c) or (c.lower_ in lex.negators and sx.is_adverb_modifier(c)) for c in kids)
+
+
+def _modals(kids: list[Token]) -> list[str]:
+    """The modal auxiliaries among a clause's words ("WOULD", "could")."""
+    return [_lemma(c) for c in kids if sx.is_auxiliary(c, passive=True) and c.tag_ == "MD"]
 
 
 def _condition_party(head: Token, candidates: list[Candidate], lex: ModalityLexicon) -> Arg | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -287,7 +287,7 @@ class TriggerLexicon:
         """Particles and prepositions of a word; an infinitive complement counts as "to" ("offered TO talk")."""
         # a preposition that only dates the act is no particle ("called him ON MONDAY to ..." is no "call on")
         out = {c.lower_ for c in sx.particles(tok)
-               if not ((objs := sx.objects_of_prep(c, None)) and all(g.ent_type_ in ("DATE", "TIME") for g in objs))}
+               if not ((objs := sx.objects_of_prep(c, None)) and all(g.ent_type_ in TIME_ENTITIES for g in objs))}
         if any(sx.has_auxiliary(c, ("to",)) for c in sx.open_complements(tok)):
             out.add("to")
         return out
@@ -323,8 +323,7 @@ class TriggerLexicon:
                 if obj is None:
                     continue
             if (rule.subjects or rule.subject_classes) and not any(
-                    self._object_fits(s, replace(rule, objects=rule.subjects, object_classes=rule.subject_classes))
-                    for s in self.subjects_of(tok)):
+                    self._fits(s, rule.subjects, rule.subject_classes) for s in self.subjects_of(tok)):
                 continue
             if rule.complement and not any(self._word_fits(c, rule.complement) for c in self.complements_of(tok)):
                 continue
@@ -376,17 +375,21 @@ class TriggerLexicon:
         """Is the act aimed at something ("fired AT the ships", "ON the city"), not merely dated ("ON Monday")?"""
         holders = [tok] + [o for c in sx.direct_objects(tok) for o in (c, *c.conjuncts)]
         for c in (c for h in holders for c in h.children):  # "fired missiles and drones AT the port"
-            if any(g.ent_type_ not in ("DATE", "TIME") for g in sx.objects_of_prep(c, AIMING_PREPS)):
+            if any(g.ent_type_ not in TIME_ENTITIES for g in sx.objects_of_prep(c, AIMING_PREPS)):
                 return True
         return False
 
     def _object_fits(self, o: Token, rule: Rule) -> bool:
-        if self.lemma_of(o) in rule.objects or o.lower_ in rule.objects:
+        return self._fits(o, rule.objects, rule.object_classes)
+
+    def _fits(self, o: Token, words: frozenset[str], classes: frozenset[str]) -> bool:
+        """Whether noun `o` is one of `words` or of one of the noun `classes`."""
+        if self.lemma_of(o) in words or o.lower_ in words:
             return True
         # a listed word as the compound before the head names the thing too ("eased CURFEW hours")
-        if any(self.lemma_of(c) in rule.objects for c in sx.compounds(o) if c.i == o.i - 1):
+        if any(self.lemma_of(c) in words for c in sx.compounds(o) if c.i == o.i - 1):
             return True
-        return any(self.classes.member(o, c) for c in rule.object_classes)
+        return any(self.classes.member(o, c) for c in classes)
 
     def _word_fits(self, tok: Token, words: frozenset[str]) -> bool:
         if self.lemma_of(tok) in words or tok.lower_ in words:

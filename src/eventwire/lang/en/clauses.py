@@ -76,8 +76,6 @@ def inside_verb_trigger(tok: Token, heads: set[int]) -> bool:
     return False
 
 
-
-
 def embedded_under(head: Token, heads: set[int]) -> bool:
     """Whether the clause of `head` hangs, at any depth, on another of the words `heads` (token indices):
     "defended the right of troops TO FIRE", "demanded that X EASE", "threatened to strike unless Y ACCEPTED".
