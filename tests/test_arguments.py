@@ -333,3 +333,20 @@ def test_an_international_ngo_acts_with_no_country(code):
     evs = code("Open Hands Watch accused the Kenyan police of torturing detainees.")
     assert triples(evs) == {("ACCUSE", None, "KEN", "asserted")}
     assert (evs[0]["source"]["name"], evs[0]["source"]["sector"]) == ("Open Hands Watch", "CVL")
+
+
+def test_a_summit_where_an_act_took_place_is_a_meeting_of_its_own(code):
+    evs = code("Brazil and Argentina signed a trade pact at a summit in Nairobi on Monday.")
+    assert triples(evs) == {("AGREE", "BRA", "ARG", "asserted"), ("CONSULT", "BRA", "ARG", "asserted")}
+    assert next(e for e in evs if e["event_type"] == "CONSULT")["trigger"]["text"] == "summit"
+
+
+def test_talks_an_act_is_about_are_its_content_not_a_meeting(code):
+    evs = code("Kenya criticised Japan about the talks in Tokyo.")
+    assert triples(evs) == {("ACCUSE", "KEN", "JPN", "asserted")}
+
+
+def test_a_request_an_act_answers_is_no_meeting(code):
+    evs = code("At Kenya's request, France sent two warships to the coast.")
+    assert "CONSULT" not in {e["event_type"] for e in evs}
+

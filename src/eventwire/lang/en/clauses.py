@@ -15,6 +15,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
 # prepositions that introduce what an act is about ("accused X OF supporting", "warned OF action",
 # "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
 CONTENT_PREPS = words("content_prepositions")
+SETTING_PREPS = words("setting_prepositions")
 
 
 def refused(head: Token) -> bool:
@@ -66,13 +67,14 @@ def governing_heads(head: Token) -> list[Token]:
     return out
 
 
-def inside_verb_trigger(tok: Token, heads: set[int]) -> bool:
-    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing."""
+def inside_verb_trigger(tok: Token, heads: set[int], meeting: bool = False) -> bool:
+    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing; a `meeting`
+    where another act took place ("agreed AT A SUMMIT", "signed it DURING TALKS") is an act of its own."""
     h = tok.head
     if (sx.is_direct_object(tok) or sx.is_nominal_passive_subject(tok)) and h.i in heads:
         return True
     if sx.is_prep_object(tok) and sx.is_preposition(h) and h.head.i in heads:
-        return True
+        return not (meeting and h.lower_ in SETTING_PREPS)
     return False
 
 
