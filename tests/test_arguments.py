@@ -350,3 +350,12 @@ def test_a_request_an_act_answers_is_no_meeting(code):
     evs = code("At Kenya's request, France sent two warships to the coast.")
     assert "CONSULT" not in {e["event_type"] for e in evs}
 
+
+def test_he_after_a_minister_named_by_office_only(code):
+    evs = code("The Kenyan interior minister said police had arrested 40 people. He condemned Brazil.")
+    assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted"), ("ACCUSE", "KEN", "BRA", "asserted")}
+
+
+def test_he_does_not_stand_for_several_ministers(code):
+    evs = code("Kenyan interior ministers said police had arrested 40 people. He condemned Brazil.")
+    assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted")}

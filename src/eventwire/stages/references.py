@@ -32,6 +32,7 @@ PAIR_HEADS = words("pair_heads")
 PERSON_PAIR_HEADS = words("person_pair_heads")
 PAIR_MARKS = words("pair_marks")
 PERSON_POSSESSIVES = words("person_possessives")
+PERSON_SECTOR_HEADS = words("person_sector_heads")
 RECENT_CHARS = 400  # a subject this near (about two sentences back) is the one a subject pronoun continues
 
 
@@ -93,6 +94,8 @@ def is_pair(tok: Token) -> bool:
 
 def _person(m: Mention) -> bool:
     a = m.resolved.actor
+    if m.resolved.kind == "sector":  # "the interior minister ... he said"; "ministers" are several
+        return not m.plural and m.resolved.text.rsplit(None, 1)[-1].lower() in PERSON_SECTOR_HEADS
     return m.resolved.kind in ("person", "name") or (m.resolved.kind == "title" and a.name is not None)
 
 
