@@ -359,3 +359,8 @@ def test_he_after_a_minister_named_by_office_only(code):
 def test_he_does_not_stand_for_several_ministers(code):
     evs = code("Kenyan interior ministers said police had arrested 40 people. He condemned Brazil.")
     assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted")}
+
+
+def test_the_place_of_a_summit_is_not_the_target_of_an_act_there(code):
+    evs = code("At a summit in Nairobi, Brazil criticised Argentina.")
+    assert triples(evs) == {("ACCUSE", "BRA", "ARG", "asserted")}

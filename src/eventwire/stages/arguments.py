@@ -298,7 +298,8 @@ class _Sentence(Descriptions, DocumentTargets):
 
         def from_preps(h: Token) -> None:
             for g in sx.prep_objects(h, preps, particles=True):
-                out.extend(self.phrase_args(g) or self.origin_args(g))
+                if not self._occasion(g):  # "criticised X AT A SUMMIT in Nairobi": where, not whom
+                    out.extend(self.phrase_args(g) or self.origin_args(g))
 
         holders = [tok] if trig.light is None else [tok, trig.light]
         for h in holders:
@@ -409,6 +410,9 @@ class _Sentence(Descriptions, DocumentTargets):
         r = self.resolver.origin(tok)
         return [] if r is None or r.actor.code is None else [Arg(r.actor, r.text, self.offset + r.start,
                                                                   self.offset + r.end)]
+
+    def _occasion(self, tok: Token) -> bool:
+        return (t := self.ex.lex.find(tok)) is not None and t.rule.type == "CONSULT" and t.rule.pos == "NOUN"
 
     def _act_noun(self, tok: Token) -> bool:
         """A noun that names an act the lexicon codes ("the attack", "the strikes")."""
