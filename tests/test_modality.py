@@ -6,6 +6,8 @@ import pytest
 
 from eventwire.stages.modality import ModalityLexicon, classify
 
+from .conftest import triples
+
 pytestmark = pytest.mark.slow
 
 CASES = [
@@ -61,9 +63,29 @@ def test_inherent_modality_of_a_pledge(nlp):
 
 
 def test_a_noun_act_under_a_planning_light_verb_is_planned(code):
-    from .conftest import triples
 
     assert triples(code("Japan proposed talks with Kenya on Monday.")) == {("CONSULT", "JPN", "KEN", "planned")}
     assert triples(code("France scheduled a visit to Kenya for next month.")) == {("CONSULT", "FRA", "KEN", "planned")}
     # a light verb that plans nothing leaves the act asserted
     assert triples(code("Japan and Kenya held talks on Monday.")) == {("CONSULT", "JPN", "KEN", "asserted")}
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil should help Argentina find other suppliers.",
+    "Brazil ought to send aid to Argentina.",
+])
+def test_the_writers_advice_is_no_event(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said Brazil should send aid to Argentina.",
+    "Kenya said Brazil ought to send aid to Argentina.",
+])
+def test_an_actor_saying_another_should_act_is_a_demand(code, text):
+    assert triples(code(text)) == {("REQUEST", "KEN", "BRA", "asserted")}
+
+
+def test_the_writers_supposition_under_advice_stays_hypothetical(code):
+    assert triples(code("If Kenya attacks Brazil, Argentina should respond.")) == {
+        ("ASSAULT", "KEN", "BRA", "hypothetical")}

@@ -35,6 +35,7 @@ class ModalityLexicon:
     planning_light_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
     hypothetical_modals: frozenset[str]
+    advice_modals: frozenset[str]
     future_modals: frozenset[str]
     reporting_verbs: frozenset[str]
     conditional_marks: frozenset[str]
@@ -165,6 +166,22 @@ def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inher
     return result or inherent or "asserted"
 
 
+def advice(head: Token, lex: ModalityLexicon) -> bool:
+    """Is the clause of `head` the writer's own advice ("X should help Y", "Y ought to act")? Only a clause that
+    nothing reports (its chain ends at the sentence's root) and that no condition frames."""
+    chain = governors(head, lex.reporting_verbs)
+    if chain[-1].head != chain[-1]:
+        return False
+    for t in chain:
+        # "should help" (a modal), "ought to help" (parsed as a verb governing the act)
+        if (set(_modals(list(t.children))) & lex.advice_modals or (t is not head and _lemma(t) in lex.advice_modals)) \
+                and not _conditional(t, lex):
+            return True
+        if sx.is_adverbial_clause(t):  # "if X attacks, Y should respond": the writer's supposition stays coded
+            return False
+    return False
+
+
 def _reported(t: Token, lex: ModalityLexicon) -> bool:
     """Is this clause reported speech ("said they WOULD file") — a stated plan, not a conditional?"""
     x = t
@@ -259,6 +276,8 @@ class Modality:
         for group in _groups(ss.candidates):
             trig = group[0].trigger
             rule, head = trig.rule, trig.head
+            if ss.attribution is None and advice(head, self.lex):
+                continue  # "Kenya should help its neighbour": the writer's advice, no act of anyone's
             is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
             modality = classify(head, self.lex, noun=trig.token if is_noun or trig.light else None,
                                 inherent=rule.modality)

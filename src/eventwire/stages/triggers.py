@@ -494,7 +494,7 @@ class Triggers:
         for tok in sent:  # "X said Y must/should Z": a demand by X on Y
             r = tok.head
             if sx.is_complement(tok) and r.i not in found and r.lemma_.lower() in self.modal.reporting_verbs \
-                    and sx.has_auxiliary(tok, DEMAND_MODALS):
+                    and (sx.has_auxiliary(tok, DEMAND_MODALS) or tok.lemma_.lower() in DEMAND_MODALS):  # "OUGHT to"
                 found[r.i] = Trigger(DEMAND_RULE, r)
         # a trigger inside another trigger's complement is that trigger's content, not its own event
         keep = []
