@@ -223,3 +223,9 @@ def test_players_and_coaches_are_no_actors(code):
 def test_seeking_to_act_is_an_aim_not_a_request(code):
     assert triples(code("Kenya has long sought to balance Brazil and Argentina.")) == set()
     assert triples(code("Kenya sought an explanation from Japan.")) == {("REQUEST", "KEN", "JPN", "asserted")}
+
+
+def test_people_linked_to_a_state_are_described_not_accused(code):
+    assert triples(code("Kenya said the attack was carried out by men linked to Brazil.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenya linked Brazil to the attack.")) == {("ACCUSE", "KEN", "BRA", "asserted")}
