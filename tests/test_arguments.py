@@ -364,3 +364,9 @@ def test_he_does_not_stand_for_several_ministers(code):
 def test_the_place_of_a_summit_is_not_the_target_of_an_act_there(code):
     evs = code("At a summit in Nairobi, Brazil criticised Argentina.")
     assert triples(evs) == {("ACCUSE", "BRA", "ARG", "asserted")}
+
+
+def test_an_unknown_president_takes_the_one_country_the_sentence_names(code):
+    evs = code("President Abdul Kamarov threatened to impose a curfew in Nairobi.")
+    assert triples(evs) == {("THREATEN", "KEN", None, "asserted")}
+    assert code("President Abdul Kamarov threatened to impose a curfew.") == []
