@@ -370,3 +370,11 @@ def test_an_unknown_president_takes_the_one_country_the_sentence_names(code):
     evs = code("President Abdul Kamarov threatened to impose a curfew in Nairobi.")
     assert triples(evs) == {("THREATEN", "KEN", None, "asserted")}
     assert code("President Abdul Kamarov threatened to impose a curfew.") == []
+
+
+def test_subject_the_parser_hung_on_after_does_the_act(code):
+    evs = code("Kenya closed its airspace to flights from Brazil on Monday, a day after Brazil and Argentina "
+               "recalled their ambassadors from Nairobi.")
+    assert triples(evs) == {("SANCTION", "KEN", "BRA", "asserted"), ("SANCTION", "BRA", "KEN", "asserted"),
+                            ("SANCTION", "ARG", "KEN", "asserted")}
+    assert {e["date"] for e in evs if e["source"]["code"] != "KEN"} == {"2025-03-09"}

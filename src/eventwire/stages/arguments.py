@@ -37,6 +37,7 @@ CONTENT_TARGET_PREPS = words("content_target_prepositions")
 NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
+CLAUSE_MARKS = words("clause_marks")
 PARTITIVE_HEADS = words("partitive_heads")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 # acts whose doer is not the state when none is named: "40 people were killed" says nothing of who killed them,
@@ -45,7 +46,6 @@ UNSTATED_DOER_TYPES = {"ASSAULT"}
 PERSONAL_OBJECTS = words("personal_objects")
 CONDITION_MARKS = words("condition_marks")
 EXPELLING_VERBS = words("expelling_verbs")
-SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -141,17 +141,6 @@ class _Sentence(Descriptions, DocumentTargets):
         self.cache[tok.i] = out
         return out
 
-    def _warship(self, tok: Token) -> Resolved | None:
-        """A warship named with its navy's prefix ("the carrier USS Nimitz", "HMS Diamond"): that state's
-        military."""
-        for t in (tok, *(c for c in tok.children if sx.is_apposition(c))):
-            for c in (t, *sx.compounds(t)):
-                code = SHIP_PREFIXES.get(c.text)
-                if code is not None:
-                    return Resolved(Actor(code, None, "MIL"), c.idx, t.idx + len(t.text), self.sent.doc.text[
-                        c.idx:t.idx + len(t.text)], "name")
-        return None
-
     def _coordinated_modifiers(self, tok: Token, own: list[Arg]) -> list[Arg]:
         """ "French and German officials": one actor per coordinated modifier, in the head's sector."""
         if len(own) != 1 or not own[0].direct:
@@ -202,7 +191,8 @@ class _Sentence(Descriptions, DocumentTargets):
         """(sources, passive patients) of the clause headed by `head`."""
         t, via_xcomp, via_conj = head, False, False
         for _ in range(6):
-            subj = [c for c in sx.subjects(t) if c.lower_ not in RELATIVE_PRONOUNS]
+            subj = [c for c in sx.subjects(t) if c.lower_ not in RELATIVE_PRONOUNS] or \
+                [c for c in (sx.stranded_subject(t, CLAUSE_MARKS),) if c is not None]
             if sx.is_relative_clause(t) and any(c.lower_ in RELATIVE_PRONOUNS and sx.is_subject(c, passive=True)
                                                 for c in t.children):
                 # "Oman, which had been mediating ...": the relative pronoun stands for the noun

@@ -2,7 +2,8 @@
 
 "The bloc", "the court", "the North", "the country" stand for a body or a state the document named before;
 "his government" for the country of the one "his" refers to; a town the actor base lacks for its country
-(through the gazetteer); a sector word named with no country ("troops") for the document's country.
+(through the gazetteer); a sector word named with no country ("troops") for the document's country; a warship
+("HMS Diamond") for its navy's state.
 `Descriptions` is mixed into the arguments stage's sentence finder, whose state (`ex`, `doc`, `sent`,
 `offset`, `history`) it reads; the head words are lists of lang/en/words.yaml.
 """
@@ -29,6 +30,7 @@ BODY_HEADS_NAMED = words("body_heads_named")
 BODY_HEADS_ANY = words("body_heads_any")
 STATE_HEADS_NAMED = words("state_heads_named")
 STATE_HEADS_ANY = words("state_heads_any")
+SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 
 class Descriptions:
@@ -51,6 +53,17 @@ class Descriptions:
         if place is None or not place.country or place.country not in self.history.countries:
             return None  # only a place in a country the document names: small towns share names worldwide
         return Resolved(Actor(place.country, None, "GOV"), ent.start_char, ent.end_char, ent.text, "place")
+
+    def _warship(self, tok: Token) -> Resolved | None:
+        """A warship named with its navy's prefix ("the carrier USS Nimitz", "HMS Diamond"): that state's
+        military."""
+        for t in (tok, *(c for c in tok.children if sx.is_apposition(c))):
+            for c in (t, *sx.compounds(t)):
+                code = SHIP_PREFIXES.get(c.text)
+                if code is not None:
+                    return Resolved(Actor(code, None, "MIL"), c.idx, t.idx + len(t.text), self.sent.doc.text[
+                        c.idx:t.idx + len(t.text)], "name")
+        return None
 
     def _definite_state(self, tok: Token) -> Actor | None:
         """A definite description of a state named in an earlier sentence: "the North" (a state whose name

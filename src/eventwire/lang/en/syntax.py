@@ -61,6 +61,22 @@ def subjects(tok: Token) -> list[Token]:
     return _children(tok, SUBJECT)
 
 
+def stranded_subject(tok: Token, marks: Collection[str]) -> Token | None:
+    """The subject of an adverbial clause that the parser hung on its subordinating word read as a preposition:
+    "a day AFTER Kenya recalled its envoy" parses "Kenya" as the object of "after" and leaves "recalled" with no
+    subject. Only when that object's phrase ends right before the verb; None otherwise."""
+    if tok.dep_ != "advcl" or has_subject(tok, clausal=True):
+        return None
+    for c in tok.children:
+        if c.i > tok.i:
+            break
+        for p in ([c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep"]):
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            if p.lower_ in marks and objs and objs[-1].right_edge.i == tok.i - 1:
+                return objs[-1]
+    return None
+
+
 def nominal_subjects(tok: Token, passive: bool = False) -> list[Token]:
     """Nominal subjects of `tok`; with `passive`, passive nominal subjects too."""
     return _children(tok, NOMINAL_SUBJECT_ANY_VOICE if passive else NOMINAL_SUBJECT)
