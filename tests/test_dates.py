@@ -494,3 +494,11 @@ def test_a_count_with_no_day_to_start_from_counts_from_the_month_named_before(wh
     assert got(when(text, "returned")) == ("2025-02", "month")
     text = "The envoy toured Lagos. A week later, the envoy returned to Cairo."
     assert got(when(text, "returned")) == ("2025-03-13", "day")  # nothing before: publication
+
+
+def test_after_read_as_a_preposition_still_links_its_clause(when):
+    # the parser makes "Brazil and Argentina" the object of "after" and leaves "recalled" with no subject
+    text = ("Kenya closed its airspace to flights from Brazil on Monday, a day after Brazil and Argentina "
+            "recalled their ambassadors from Nairobi.")
+    assert got(when(text, "recalled")) == ("2025-03-09", "day")
+    assert got(when(text, "closed")) == ("2025-03-10", "day")

@@ -188,9 +188,13 @@ def find_links(sent: Span, exprs: list[Expr]) -> list[Link]:
             comp, host = tok.head, tok.head.head
         elif sx.is_preposition(tok):
             kids = sx.prep_arguments(tok)
-            if not kids:
+            clause = _misread_clause(tok, kids)
+            if clause is not None:  # "a day AFTER Kenya recalled its envoy" with "after" read as a preposition
+                comp, host = clause, clause.head
+            elif not kids:
                 continue
-            comp, host = kids[0], tok.head
+            else:
+                comp, host = kids[0], tok.head
         else:
             continue
         if comp.i in point or comp.lemma_.lower() in TIME_NOUNS:
@@ -214,6 +218,18 @@ def find_links(sent: Span, exprs: list[Expr]) -> list[Link]:
                 n, approx = (3 if unit == "hour" else 1), True
         out.append(Link(tok, comp, host, sign, n, unit, approx, frozenset(toks)))
     return out
+
+
+def _misread_clause(mark: Token, kids: list[Token]) -> Token | None:
+    """The adverbial clause a subordinating word heads when the parser read the word as a preposition: its object
+    is the clause's subject ("a day after KENYA recalled"), or it has none and the clause's verb holds the count
+    ("a DAY after Kenya recalled", "day" on "recalled"). None when the preposition has an object of its own."""
+    verb = mark.head.head if mark.head.lemma_.lower() in UNITS else mark.head
+    if not sx.is_adverbial_clause(verb) or verb.i < mark.i:
+        return None
+    if not kids or sx.stranded_subject(verb, LINK_MARKS) == kids[0]:
+        return verb
+    return None
 
 
 def apply_link(iv: Interval, link: Link, sign: int, hour: float) -> Interval:
