@@ -127,9 +127,8 @@ class Descriptions:
         if not fallback:
             return r
         a = r.actor
-        # a country its own sentence names is as good as named ("President X imposed a curfew in NAIROBI")
         return Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
-                        "owned" if owner or titled else "inferred")
+                        "owned" if owner else "inferred")
 
     def _sentence_country(self) -> str | None:
         """The one state the sentence names (by name, adjective or seat), or None when it names none or several."""
