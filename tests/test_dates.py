@@ -502,3 +502,11 @@ def test_after_read_as_a_preposition_still_links_its_clause(when):
             "recalled their ambassadors from Nairobi.")
     assert got(when(text, "recalled")) == ("2025-03-09", "day")
     assert got(when(text, "closed")) == ("2025-03-10", "day")
+
+
+def test_a_clause_after_a_counted_after_is_counted_back_from_the_main_day(when):
+    # parsed as two coordinated clauses, "a day after" on the second verb: still a day before Monday
+    text = ("Kenya closed its airspace on Monday, a day after Uganda, Rwanda and Burundi recalled their "
+            "ambassadors from Nairobi over the downing of a military drone.")
+    assert got(when(text, "recalled")) == ("2025-03-09", "day")
+    assert got(when(text, "closed")) == ("2025-03-10", "day")

@@ -134,7 +134,13 @@ def _year_context(span: Span) -> bool:
 
 
 def _has_object(tok: Token) -> bool:
-    return bool(sx.prep_arguments(tok)) or sx.is_marker(tok)
+    """Whether "after"/"before" leads a phrase or a clause ("after THE VOTE", "after KENYA RECALLED ...", even
+    with the clause's subject not hung on it), rather than ending a "two days after" of its own."""
+    if sx.prep_arguments(tok) or sx.is_marker(tok):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and any(sx.is_nominal_subject(t) and t.left_edge.i == nxt.i and t.head.i > t.i
+                                   for t in tok.doc[nxt.i: min(nxt.i + 8, len(tok.doc))])
 
 
 def span_root(span: Span) -> Token:
@@ -225,10 +231,15 @@ def _misread_clause(mark: Token, kids: list[Token]) -> Token | None:
     is the clause's subject ("a day after KENYA recalled"), or it has none and the clause's verb holds the count
     ("a DAY after Kenya recalled", "day" on "recalled"). None when the preposition has an object of its own."""
     verb = mark.head.head if mark.head.lemma_.lower() in UNITS else mark.head
-    if not sx.is_adverbial_clause(verb) or verb.i < mark.i:
+    if verb.i < mark.i:
         return None
-    if not kids or sx.stranded_subject(verb, LINK_MARKS) == kids[0]:
+    if kids and sx.stranded_subject(verb, LINK_MARKS) == kids[0]:
         return verb
+    if sx.is_adverbial_clause(verb) and not kids:
+        return verb
+    subjects = sx.nominal_subjects(verb)
+    if not kids and subjects and subjects[0].left_edge.i == mark.i + 1:
+        return verb  # "a day after Mali recalled ..." parsed as a clause of its own beside the main one
     return None
 
 

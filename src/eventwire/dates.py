@@ -478,7 +478,11 @@ def _fallback(sent: Span, trig: Token, pub: date | None, anchor: date | None, li
             break
         hour = _context_hour(sent)
         if lk.inside(trig):
-            iv = apply_link((base_day, base_day), lk, -1, hour)
+            # "closed it on Monday, a day after X recalled ...": counted back from the day the other side has
+            host = event_date(sent, lk.host, pub, anchor=anchor)
+            base = date.fromisoformat(host.date) if host.basis == "expression" and host.precision == "day" and \
+                host.date else base_day
+            iv = apply_link((base, base), lk, -1, hour)
         elif anchor is not None and _path(trig, lk.host, None, False)[0] <= MAX_COST:
             # "speaking after the vote": with no count, the act follows on the day the text is at
             iv = apply_link((anchor, anchor), lk, 1, hour) if lk.n is not None and lk.unit is not None \

@@ -65,12 +65,15 @@ def stranded_subject(tok: Token, marks: Collection[str]) -> Token | None:
     """The subject of an adverbial clause that the parser hung on its subordinating word read as a preposition:
     "a day AFTER Kenya recalled its envoy" parses "Kenya" as the object of "after" and leaves "recalled" with no
     subject. Only when that object's phrase ends right before the verb; None otherwise."""
-    if tok.dep_ != "advcl" or has_subject(tok, clausal=True):
+    if tok.dep_ not in ("advcl", "conj") or has_subject(tok, clausal=True):
         return None
     for c in tok.children:
         if c.i > tok.i:
             break
-        for p in ([c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep"]):
+        # a coordinated verb only with a count before the word ("a DAY after X recalled"): else it shares the
+        # first verb's subject ("closed the border and after talks REOPENED it")
+        for p in ([c] if c.dep_ == "prep" and tok.dep_ == "advcl" else
+                  [g for g in c.children if g.dep_ == "prep"] if c.dep_ == "npadvmod" or tok.dep_ == "advcl" else []):
             objs = [o for o in p.children if o.dep_ == "pobj"]
             if p.lower_ in marks and objs and objs[-1].right_edge.i == tok.i - 1:
                 return objs[-1]
