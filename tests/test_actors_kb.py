@@ -414,3 +414,8 @@ def test_us_agencies(kb):
     for name in ("USAID", "FBI", "CIA", "Department of Homeland Security", "State Department"):
         assert codes(kb, name) == {("USA", "GOV")}, name
     assert codes(kb, "Pentagon") == {("USA", "MIL")}
+
+
+def test_gulf_arab_names_the_gulf_cooperation_council(kb):
+    assert codes(kb, "Gulf Arab") == {("GCC", "IGO")}
+    assert codes(kb, "Gulf Arab states") == {("GCC", "IGO")}
