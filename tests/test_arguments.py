@@ -372,3 +372,12 @@ def test_subject_the_parser_hung_on_after_does_the_act(code):
     assert triples(evs) == {("SANCTION", "KEN", "BRA", "asserted"), ("SANCTION", "BRA", "KEN", "asserted"),
                             ("SANCTION", "ARG", "KEN", "asserted")}
     assert {e["date"] for e in evs if e["source"]["code"] != "KEN"} == {"2025-03-09"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Brazilian arms sales to Argentina led Kenya to impose sanctions on two Brazilian banks.",
+     {("AID", "BRA", "ARG", "asserted"), ("SANCTION", "KEN", "BRA", "asserted")}),
+    ("The attack prompted France to recall its ambassador from Kenya.", {("SANCTION", "FRA", "KEN", "asserted")}),
+])
+def test_one_led_or_prompted_to_act_does_the_act(code, text, expected):
+    assert triples(code(text)) == expected
