@@ -381,3 +381,10 @@ def test_subject_the_parser_hung_on_after_does_the_act(code):
 ])
 def test_one_led_or_prompted_to_act_does_the_act(code, text, expected):
     assert triples(code(text)) == expected
+
+
+def test_opposition_with_no_country_is_that_of_the_leader_it_accuses(code):
+    evs = code("Brazil met Japan on Monday. Brazil praised Japan. "
+               "Opposition leaders accused the Kenyan president of selling the country to Brazil.")
+    assert triples(evs) == {("CONSULT", "BRA", "JPN", "asserted"), ("SUPPORT", "BRA", "JPN", "asserted"),
+                            ("ACCUSE", "KEN", "KEN", "asserted")}

@@ -30,6 +30,7 @@ BODY_HEADS_NAMED = words("body_heads_named")
 BODY_HEADS_ANY = words("body_heads_any")
 STATE_HEADS_NAMED = words("state_heads_named")
 STATE_HEADS_ANY = words("state_heads_any")
+HOME_SECTORS = {"POL", "LEG", "JUD"}  # opposition, parliament, courts: they act on their own state first
 SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 
@@ -123,12 +124,24 @@ class Descriptions:
         the name. Unchanged when there is none."""
         owner = self._pronoun_owner(tok, speaker)
         titled = r.kind == "name" and r.title is not None
+        if owner is None and r.actor.sector in HOME_SECTORS:
+            owner = self._object_country(tok)  # "opposition leaders accused PRESIDENT X": X's own opposition
         fallback = owner or (self._sentence_country() if titled else self._fallback_country())
         if not fallback:
             return r
         a = r.actor
         return Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
                         "owned" if owner else "inferred")
+
+    def _object_country(self, tok: Token) -> str | None:
+        """The country of the state, leader or official that the verb `tok` is the subject of acts on, if one."""
+        if not sx.is_nominal_subject(tok):
+            return None
+        for o in sx.direct_objects(tok.head):
+            r = self.resolver.resolve(o) or coref.resolve_name(o, self.offset, self.history)
+            if r is not None and r.actor.code and r.kind in ("state", "person", "title", "name"):
+                return r.actor.code
+        return None
 
     def _sentence_country(self) -> str | None:
         """The one state the sentence names (by name, adjective or seat), or None when it names none or several."""
