@@ -388,3 +388,24 @@ def test_opposition_with_no_country_is_that_of_the_leader_it_accuses(code):
                "Opposition leaders accused the Kenyan president of selling the country to Brazil.")
     assert triples(evs) == {("CONSULT", "BRA", "JPN", "asserted"), ("SUPPORT", "BRA", "JPN", "asserted"),
                             ("ACCUSE", "KEN", "KEN", "asserted")}
+
+
+def test_the_president_is_not_the_one_named_beside_the_title():
+    from datetime import date
+
+    from eventwire.coder import Coder
+    from eventwire.knowledge.actors import ActorKB, parse_entries, shipped_files
+    from eventwire.records import Document
+
+    from .conftest import KB_YAML
+
+    entries = [e for name, text in shipped_files() if name.endswith(("sectors.yaml", "titles.yaml"))
+               for e in parse_entries(text, name)]
+    entries += parse_entries(KB_YAML + """
+- {id: t/p/amani, kind: person, code: KEN, name: Joseph Amani, terms: [Joseph Amani, Amani],
+   offices: [{office: head_of_state, title: president, start: 2023-01-01}]}
+""", "test")
+    coder = Coder(kb=ActorKB(entries))
+    text = "Kenyan President Joseph Amani met President Lucia Rivera in Nairobi. The president thanked Rivera."
+    evs = [e.to_dict() for e in coder.code(Document("t", text, date(2025, 3, 12)))]
+    assert triples(evs) == {("CONSULT", "KEN", "ARG", "asserted"), ("SUPPORT", "KEN", "ARG", "asserted")}

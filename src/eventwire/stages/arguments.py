@@ -130,7 +130,7 @@ class _Sentence(Descriptions, DocumentTargets):
             if r is None:
                 r = self._warship(tok)
             if r is not None and r.kind == "title" and r.actor.code is None:
-                a = coref.resolve_title(r, self.offset, self.history, self._holder)
+                a = coref.resolve_title(r, self.offset, self.history, self._holder, self.sent)
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None
             if r is not None and r.actor.code is None and r.kind in ("sector", "name"):
                 r = self._unstated_country(r, tok, speaker)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..actors.mentions import Resolved
 from ..lang.en import syntax as sx
@@ -161,13 +161,18 @@ def resolve_name(tok: Token, offset: int, history: MentionHistory) -> Resolved |
     return None
 
 
-def resolve_title(r: Resolved, offset: int, history: MentionHistory, holder) -> Actor | None:
-    """A bare title ("the president"): the last person with that office, else the main country's holder."""
+def resolve_title(r: Resolved, offset: int, history: MentionHistory, holder, sentence: Span | None = None
+                  ) -> Actor | None:
+    """A bare title ("the president"): the last person with that office, else the main country's holder; not
+    one its own `sentence` names beside it ("X met Macron. The president thanked MACRON")."""
     office = r.title
-    for m in reversed(history.before(offset + r.start)):
-        a = m.resolved.actor
-        if _person(m) and a.office == office:
-            return a
+    lo, hi = (offset + sentence.start_char, offset + sentence.end_char) if sentence is not None else (0, -1)
+    beside = {m.resolved.actor.name for m in history.mentions if lo <= m.position < hi and
+              m.position != offset + r.start and _person(m)}
+    holders = [m.resolved.actor for m in reversed(history.before(offset + r.start))
+               if _person(m) and m.resolved.actor.office == office]
+    if holders:  # one named beside it only when there is no other ("his meeting with the president, who ...")
+        return next((a for a in holders if a.name not in beside), holders[0])
     country = history.main_country()
     if country is not None:
         h = holder(office, country)
@@ -206,7 +211,7 @@ class References:
             if r is None:
                 continue
             if r.kind == "title" and r.actor.code is None:
-                a = resolve_title(r, ss.offset, history, holder)
+                a = resolve_title(r, ss.offset, history, holder, ss.sent)
                 if a is None:
                     continue
                 r = Resolved(a, r.start, r.end, r.text, "title")
