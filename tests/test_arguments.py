@@ -409,3 +409,12 @@ def test_the_president_is_not_the_one_named_beside_the_title():
     text = "Kenyan President Joseph Amani met President Lucia Rivera in Nairobi. The president thanked Rivera."
     evs = [e.to_dict() for e in coder.code(Document("t", text, date(2025, 3, 12)))]
     assert triples(evs) == {("CONSULT", "KEN", "ARG", "asserted"), ("SUPPORT", "KEN", "ARG", "asserted")}
+
+
+def test_they_after_coordinated_subjects_stands_for_both(code):
+    evs = code("Kenya and Brazil signed a trade deal on Monday. They also agreed to cut tariffs in May.")
+    assert {(e["event_type"], e["source"]["code"], e["target"]["code"], e["trigger"]["text"]) for e in evs} == {
+        ("AGREE", "KEN", "BRA", "signed a trade deal"), ("AGREE", "KEN", "BRA", "agreed")}
+    # a lone subject before: "they" is not a pair
+    evs = code("Kenya criticised Brazil on Monday. They also praised Argentina.")
+    assert triples(evs) == {("ACCUSE", "KEN", "BRA", "asserted"), ("SUPPORT", "KEN", "ARG", "asserted")}

@@ -33,6 +33,7 @@ PERSON_PAIR_HEADS = words("person_pair_heads")
 PAIR_MARKS = words("pair_marks")
 PERSON_POSSESSIVES = words("person_possessives")
 PERSON_SECTOR_HEADS = words("person_sector_heads")
+PAIR_CHARS = 40  # subjects this close to each other are one coordinated subject ("Kenya and Brazil")
 RECENT_CHARS = 400  # a subject this near (about two sentences back) is the one a subject pronoun continues
 
 
@@ -124,6 +125,8 @@ def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker:
         # a pronoun in a reported clause refers to the one who reports: "X said it would ..."
         return [speaker]
     if sx.is_nominal_subject(tok, passive=True):
+        if low in GROUP_PRONOUNS and (pair := _subject_pair(prior, pos)):
+            return pair  # "Kenya and Brazil met on Monday. THEY agreed to meet again": both
         # a subject pronoun continues the latest subject it can stand for ("China warned Japan. It also ...")
         prior = sorted(prior, key=lambda m: (m.subject and pos - m.position < RECENT_CHARS, m.position))
     if low in PERSON_PRONOUNS:
@@ -143,6 +146,26 @@ def resolve_reference(tok: Token, offset: int, history: MentionHistory, speaker:
         for m in reversed(prior):
             return [m.resolved.actor]
     return []
+
+
+def _subject_pair(prior: list[Mention], pos: int) -> list[Actor]:
+    """The coordinated subjects of the latest clause that had them ("KENYA AND BRAZIL met"): two or more actors
+    named as subjects within a few words of each other, in a recent sentence; empty when the latest subject stood
+    alone."""
+    subjects = [m for m in prior if m.subject and pos - m.position < RECENT_CHARS and
+                m.resolved.kind in ("state", "igo", "person", "title", "name")]
+    if not subjects:
+        return []
+    group = [subjects[-1]]
+    for m in reversed(subjects[:-1]):
+        if group[-1].position - m.position > PAIR_CHARS:
+            break
+        group.append(m)
+    actors: list[Actor] = []
+    for m in reversed(group):
+        if all(a.code != m.resolved.actor.code for a in actors):
+            actors.append(m.resolved.actor)
+    return actors if len(actors) >= 2 else []
 
 
 def resolve_name(tok: Token, offset: int, history: MentionHistory) -> Resolved | None:
@@ -215,5 +238,7 @@ class References:
                 if a is None:
                     continue
                 r = Resolved(a, r.start, r.end, r.text, "title")
-            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"), sx.is_nominal_subject(tok, passive=True))
+            subject = sx.is_nominal_subject(tok, passive=True) or (  # "Kenya and BRAZIL met": a subject too
+                sx.is_conjunct(tok) and sx.is_nominal_subject(tok.head, passive=True))
+            history.add(r, ss.offset + r.start, tok.tag_ in ("NNS", "NNPS"), subject)
         return state
