@@ -418,3 +418,13 @@ def test_they_after_coordinated_subjects_stands_for_both(code):
     # a lone subject before: "they" is not a pair
     evs = code("Kenya criticised Brazil on Monday. They also praised Argentina.")
     assert triples(evs) == {("ACCUSE", "KEN", "BRA", "asserted"), ("SUPPORT", "KEN", "ARG", "asserted")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The foreign ministers of Kenya and Brazil met in Nairobi on Monday.", {("CONSULT", "KEN", "BRA", "asserted")}),
+    ("The leaders of France, Japan and Kenya condemned the attack on Brazil.",
+     {("ACCUSE", "FRA", "BRA", "asserted"), ("ACCUSE", "JPN", "BRA", "asserted"),
+      ("ACCUSE", "KEN", "BRA", "asserted")}),
+])
+def test_coordinated_states_after_of_give_one_actor_each(code, text, expected):
+    assert triples(code(text)) == expected

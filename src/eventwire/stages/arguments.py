@@ -142,14 +142,15 @@ class _Sentence(Descriptions, DocumentTargets):
         return out
 
     def _coordinated_modifiers(self, tok: Token, own: list[Arg]) -> list[Arg]:
-        """ "French and German officials": one actor per coordinated modifier, in the head's sector."""
+        """ "French and German officials", "the leaders of France and Germany": one actor per coordinated modifier, in
+        the head's sector."""
         if len(own) != 1 or not own[0].direct:
             return []
         first = own[0]
         out: list[Arg] = []
         seen = {first.actor.code}
         mods = [m for m in sx.modifiers(tok) if m.i < tok.i]
-        mods += [g for m in mods for g in sx.modifiers(m) if g.i < m.i]
+        mods += [g for m in mods for g in sx.modifiers(m) if g.i < m.i] + sx.prep_objects(tok, ("of",))  # "OF X and Y"
         for m in mods:
             for c in m.conjuncts:
                 hit = self.resolver.entry_at(c.i)
