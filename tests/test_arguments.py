@@ -428,3 +428,18 @@ def test_they_after_coordinated_subjects_stands_for_both(code):
 ])
 def test_coordinated_states_after_of_give_one_actor_each(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya, along with Brazil, condemned Argentina.",
+     {("ACCUSE", "KEN", "ARG", "asserted"), ("ACCUSE", "BRA", "ARG", "asserted")}),
+    ("Kenya, together with Brazil, condemned Argentina.",
+     {("ACCUSE", "KEN", "ARG", "asserted"), ("ACCUSE", "BRA", "ARG", "asserted")}),
+    ("Kenya condemned Argentina along with its allies.", {("ACCUSE", "KEN", "ARG", "asserted")}),
+    ("Kenya joined Brazil in condemning Argentina.",
+     {("ACCUSE", "KEN", "ARG", "asserted"), ("ACCUSE", "BRA", "ARG", "asserted")}),
+    ("Kenya and Brazil accused each other of violating the truce.",
+     {("ACCUSE", "KEN", "BRA", "asserted"), ("ACCUSE", "BRA", "KEN", "asserted")}),
+])
+def test_companions_joiners_and_each_other(code, text, expected):
+    assert triples(code(text)) == expected

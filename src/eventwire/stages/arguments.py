@@ -38,6 +38,9 @@ NOUN_ACTOR_PREPS = words("noun_actor_prepositions")
 AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 CLAUSE_MARKS = words("clause_marks")
+COMPANION_MARKS = words("companion_marks")
+JOINING_VERBS = words("joining_verbs")
+RECIPROCALS = words("reciprocal_pronouns")
 PARTITIVE_HEADS = words("partitive_heads")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 # acts whose doer is not the state when none is named: "40 people were killed" says nothing of who killed them,
@@ -141,29 +144,6 @@ class _Sentence(Descriptions, DocumentTargets):
         self.cache[tok.i] = out
         return out
 
-    def _coordinated_modifiers(self, tok: Token, own: list[Arg]) -> list[Arg]:
-        """ "French and German officials", "the leaders of France and Germany": one actor per coordinated modifier, in
-        the head's sector."""
-        if len(own) != 1 or not own[0].direct:
-            return []
-        first = own[0]
-        out: list[Arg] = []
-        seen = {first.actor.code}
-        mods = [m for m in sx.modifiers(tok) if m.i < tok.i]
-        mods += [g for m in mods for g in sx.modifiers(m) if g.i < m.i] + sx.prep_objects(tok, ("of",))  # "OF X and Y"
-        for m in mods:
-            for c in m.conjuncts:
-                hit = self.resolver.entry_at(c.i)
-                if hit is None or hit[0].kind not in ("state", "igo", "region"):
-                    continue
-                code = hit[0].actor(self.doc.published).code
-                if code is None or code in seen:
-                    continue
-                seen.add(code)
-                a = first.actor
-                out.append(Arg(Actor(code, None, a.sector, a.office, None), first.text, first.start, first.end))
-        return out
-
     def phrase_args(self, tok: Token, speaker: Actor | None = None) -> list[Arg]:
         """`tok` and its coordinated siblings ("China and Russia"), each resolved."""
         out = list(self.args_of(tok, speaker))
@@ -200,6 +180,8 @@ class _Sentence(Descriptions, DocumentTargets):
                 rel = next(c for c in t.children if c.lower_ in RELATIVE_PRONOUNS)
                 if sx.is_subject(rel):
                     return self.phrase_args(t.head), []
+            # "Kenya, along with Brazil, condemned ...": both
+            subj += [c for x in (t, *subj) for c in sx.companions(x, COMPANION_MARKS) if c.i < t.i]
             pas = sx.passive_subjects(t)
             agent = sx.agents(t)
             if subj or agent:  # "EU FUNDS supported ...", "backed by EU FUNDS": money and markets do not act
@@ -230,6 +212,9 @@ class _Sentence(Descriptions, DocumentTargets):
                     return patients, []
                 if t != head and not sx.is_open_complement(t):
                     patients = []
+                if sx.is_prep_complement(head) and head.head.lower_ == "in" and head.head.head == t and \
+                        self.ex.lex.lemma_of(t) in JOINING_VERBS:
+                    sources += [a for o in sx.direct_objects(t) for a in self.phrase_args(o)]  # "joined Y IN doing"
                 return sources, patients
             if sx.is_noun_clause(t) and t.head.pos_ in ("NOUN", "PROPN"):
                 return self.phrase_args(t.head) or self.author(t.head), []
@@ -515,8 +500,9 @@ class _Sentence(Descriptions, DocumentTargets):
         if len(sources) >= 2 and (rule.type in SYMMETRIC or mutual) and \
                 not any(t.direct and not t.inferred for t in targets):
             pairs.append((sources[0], sources[1]))
-        elif len(sources) == 2 and not targets and self.ex.lex.lemma_of(trig.light or trig.token) in RECIPROCAL_VERBS:
-            pairs += [(sources[0], sources[1]), (sources[1], sources[0])]  # "A and B traded blows", "... CLASHED"
+        elif len(sources) == 2 and (sx.reciprocal_objects(head, RECIPROCALS) or not targets and
+                                    self.ex.lex.lemma_of(trig.light or trig.token) in RECIPROCAL_VERBS):
+            pairs += [(sources[0], sources[1]), (sources[1], sources[0])]  # "A and B traded blows", "... EACH OTHER"
         else:
             for s in sources:
                 ts = [t for t in targets if not _same(t, s) and not (

@@ -3,7 +3,7 @@
 "The bloc", "the court", "the North", "the country" stand for a body or a state the document named before;
 "his government" for the country of the one "his" refers to; a town the actor base lacks for its country
 (through the gazetteer); a sector word named with no country ("troops") for the document's country; a warship
-("HMS Diamond") for its navy's state.
+("HMS Diamond") for its navy's state; "French and German officials" for one actor per state.
 `Descriptions` is mixed into the arguments stage's sentence finder, whose state (`ex`, `doc`, `sent`,
 `offset`, `history`) it reads; the head words are lists of lang/en/words.yaml.
 """
@@ -18,6 +18,7 @@ from ..knowledge.gazetteer import shipped_gazetteer
 from ..lang.en import syntax as sx
 from ..lang.en import words
 from ..nlp import sentence_entities
+from ..pipeline.state import Arg
 from ..records import Actor, Document
 from . import references as coref
 from .references import Resolved
@@ -65,6 +66,29 @@ class Descriptions:
                     return Resolved(Actor(code, None, "MIL"), c.idx, t.idx + len(t.text), self.sent.doc.text[
                         c.idx:t.idx + len(t.text)], "name")
         return None
+
+    def _coordinated_modifiers(self, tok: Token, own: list[Arg]) -> list[Arg]:
+        """ "French and German officials", "the leaders of France and Germany": one actor per coordinated modifier, in
+        the head's sector."""
+        if len(own) != 1 or not own[0].direct:
+            return []
+        first = own[0]
+        out: list[Arg] = []
+        seen = {first.actor.code}
+        mods = [m for m in sx.modifiers(tok) if m.i < tok.i]
+        mods += [g for m in mods for g in sx.modifiers(m) if g.i < m.i] + sx.prep_objects(tok, ("of",))  # "OF X and Y"
+        for m in mods:
+            for c in m.conjuncts:
+                hit = self.resolver.entry_at(c.i)
+                if hit is None or hit[0].kind not in ("state", "igo", "region"):
+                    continue
+                code = hit[0].actor(self.doc.published).code
+                if code is None or code in seen:
+                    continue
+                seen.add(code)
+                a = first.actor
+                out.append(Arg(Actor(code, None, a.sector, a.office, None), first.text, first.start, first.end))
+        return out
 
     def _definite_state(self, tok: Token) -> Actor | None:
         """A definite description of a state named in an earlier sentence: "the North" (a state whose name

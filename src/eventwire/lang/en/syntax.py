@@ -111,6 +111,25 @@ def prep_objects(tok: Token, preps: Collection[str] | None, particles: bool = Fa
     return [g for c in tok.children for g in objects_of_prep(c, preps, particles)]
 
 
+def reciprocal_objects(tok: Token, pronouns: Collection[str]) -> list[Token]:
+    """Objects of `tok`, direct or after a preposition, that are a reciprocal pronoun ("accused EACH OTHER", "clashed
+    with ONE ANOTHER"); `pronouns` lists them as "each other"."""
+    objs = [c for c in tok.children if c.dep_ in OBJECT] + prep_objects(tok, None)
+    return [o for o in objs if any(f"{d.lower_} {o.lower_}" in pronouns for d in o.children if d.i == o.i - 1)]
+
+
+def companions(tok: Token, marks: Collection[str]) -> list[Token]:
+    """Who acts together with `tok` (a subject or its verb): "Kenya, ALONG WITH BRAZIL, condemned ...", "Kenya,
+    TOGETHER WITH BRAZIL, ..." (`marks`: the words before "with")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in PREPOSITION and c.lower_ in marks:  # "along" -> "with" -> X
+            out += [g for w in c.children for g in objects_of_prep(w, ("with",))]
+        elif c.lower_ == "with" and any(m.lower_ in marks for m in c.children if m.i < c.i):  # "together with X"
+            out += objects_of_prep(c, ("with",))
+    return out
+
+
 def objects_of_prep(prep: Token, preps: Collection[str] | None, particles: bool = False) -> list[Token]:
     """The objects of `prep` when it is a preposition (with `particles`, or a particle) whose word is in `preps`
     (None: any word); otherwise none."""
