@@ -443,3 +443,11 @@ def test_coordinated_states_after_of_give_one_actor_each(code, text, expected):
 ])
 def test_companions_joiners_and_each_other(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya warned it would impose sanctions on Brazil.", {("THREATEN", "KEN", "BRA", "asserted")}),
+    ("Kenya warned that Brazil would pay for its attacks on Argentina.", {("THREATEN", "KEN", "BRA", "asserted")}),
+])
+def test_a_warning_of_ones_own_act_is_aimed_at_whom_the_act_is(code, text, expected):
+    assert triples(code(text)) == expected

@@ -337,8 +337,15 @@ class _Sentence(Descriptions, DocumentTargets):
                                     out.extend(a for a in self.phrase_args(g) or self.origin_args(g)
                                                if not a.inferred)
                     elif sx.is_complement(c):
-                        for g in sx.nominal_subjects(c, passive=True):
-                            out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                        who = [a for g in sx.nominal_subjects(c, passive=True) for a in self.phrase_args(g)
+                               if not a.inferred]
+                        out.extend(who)
+                        if rule.type == "THREATEN" and who and not any(a.direct for a in who):
+                            # "warned IT would impose sanctions ON KENYA": a threat of one's own act is aimed
+                            # at whom the act is
+                            for o in (c, *sx.objects(c)):
+                                for g in sx.prep_objects(o, CONTENT_TARGET_PREPS):
+                                    out.extend(a for a in self.phrase_args(g) if not a.inferred)
         if rule.type == "THREATEN" and not any(not a.inferred for a in out):
             # "threatened to stop the talks IF THE UNITED STATES deploys missiles": the threat is aimed at the one
             # whose act would set it off
