@@ -451,3 +451,13 @@ def test_companions_joiners_and_each_other(code, text, expected):
 ])
 def test_a_warning_of_ones_own_act_is_aimed_at_whom_the_act_is(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thousands protested in Nairobi against Brazil.", {("PROTEST", "KEN", "BRA", "asserted")}),
+    ("Thousands of Brazilian troops attacked Kenya.", {("ASSAULT", "BRA", "KEN", "asserted")}),
+])
+def test_a_bare_count_of_people_is_a_crowd(code, text, expected):
+    evs = code(text)
+    assert triples(evs) == expected
+    assert evs[0]["source"]["sector"] == ("CVL" if "protested" in text else "MIL")

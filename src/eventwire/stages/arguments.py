@@ -131,7 +131,7 @@ class _Sentence(Descriptions, DocumentTargets):
             if r is None and tok.ent_type_ in PLACE_LABELS:
                 r = self._place(tok)
             if r is None:
-                r = self._warship(tok)
+                r = self._warship(tok) or self._crowd(tok)
             if r is not None and r.kind == "title" and r.actor.code is None:
                 a = coref.resolve_title(r, self.offset, self.history, self._holder, self.sent)
                 r = Resolved(a, r.start, r.end, r.text, "title") if a else None

@@ -32,6 +32,7 @@ BODY_HEADS_ANY = words("body_heads_any")
 STATE_HEADS_NAMED = words("state_heads_named")
 STATE_HEADS_ANY = words("state_heads_any")
 HOME_SECTORS = {"POL", "LEG", "JUD"}  # opposition, parliament, courts: they act on their own state first
+CROWD_COUNTS = words("crowd_counts")
 SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
 
 
@@ -89,6 +90,13 @@ class Descriptions:
                 a = first.actor
                 out.append(Arg(Actor(code, None, a.sector, a.office, None), first.text, first.start, first.end))
         return out
+
+    def _crowd(self, tok: Token) -> Resolved | None:
+        """A bare count of people ("THOUSANDS protested", "HUNDREDS marched"): civilians, whose country the caller
+        places; a count of something named ("thousands OF TROOPS") is that thing, not a crowd."""
+        if tok.lower_ not in CROWD_COUNTS or sx.prep_objects(tok, ("of",)):
+            return None
+        return Resolved(Actor(None, None, "CVL"), tok.idx, tok.idx + len(tok.text), tok.text, "sector")
 
     def _definite_state(self, tok: Token) -> Actor | None:
         """A definite description of a state named in an earlier sentence: "the North" (a state whose name
