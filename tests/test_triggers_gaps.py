@@ -229,3 +229,7 @@ def test_people_linked_to_a_state_are_described_not_accused(code):
     assert triples(code("Kenya said the attack was carried out by men linked to Brazil.")) == {
         ("ASSAULT", "KEN", "KEN", "asserted")}
     assert triples(code("Kenya linked Brazil to the attack.")) == {("ACCUSE", "KEN", "BRA", "asserted")}
+
+
+def test_suspending_imports_from_a_state_sanctions_it(code):
+    assert triples(code("Kenya suspended imports from Brazil.")) == {("SANCTION", "KEN", "BRA", "asserted")}
