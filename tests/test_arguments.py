@@ -461,3 +461,7 @@ def test_a_bare_count_of_people_is_a_crowd(code, text, expected):
     evs = code(text)
     assert triples(evs) == expected
     assert evs[0]["source"]["sector"] == ("CVL" if "protested" in text else "MIL")
+
+
+def test_troops_sent_to_a_border_face_the_state_on_the_other_side(code):
+    assert triples(code("Kenya deployed troops to its border with Brazil.")) == {("MOBILIZE", "KEN", "BRA", "asserted")}

@@ -41,6 +41,7 @@ CLAUSE_MARKS = words("clause_marks")
 COMPANION_MARKS = words("companion_marks")
 JOINING_VERBS = words("joining_verbs")
 RECIPROCALS = words("reciprocal_pronouns")
+BORDER_NOUNS = words("border_nouns")
 PARTITIVE_HEADS = words("partitive_heads")
 MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things: their object is no target
 # acts whose doer is not the state when none is named: "40 people were killed" says nothing of who killed them,
@@ -274,6 +275,8 @@ class _Sentence(Descriptions, DocumentTargets):
 
         def from_preps(h: Token) -> None:
             for g in sx.prep_objects(h, preps, particles=True):
+                if g.lower_ in BORDER_NOUNS and (other := sx.prep_objects(g, ("with",))):
+                    g = other[0]  # "troops to ITS BORDER WITH KENYA": the state on the other side
                 if not self._occasion(g):  # "criticised X AT A SUMMIT in Nairobi": where, not whom
                     out.extend(self.phrase_args(g) or self.origin_args(g))
 
