@@ -465,3 +465,18 @@ def test_a_bare_count_of_people_is_a_crowd(code, text, expected):
 
 def test_troops_sent_to_a_border_face_the_state_on_the_other_side(code):
     assert triples(code("Kenya deployed troops to its border with Brazil.")) == {("MOBILIZE", "KEN", "BRA", "asserted")}
+
+
+def test_the_noun_a_zero_relative_clause_hangs_on_is_its_object(code):
+    evs = code("Kenya released the Brazilian sailors it had detained.")
+    assert triples(evs) == {("RETREAT", "KEN", "BRA", "asserted"), ("COERCE", "KEN", "BRA", "asserted")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya condemned the attack Brazil launched on Argentina.",
+     {("ACCUSE", "KEN", "BRA", "asserted"), ("ASSAULT", "BRA", "ARG", "asserted")}),
+    ("Kenya welcomed the sanctions that Brazil imposed on Argentina.",
+     {("SUPPORT", "KEN", "BRA", "asserted"), ("SANCTION", "BRA", "ARG", "asserted")}),
+])
+def test_a_response_to_an_act_someone_launched_targets_them(code, text, expected):
+    assert triples(code(text)) == expected

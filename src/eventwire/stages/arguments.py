@@ -282,6 +282,8 @@ class _Sentence(Descriptions, DocumentTargets):
 
         holders = [tok] if trig.light is None else [tok, trig.light]
         for h in holders:
+            if sx.is_relative_clause(h) and sx.nominal_subjects(h) and not sx.objects(h) and h.head.pos_ == "NOUN":
+                out.extend(self.phrase_args(h.head))  # "the sailors IT HAD DETAINED": the noun is the object
             if h.pos_ in ("VERB", "AUX") or h.tag_.startswith("VB"):
                 for c in sx.objects(h, indirect=True):
                     if c != tok:

@@ -110,7 +110,11 @@ class DocumentTargets:
         """
         classes = self.ex.lex.classes
         for noun in self.act_nouns(trig):
-            doers = [a for a in self.noun_sources(noun) if a.actor.code and _other(a.actor, s.actor)]
+            # "the attack X LAUNCHED", "the sanctions that X IMPOSED": whoever carried it out
+            launched = [a for c in noun.children if sx.is_relative_clause(c) and
+                        self.ex.lex.lemma_of(c) in self.ex.lex.light_verbs
+                        for n in sx.nominal_subjects(c) for a in self.phrase_args(n)]
+            doers = [a for a in self.noun_sources(noun) + launched if a.actor.code and _other(a.actor, s.actor)]
             if doers:
                 return doers[0]
             own = self.ex.lex.find(noun)
