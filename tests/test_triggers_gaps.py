@@ -233,3 +233,13 @@ def test_people_linked_to_a_state_are_described_not_accused(code):
 
 def test_suspending_imports_from_a_state_sanctions_it(code):
     assert triples(code("Kenya suspended imports from Brazil.")) == {("SANCTION", "KEN", "BRA", "asserted")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya said Brazil was preparing to interfere in its election.", {("ACCUSE", "KEN", "BRA", "asserted")}),
+    ("Kenya said Brazil had violated the treaty.", {("ACCUSE", "KEN", "BRA", "asserted")}),
+    ("Kenya said Brazil had violated the truce.", {("ASSAULT", "BRA", "KEN", "asserted")}),
+    ("Kenya said it would not interfere in Brazil's affairs.", set()),
+])
+def test_an_actor_reporting_anothers_wrong_accuses_it(code, text, expected):
+    assert triples(code(text)) == expected

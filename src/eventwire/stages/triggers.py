@@ -450,6 +450,23 @@ DEMAND_MODALS = words("demand_modals")
 DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_target=True)
 
 
+WRONGDOING = words("wrongdoing_verbs")
+ALLEGATION_RULE = Rule(lemma="say", pos="VERB", type="ACCUSE", cameo="112", needs_target=True)
+
+
+def _reporting_head(tok: Token, reporting: frozenset[str]) -> Token | None:
+    """The reporting verb whose reported clause `tok` heads, through open complements ("said X was PREPARING to
+    interfere"); None when there is none."""
+    t = tok
+    for _ in range(3):
+        if sx.is_complement(t) and t.head.lemma_.lower() in reporting:
+            return t.head
+        if not sx.is_open_complement(t):
+            return None
+        t = t.head
+    return None
+
+
 @stage("triggers", scope="sentence", requires=("sentence",), assigns=("sentence.triggers",))
 class Triggers:
     """Find the trigger words of the sentence, dropping those that are only another trigger's content.
@@ -496,6 +513,10 @@ class Triggers:
             if sx.is_complement(tok) and r.i not in found and r.lemma_.lower() in self.modal.reporting_verbs \
                     and (sx.has_auxiliary(tok, DEMAND_MODALS) or tok.lemma_.lower() in DEMAND_MODALS):  # "OUGHT to"
                 found[r.i] = Trigger(DEMAND_RULE, r)
+        for tok in sent:  # "X said Y was trying to INTERFERE in the vote": an accusation by X of Y
+            r = _reporting_head(tok, self.modal.reporting_verbs)
+            if r is not None and tok.i not in found and r.i not in found and tok.lemma_.lower() in WRONGDOING:
+                found[r.i] = Trigger(ALLEGATION_RULE, r)
         # a trigger inside another trigger's complement is that trigger's content, not its own event
         keep = []
         heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
