@@ -243,3 +243,12 @@ def test_suspending_imports_from_a_state_sanctions_it(code):
 ])
 def test_an_actor_reporting_anothers_wrong_accuses_it(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya voiced concern about Brazil's decision.", {("ACCUSE", "KEN", "BRA", "asserted")}),
+    ("Kenya is deeply concerned by Brazil's actions.", {("ACCUSE", "KEN", "BRA", "asserted")}),
+    ("The main concern for Kenya is the economy.", set()),
+])
+def test_concern_over_anothers_act_is_an_accusation(code, text, expected):
+    assert triples(code(text)) == expected

@@ -463,9 +463,11 @@ class _Sentence(Descriptions, DocumentTargets):
                 sources = self.clause_sources(trig.token)
         else:
             sources, patients = self.subjects(head)
-            if rule.pos == "ADJ" and head.tag_ == "VBN" and patients:
-                # "X was alarmed BY Y" parsed as a passive: X feels it (the source), Y is what it is about
-                sources, patients = patients, [a for g in sx.agents(head) for a in self.phrase_args(g)]
+            if rule.pos == "ADJ" and head.tag_ == "VBN" and (patients or sx.agents(head)):
+                # "X was alarmed BY Y" parsed as a passive, or "X is deeply concerned BY Y" as a complement: X feels
+                # it (the source), Y is what it is about
+                feeler = patients or [a for n in sx.nominal_subjects(head.head) for a in self.phrase_args(n)]
+                sources, patients = feeler, [a for g in sx.agents(head) for a in self.phrase_args(g)]
             elif not sources and patients and rule.type in MOVING_TYPES and any(
                     self.ex.lex.classes.member(p, "moved") for p in sx.passive_subjects(head)):
                 # "Kenyan peacekeepers were deployed to X", "Japanese aid was flown to X" (no agent): whose people
