@@ -480,3 +480,11 @@ def test_the_noun_a_zero_relative_clause_hangs_on_is_its_object(code):
 ])
 def test_a_response_to_an_act_someone_launched_targets_them(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The sanctions imposed by Brazil on Kenya took effect on Monday.", {("SANCTION", "BRA", "KEN", "asserted")}),
+    ("The agreement signed on Monday by Brazil with Kenya ends the dispute.", {("AGREE", "BRA", "KEN", "asserted")}),
+])
+def test_an_act_named_by_a_noun_is_done_by_the_agent_of_its_participle(code, text, expected):
+    assert triples(code(text)) == expected
