@@ -488,3 +488,14 @@ def test_a_response_to_an_act_someone_launched_targets_them(code, text, expected
 ])
 def test_an_act_named_by_a_noun_is_done_by_the_agent_of_its_participle(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Two Brazilian diplomats were expelled, the Kenyan foreign ministry said.",
+     {("SANCTION", "KEN", "BRA", "asserted")}),
+    ("Brazil's ambassador was summoned to the foreign ministry in Nairobi on Monday.",
+     {("ACCUSE", "KEN", "BRA", "asserted")}),
+    ("Two Brazilian journalists were arrested in Nairobi on Monday.", {("COERCE", "KEN", "BRA", "asserted")}),
+])
+def test_an_act_of_state_with_no_doer_is_the_reporting_or_named_states(code, text, expected):
+    assert triples(code(text)) == expected

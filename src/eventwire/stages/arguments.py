@@ -483,6 +483,8 @@ class _Sentence(Descriptions, DocumentTargets):
                 # "two inspectors were expelled FROM KENYA" (no agent): the state they are put out of does it
                 sources = [a for g in sx.prep_objects(head, ("from",)) for a in self.phrase_args(g)
                            if a.direct and not a.inferred]
+            if not sources and patients and (doer := self.unstated_doer(trig, patients)) is not None:
+                sources = [doer]  # "two Kenyan diplomats were expelled, Brazil said"
         if is_noun and not sources and not (rule.poss_is_target and patients and rule.self_target):
             return []
         if rule.only_subject_sectors:

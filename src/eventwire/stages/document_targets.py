@@ -49,6 +49,9 @@ NON_STATE_SECTORS = {"REB", "CVL", "POL"}
 COMMITMENT_TYPES = {"AGREE", "THREATEN"}
 # acts of giving or sharing ("donated ten million dollars"): the recipient may go unnamed
 GIVING_TYPES = {"AID", "COOPERATE"}
+# acts a state does to others' people, that a report may leave without a doer ("two diplomats were expelled")
+STATE_ACT_TYPES = {"ACCUSE", "SANCTION", "REQUEST", "COERCE"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # acts that answer an earlier act ("condemned the strikes"): their target is the one who did it
 RESPONSE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # acts on a thing their object names ("praised THE EFFORTS", "accepted THE PLAN"): whoever is behind it may go unnamed
@@ -167,6 +170,25 @@ class DocumentTargets:
         start, end = self.offset + span[0].idx, self.offset + span[-1].idx + len(span[-1].text)
         return [(Arg(Actor(home, None, "GOV"), "", start, start, False, True),
                  Arg(Actor(home, None, "CVL"), self.doc.text[start:end], start, end, False, True))]
+
+    def unstated_doer(self, trig: Trigger, patients: list[Arg]) -> Arg | None:
+        """Who did an act of state to others with no doer named: the state that reports it ("two Kenyan diplomats
+        were expelled, BRAZIL'S foreign ministry said"), else a state named in the clause as where it happened or
+        what they must leave ("was summoned to the ministry in NAIROBI", "were ordered to leave BRAZIL")."""
+        if trig.rule.type not in STATE_ACT_TYPES:
+            return None
+        own = {p.actor.code for p in patients}
+        head = trig.head
+        speaker = self.speaker(head)
+        if speaker is not None and speaker.code and speaker.code not in own and speaker.sector in STATE_SECTORS:
+            return Arg(speaker, "", patients[0].start, patients[0].start, False, True)
+        spans = {(p.start, p.end) for p in patients}
+        for t in head.subtree:
+            if t.ent_type_ in ("GPE", "LOC") and not sx.is_inner_modifier(t):
+                for a in self.phrase_args(t):
+                    if a.actor.code and a.actor.code not in own and (a.start, a.end) not in spans:
+                        return Arg(Actor(a.actor.code, None, "GOV"), a.text, a.start, a.end, False, True)
+        return None
 
     def _earlier(self) -> list[Candidate]:
         """Candidates of the document so far, latest first (this sentence's earlier triggers included)."""
