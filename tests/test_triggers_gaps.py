@@ -223,3 +223,12 @@ def test_players_and_coaches_are_no_actors(code):
 def test_seeking_to_act_is_an_aim_not_a_request(code):
     assert triples(code("Kenya has long sought to balance Brazil and Argentina.")) == set()
     assert triples(code("Kenya sought an explanation from Japan.")) == {("REQUEST", "KEN", "JPN", "asserted")}
+
+
+def test_a_meeting_that_sets_the_scene_of_an_act_is_a_meeting_too(code):
+    # "signed ... AT a summit": the summit is where the act took place, a meeting of its own
+    assert triples(code("Kenya and Brazil signed a trade pact at a summit in Nairobi on Monday.")) == {
+        ("AGREE", "KEN", "BRA", "asserted"), ("CONSULT", "KEN", "BRA", "asserted")}
+    # what an accusation is about stays its content, and "during a visit" names no visit by the subject
+    assert triples(code("Kenya was accused by Brazil of spying during a visit to Nairobi.")) == {
+        ("ACCUSE", "BRA", "KEN", "asserted")}

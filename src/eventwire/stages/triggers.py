@@ -504,7 +504,8 @@ class Triggers:
         for t in found.values():
             if any(g.i in heads for g in clauses.governing_heads(t.head)):
                 continue
-            if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(t.token, heads):
+            if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(
+                    t.token, heads, scene=t.rule.type == "CONSULT"):
                 continue
             if t.rule.type == "REQUEST" and sx.is_adverbial_clause(t.head) and t.head.tag_ == "VBG" and \
                     not sx.has_subject(t.head) and (p := found.get(t.head.head.i)) is not None and \

@@ -15,6 +15,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
 # prepositions that introduce what an act is about ("accused X OF supporting", "warned OF action",
 # "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
 CONTENT_PREPS = words("content_prepositions")
+# prepositions that set the scene of an act rather than say what it is about ("agreed AT a summit"): a meeting
+# named under them is an act of its own
+SETTING_PREPS = words("setting_prepositions")
 
 
 def refused(head: Token) -> bool:
@@ -66,12 +69,16 @@ def governing_heads(head: Token) -> list[Token]:
     return out
 
 
-def inside_verb_trigger(tok: Token, heads: set[int]) -> bool:
-    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing."""
+def inside_verb_trigger(tok: Token, heads: set[int], scene: bool = False) -> bool:
+    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing.
+
+    `scene`: the noun names a gathering, which under a setting preposition is where the act took place
+    ("signed a treaty AT a summit": the summit is a meeting of its own), not what the act is about."""
     h = tok.head
     if (sx.is_direct_object(tok) or sx.is_nominal_passive_subject(tok)) and h.i in heads:
         return True
-    if sx.is_prep_object(tok) and sx.is_preposition(h) and h.head.i in heads:
+    if sx.is_prep_object(tok) and sx.is_preposition(h) and h.head.i in heads and not (
+            scene and h.lower_ in SETTING_PREPS):
         return True
     return False
 
