@@ -232,3 +232,12 @@ def test_a_meeting_that_sets_the_scene_of_an_act_is_a_meeting_too(code):
     # what an accusation is about stays its content, and "during a visit" names no visit by the subject
     assert triples(code("Kenya was accused by Brazil of spying during a visit to Nairobi.")) == {
         ("ACCUSE", "BRA", "KEN", "asserted")}
+
+
+def test_announcing_measures_to_come_is_a_threat_and_measures_taken_are_none(code):
+    assert triples(code("Kenya would take all necessary measures against Brazil, its foreign minister said.")) == {
+        ("THREATEN", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya reserved the right to take all measures against Brazil.")) == {
+        ("THREATEN", "KEN", "BRA", "asserted")}
+    # measures already taken report a policy, no threat
+    assert triples(code("Kenya took measures against Brazilian imports last year.")) == set()

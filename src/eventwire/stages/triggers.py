@@ -36,6 +36,7 @@ LIGHT_OBJECT_PREPS = words("light_object_prepositions")
 TIME_ENTITIES = ("DATE", "TIME")
 ACT_AUXILIARIES = words("act_auxiliaries")
 WARNING_PREPS = words("warning_prepositions")
+UNREALISED_AUXILIARIES = frozenset(ACT_AUXILIARIES) | {"to"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Rule:
     negated_content: bool = False  # "insisted that it would NOT pay": only with a negated complement clause
     content_act: bool = False  # "warned that X WOULD strike": with a complement clause, only if it states an act
     needs_object: bool = False  # "sought THE RETURN of X": only with a direct object ("sought to balance" is none)
+    unrealised: bool = False  # "WOULD take measures", "vowed TO take measures": only as an act still to come
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
     yields_to_light: bool = False  # with yields_to_content: also to a light verb's act ("pledged to HOLD TALKS")
@@ -215,6 +217,7 @@ class TriggerLexicon:
                 negated_content=bool(r.get("negated_content")),
                 content_act=bool(r.get("content_act")),
                 needs_object=bool(r.get("needs_object")),
+                unrealised=bool(r.get("unrealised")),
                 yields_to_content=bool(r.get("yields_to_content")),
                 yields_to_light=bool(r.get("yields_to_light")),
                 yields_to_purpose=bool(r.get("yields_to_purpose")),
@@ -335,6 +338,8 @@ class TriggerLexicon:
                 continue
             if rule.needs_object and not sx.direct_objects(tok):
                 continue
+            if rule.unrealised and not sx.has_auxiliary(tok, UNREALISED_AUXILIARIES):
+                continue  # "took measures to curb prices" reports a policy, "would take measures" warns
             if rule.negated_content and not any(sx.is_complement(c) and any(sx.is_negation(n) for n in c.children)
                                                 for c in tok.children):
                 continue
