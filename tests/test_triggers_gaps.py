@@ -241,3 +241,9 @@ def test_announcing_measures_to_come_is_a_threat_and_measures_taken_are_none(cod
         ("THREATEN", "KEN", "BRA", "asserted")}
     # measures already taken report a policy, no threat
     assert triples(code("Kenya took measures against Brazilian imports last year.")) == set()
+
+
+def test_being_ordered_to_pay_is_a_penalty_and_other_orders_stay_requests(code):
+    assert triples(code("The Kenyan court ordered Hungary to pay 200 million euros.")) == {
+        ("SANCTION", "KEN", "HUN", "asserted")}
+    assert triples(code("Kenya ordered Brazil to withdraw its troops.")) == {("REQUEST", "KEN", "BRA", "asserted")}

@@ -51,6 +51,7 @@ class Rule:
     subjects: frozenset[str] = frozenset()  # "PEACEKEEPERS arrived": the trigger fires only with such a subject
     subject_classes: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()  # "called the plan RECKLESS": the predicative complement
+    infinitive: frozenset[str] = frozenset()  # "ordered X TO PAY": the verb of the infinitive complement
     prt: str | None = None
     targets: tuple[str, ...] = ()
     self_target: bool = False
@@ -74,7 +75,7 @@ class Rule:
     @property
     def specificity(self) -> int:
         return (2 if self.objects or self.object_classes else 0) + (2 if self.prt else 0) + \
-            (3 if self.complement else 0) + (2 if self.subjects or self.subject_classes else 0)
+            (3 if self.complement or self.infinitive else 0) + (2 if self.subjects or self.subject_classes else 0)
 
 
 @dataclass
@@ -185,7 +186,7 @@ class TriggerLexicon:
         for i, r in enumerate(data.get("triggers") or []):
             if r.get("type") not in EVENT_TYPES or r.get("negates", "AGREE") not in EVENT_TYPES:
                 raise ValueError(f"[E094] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
-            for key in ("objects", "subjects", "targets", "complement"):
+            for key in ("objects", "subjects", "targets", "complement", "infinitive"):
                 _check_words(r.get(key) or [], f"entry {i + 1} ({r.get('lemma')}) {key}")
             words, classes = _split_classes(r.get("objects") or [])
             cwords, cclasses = _split_classes(r.get("complement") or [])
@@ -207,6 +208,7 @@ class TriggerLexicon:
                 subjects=swords,
                 subject_classes=sclasses,
                 complement=cwords | frozenset("@" + c for c in cclasses),
+                infinitive=frozenset(str(w).lower() for w in r.get("infinitive") or []),
                 prt=r.get("prt"),
                 targets=tuple(r.get("targets") or self.type_targets.get(r["type"], ())),
                 self_target=bool(r.get("self")),
@@ -331,6 +333,9 @@ class TriggerLexicon:
             if rule.complement and not any(self._word_fits(c, rule.complement) for c in self.complements_of(tok)):
                 continue
             if rule.prt and rule.prt not in prts:
+                continue
+            if rule.infinitive and not any(self.lemma_of(c) in rule.infinitive and sx.has_auxiliary(c, ("to",))
+                                           for c in sx.open_complements(tok)):
                 continue
             if rule.not_participle and sx.is_adnominal_clause(tok) and tok.tag_ == "VBN":
                 continue
