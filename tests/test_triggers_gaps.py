@@ -244,6 +244,6 @@ def test_announcing_measures_to_come_is_a_threat_and_measures_taken_are_none(cod
 
 
 def test_being_ordered_to_pay_is_a_penalty_and_other_orders_stay_requests(code):
-    assert triples(code("The Kenyan court ordered Hungary to pay 200 million euros.")) == {
-        ("SANCTION", "KEN", "HUN", "asserted")}
+    assert triples(code("A Kenyan court ordered Brazil to pay 200 million euros.")) == {
+        ("SANCTION", "KEN", "BRA", "asserted")}
     assert triples(code("Kenya ordered Brazil to withdraw its troops.")) == {("REQUEST", "KEN", "BRA", "asserted")}
