@@ -247,3 +247,10 @@ def test_being_ordered_to_pay_is_a_penalty_and_other_orders_stay_requests(code):
     assert triples(code("A Kenyan court ordered Brazil to pay 200 million euros.")) == {
         ("SANCTION", "KEN", "BRA", "asserted")}
     assert triples(code("Kenya ordered Brazil to withdraw its troops.")) == {("REQUEST", "KEN", "BRA", "asserted")}
+
+
+def test_crowds_forcing_their_way_into_a_building_protest(code):
+    assert triples(code("Police fired tear gas at Kenyan students who had forced their way into parliament.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted"), ("PROTEST", "KEN", "KEN", "asserted")}
+    # soldiers forcing their way in hold no protest
+    assert triples(code("Kenyan soldiers forced their way into the town hall.")) == set()
