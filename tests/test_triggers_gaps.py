@@ -254,3 +254,8 @@ def test_crowds_forcing_their_way_into_a_building_protest(code):
         ("ASSAULT", "KEN", "KEN", "asserted"), ("PROTEST", "KEN", "KEN", "asserted")}
     # soldiers forcing their way in hold no protest
     assert triples(code("Kenyan soldiers forced their way into the town hall.")) == set()
+
+
+def test_civilians_setting_fire_to_a_building_protest_against_its_owner(code):
+    assert triples(code("Kenyan protesters set fire to the French embassy on Tuesday.")) == {
+        ("PROTEST", "KEN", "FRA", "asserted")}
