@@ -259,3 +259,9 @@ def test_crowds_forcing_their_way_into_a_building_protest(code):
 def test_civilians_setting_fire_to_a_building_protest_against_its_owner(code):
     assert triples(code("Kenyan protesters set fire to the French embassy on Tuesday.")) == {
         ("PROTEST", "KEN", "FRA", "asserted")}
+
+
+def test_declaring_diplomats_persona_non_grata_parsed_as_a_small_clause_is_an_expulsion(code):
+    # spaCy reads "declaring X persona non grata" as a clause with X its subject
+    assert triples(code("Brazil responded hours later, declaring Kenyan diplomats persona non grata.")) == {
+        ("SANCTION", "BRA", "KEN", "asserted")}

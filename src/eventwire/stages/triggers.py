@@ -410,6 +410,9 @@ class TriggerLexicon:
         """The words that say what the object is called: "called the plan RECKLESS", "called it a grave
         MISTAKE" (with the noun's adjectives), "described the move AS unacceptable"."""
         heads = [c for c in tok.children if sx.is_predicate_complement(c) and c.pos_ in NOUN_POS | ADJ_POS]
+        # spaCy may read "declared X PERSONA non grata" as a small clause with X its subject and no verb of its own
+        heads += [c for c in tok.children if sx.is_complement(c) and sx.nominal_subjects(c) and
+                  not any(sx.is_auxiliary(a) or a.dep_ == "mark" for a in c.children) and c.tag_ in ("NN", "VB")]
         heads += sx.prep_complements(tok, ("as",))
         out = []
         for h in heads:
