@@ -265,3 +265,13 @@ def test_declaring_diplomats_persona_non_grata_parsed_as_a_small_clause_is_an_ex
     # spaCy reads "declaring X persona non grata" as a clause with X its subject
     assert triples(code("Brazil responded hours later, declaring Kenyan diplomats persona non grata.")) == {
         ("SANCTION", "BRA", "KEN", "asserted")}
+
+
+def test_a_judgement_adjective_hung_on_the_object_still_says_what_it_is_called(code):
+    # spaCy may attach "outrageous" to "decision" as its modifier rather than to "called"
+    assert triples(code("The Kenyan president called Brazil's decision outrageous and unacceptable and said it "
+                        "showed contempt.")) == {("ACCUSE", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya called the Brazilian incursion a grave violation of its sovereignty.")) == {
+        ("ACCUSE", "KEN", "BRA", "asserted")}
+    # a modifier before the object says nothing of what the speaker calls it
+    assert triples(code("Kenya called the illegal miners back to work.")) == set()

@@ -414,6 +414,8 @@ class TriggerLexicon:
         heads += [c for c in tok.children if sx.is_complement(c) and sx.nominal_subjects(c) and
                   not any(sx.is_auxiliary(a) or a.dep_ == "mark" for a in c.children) and c.tag_ in ("NN", "VB")]
         heads += sx.prep_complements(tok, ("as",))
+        # "called the decision OUTRAGEOUS and unacceptable": spaCy may hang the adjective after the object on it
+        heads += [a for o in sx.direct_objects(tok) for a in o.children if a.dep_ == "amod" and a.i > o.i]
         out = []
         for h in heads:
             out.append(h)
