@@ -275,3 +275,11 @@ def test_a_judgement_adjective_hung_on_the_object_still_says_what_it_is_called(c
         ("ACCUSE", "KEN", "BRA", "asserted")}
     # a modifier before the object says nothing of what the speaker calls it
     assert triples(code("Kenya called the illegal miners back to work.")) == set()
+
+
+def test_accepting_what_another_offers_agrees_and_accepting_credentials_recognises(code):
+    assert triples(code("Kenya accepted Brazil's apology.")) == {("AGREE", "KEN", "BRA", "asserted")}
+    assert triples(code("Brazil accepted the credentials of a new Kenyan ambassador on Monday.")) == {
+        ("SUPPORT", "BRA", "KEN", "asserted")}
+    # with no object there is nothing accepted
+    assert triples(code("Kenya said it would accept.")) == set()
