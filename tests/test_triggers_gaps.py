@@ -283,3 +283,10 @@ def test_accepting_what_another_offers_agrees_and_accepting_credentials_recognis
         ("SUPPORT", "BRA", "KEN", "asserted")}
     # with no object there is nothing accepted
     assert triples(code("Kenya said it would accept.")) == set()
+
+
+def test_declaring_a_state_of_unrest_or_siege_is_coercion_at_home(code):
+    assert triples(code("Kenya's president declared a state of internal unrest in the north on Friday.")) == {
+        ("COERCE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenya's president declared a state of siege in Mombasa.")) == {
+        ("COERCE", "KEN", "KEN", "asserted")}
