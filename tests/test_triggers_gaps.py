@@ -290,3 +290,8 @@ def test_declaring_a_state_of_unrest_or_siege_is_coercion_at_home(code):
         ("COERCE", "KEN", "KEN", "asserted")}
     assert triples(code("Kenya's president declared a state of siege in Mombasa.")) == {
         ("COERCE", "KEN", "KEN", "asserted")}
+
+
+def test_paying_off_a_debt_is_aid_and_a_plan_that_paid_off_is_none(code):
+    assert triples(code("Brazil paid off 15 million dollars of Kenya's debts.")) == {("AID", "BRA", "KEN", "asserted")}
+    assert triples(code("Kenya's bet on Brazil appears to have paid off.")) == set()
