@@ -252,3 +252,75 @@ def test_an_actor_reporting_anothers_wrong_accuses_it(code, text, expected):
 ])
 def test_concern_over_anothers_act_is_an_accusation(code, text, expected):
     assert triples(code(text)) == expected
+
+
+def test_a_meeting_that_sets_the_scene_of_an_act_is_a_meeting_too(code):
+    # "signed ... AT a summit": the summit is where the act took place, a meeting of its own
+    assert triples(code("Kenya and Brazil signed a trade pact at a summit in Nairobi on Monday.")) == {
+        ("AGREE", "KEN", "BRA", "asserted"), ("CONSULT", "KEN", "BRA", "asserted")}
+    # what an accusation is about stays its content, and "during a visit" names no visit by the subject
+    assert triples(code("Kenya was accused by Brazil of spying during a visit to Nairobi.")) == {
+        ("ACCUSE", "BRA", "KEN", "asserted")}
+
+
+def test_announcing_measures_to_come_is_a_threat_and_measures_taken_are_none(code):
+    assert triples(code("Kenya would take all necessary measures against Brazil, its foreign minister said.")) == {
+        ("THREATEN", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya reserved the right to take all measures against Brazil.")) == {
+        ("THREATEN", "KEN", "BRA", "asserted")}
+    # measures already taken report a policy, no threat
+    assert triples(code("Kenya took measures against Brazilian imports last year.")) == set()
+
+
+def test_being_ordered_to_pay_is_a_penalty_and_other_orders_stay_requests(code):
+    assert triples(code("A Kenyan court ordered Brazil to pay 200 million euros.")) == {
+        ("SANCTION", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya ordered Brazil to withdraw its troops.")) == {("REQUEST", "KEN", "BRA", "asserted")}
+
+
+def test_crowds_forcing_their_way_into_a_building_protest(code):
+    assert triples(code("Police fired tear gas at Kenyan students who had forced their way into parliament.")) == {
+        ("ASSAULT", "KEN", "KEN", "asserted"), ("PROTEST", "KEN", "KEN", "asserted")}
+    # soldiers forcing their way in hold no protest
+    assert triples(code("Kenyan soldiers forced their way into the town hall.")) == set()
+
+
+def test_civilians_setting_fire_to_a_building_protest_against_its_owner(code):
+    assert triples(code("Kenyan protesters set fire to the French embassy on Tuesday.")) == {
+        ("PROTEST", "KEN", "FRA", "asserted")}
+
+
+def test_declaring_diplomats_persona_non_grata_parsed_as_a_small_clause_is_an_expulsion(code):
+    # spaCy reads "declaring X persona non grata" as a clause with X its subject
+    assert triples(code("Brazil responded hours later, declaring Kenyan diplomats persona non grata.")) == {
+        ("SANCTION", "BRA", "KEN", "asserted")}
+
+
+def test_a_judgement_adjective_hung_on_the_object_still_says_what_it_is_called(code):
+    # spaCy may attach "outrageous" to "decision" as its modifier rather than to "called"
+    assert triples(code("The Kenyan president called Brazil's decision outrageous and unacceptable and said it "
+                        "showed contempt.")) == {("ACCUSE", "KEN", "BRA", "asserted")}
+    assert triples(code("Kenya called the Brazilian incursion a grave violation of its sovereignty.")) == {
+        ("ACCUSE", "KEN", "BRA", "asserted")}
+    # a modifier before the object says nothing of what the speaker calls it
+    assert triples(code("Kenya called the illegal miners back to work.")) == set()
+
+
+def test_accepting_what_another_offers_agrees_and_accepting_credentials_recognises(code):
+    assert triples(code("Kenya accepted Brazil's apology.")) == {("AGREE", "KEN", "BRA", "asserted")}
+    assert triples(code("Brazil accepted the credentials of a new Kenyan ambassador on Monday.")) == {
+        ("SUPPORT", "BRA", "KEN", "asserted")}
+    # with no object there is nothing accepted
+    assert triples(code("Kenya said it would accept.")) == set()
+
+
+def test_declaring_a_state_of_unrest_or_siege_is_coercion_at_home(code):
+    assert triples(code("Kenya's president declared a state of internal unrest in the north on Friday.")) == {
+        ("COERCE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenya's president declared a state of siege in Mombasa.")) == {
+        ("COERCE", "KEN", "KEN", "asserted")}
+
+
+def test_paying_off_a_debt_is_aid_and_a_plan_that_paid_off_is_none(code):
+    assert triples(code("Brazil paid off 15 million dollars of Kenya's debts.")) == {("AID", "BRA", "KEN", "asserted")}
+    assert triples(code("Kenya's bet on Brazil appears to have paid off.")) == set()

@@ -281,6 +281,8 @@ class Modality:
             is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
             modality = classify(head, self.lex, noun=trig.token if is_noun or trig.light else None,
                                 inherent=rule.modality)
+            if rule.unrealised and modality in ("planned", "hypothetical"):
+                modality = "asserted"  # "would take measures": announcing it is the threat, made now
             for c in group:
                 c.modality = modality
             out.extend(group)

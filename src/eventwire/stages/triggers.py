@@ -36,6 +36,7 @@ LIGHT_OBJECT_PREPS = words("light_object_prepositions")
 TIME_ENTITIES = ("DATE", "TIME")
 ACT_AUXILIARIES = words("act_auxiliaries")
 WARNING_PREPS = words("warning_prepositions")
+UNREALISED_AUXILIARIES = frozenset(ACT_AUXILIARIES) | {"to"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Rule:
     subjects: frozenset[str] = frozenset()  # "PEACEKEEPERS arrived": the trigger fires only with such a subject
     subject_classes: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()  # "called the plan RECKLESS": the predicative complement
+    infinitive: frozenset[str] = frozenset()  # "ordered X TO PAY": the verb of the infinitive complement
     prt: str | None = None
     targets: tuple[str, ...] = ()
     self_target: bool = False
@@ -60,6 +62,7 @@ class Rule:
     negated_content: bool = False  # "insisted that it would NOT pay": only with a negated complement clause
     content_act: bool = False  # "warned that X WOULD strike": with a complement clause, only if it states an act
     needs_object: bool = False  # "sought THE RETURN of X": only with a direct object ("sought to balance" is none)
+    unrealised: bool = False  # "WOULD take measures", "vowed TO take measures": only as an act still to come
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
     yields_to_light: bool = False  # with yields_to_content: also to a light verb's act ("pledged to HOLD TALKS")
@@ -72,7 +75,7 @@ class Rule:
     @property
     def specificity(self) -> int:
         return (2 if self.objects or self.object_classes else 0) + (2 if self.prt else 0) + \
-            (3 if self.complement else 0) + (2 if self.subjects or self.subject_classes else 0)
+            (3 if self.complement or self.infinitive else 0) + (2 if self.subjects or self.subject_classes else 0)
 
 
 @dataclass
@@ -183,7 +186,7 @@ class TriggerLexicon:
         for i, r in enumerate(data.get("triggers") or []):
             if r.get("type") not in EVENT_TYPES or r.get("negates", "AGREE") not in EVENT_TYPES:
                 raise ValueError(f"[E094] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
-            for key in ("objects", "subjects", "targets", "complement"):
+            for key in ("objects", "subjects", "targets", "complement", "infinitive"):
                 _check_words(r.get(key) or [], f"entry {i + 1} ({r.get('lemma')}) {key}")
             words, classes = _split_classes(r.get("objects") or [])
             cwords, cclasses = _split_classes(r.get("complement") or [])
@@ -205,6 +208,7 @@ class TriggerLexicon:
                 subjects=swords,
                 subject_classes=sclasses,
                 complement=cwords | frozenset("@" + c for c in cclasses),
+                infinitive=frozenset(str(w).lower() for w in r.get("infinitive") or []),
                 prt=r.get("prt"),
                 targets=tuple(r.get("targets") or self.type_targets.get(r["type"], ())),
                 self_target=bool(r.get("self")),
@@ -215,6 +219,7 @@ class TriggerLexicon:
                 negated_content=bool(r.get("negated_content")),
                 content_act=bool(r.get("content_act")),
                 needs_object=bool(r.get("needs_object")),
+                unrealised=bool(r.get("unrealised")),
                 yields_to_content=bool(r.get("yields_to_content")),
                 yields_to_light=bool(r.get("yields_to_light")),
                 yields_to_purpose=bool(r.get("yields_to_purpose")),
@@ -329,12 +334,17 @@ class TriggerLexicon:
                 continue
             if rule.prt and rule.prt not in prts:
                 continue
+            if rule.infinitive and not any(self.lemma_of(c) in rule.infinitive and sx.has_auxiliary(c, ("to",))
+                                           for c in sx.open_complements(tok)):
+                continue
             if rule.not_participle and sx.is_adnominal_clause(tok) and tok.tag_ == "VBN":
                 continue
             if rule.content_act and not self.states_an_act(tok):
                 continue
             if rule.needs_object and not sx.direct_objects(tok):
                 continue
+            if rule.unrealised and not sx.has_auxiliary(tok, UNREALISED_AUXILIARIES):
+                continue  # "took measures to curb prices" reports a policy, "would take measures" warns
             if rule.negated_content and not any(sx.is_complement(c) and any(sx.is_negation(n) for n in c.children)
                                                 for c in tok.children):
                 continue
@@ -400,7 +410,12 @@ class TriggerLexicon:
         """The words that say what the object is called: "called the plan RECKLESS", "called it a grave
         MISTAKE" (with the noun's adjectives), "described the move AS unacceptable"."""
         heads = [c for c in tok.children if sx.is_predicate_complement(c) and c.pos_ in NOUN_POS | ADJ_POS]
+        # spaCy may read "declared X PERSONA non grata" as a small clause with X its subject and no verb of its own
+        heads += [c for c in tok.children if sx.is_complement(c) and sx.nominal_subjects(c) and
+                  not any(sx.is_auxiliary(a) or a.dep_ == "mark" for a in c.children) and c.tag_ in ("NN", "VB")]
         heads += sx.prep_complements(tok, ("as",))
+        # "called the decision OUTRAGEOUS and unacceptable": spaCy may hang the adjective after the object on it
+        heads += [a for o in sx.direct_objects(tok) for a in o.children if a.dep_ == "amod" and a.i > o.i]
         out = []
         for h in heads:
             out.append(h)
