@@ -412,10 +412,10 @@ class TriggerLexicon:
         heads = [c for c in tok.children if sx.is_predicate_complement(c) and c.pos_ in NOUN_POS | ADJ_POS]
         # spaCy may read "declared X PERSONA non grata" as a small clause with X its subject and no verb of its own
         heads += [c for c in tok.children if sx.is_complement(c) and sx.nominal_subjects(c) and
-                  not any(sx.is_auxiliary(a) or a.dep_ == "mark" for a in c.children) and c.tag_ in ("NN", "VB")]
+                  not any(sx.is_auxiliary(a) or sx.is_marker(a) for a in c.children) and c.tag_ in ("NN", "VB")]
         heads += sx.prep_complements(tok, ("as",))
         # "called the decision OUTRAGEOUS and unacceptable": spaCy may hang the adjective after the object on it
-        heads += [a for o in sx.direct_objects(tok) for a in o.children if a.dep_ == "amod" and a.i > o.i]
+        heads += [a for o in sx.direct_objects(tok) for a in o.children if sx.is_adjective_modifier(a) and a.i > o.i]
         out = []
         for h in heads:
             out.append(h)
