@@ -233,13 +233,12 @@ def _misread_clause(mark: Token, kids: list[Token]) -> Token | None:
     verb = mark.head.head if mark.head.lemma_.lower() in UNITS else mark.head
     if verb.i < mark.i:
         return None
-    if kids and sx.stranded_subject(verb, LINK_MARKS) == kids[0]:
-        return verb
-    if sx.is_adverbial_clause(verb) and not kids:
-        return verb
+    if kids:
+        return verb if sx.stranded_subject(verb, LINK_MARKS) == kids[0] else None
     subjects = sx.nominal_subjects(verb)
-    if not kids and subjects and subjects[0].left_edge.i == mark.i + 1:
-        return verb  # "a day after Mali recalled ..." parsed as a clause of its own beside the main one
+    # or "a day after Mali recalled ..." parsed as a clause of its own beside the main one
+    if sx.is_adverbial_clause(verb) or (subjects and subjects[0].left_edge.i == mark.i + 1):
+        return verb
     return None
 
 

@@ -310,7 +310,7 @@ class _Sentence(Descriptions, DocumentTargets):
                     if sx.is_clause_modifier(c):
                         for g in sx.nominal_subjects(c):
                             out.extend(self.phrase_args(g))
-                    if sx.is_adnominal_clause(c) and self.ex.lex.lemma_of(c) in self.ex.lex.light_verbs:
+                    if sx.is_adnominal_clause(c) and self.ex.lex.is_light(c):
                         from_preps(c)  # "the sanctions imposed ON KENYA"
             from_preps(h)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -414,7 +414,7 @@ class _Sentence(Descriptions, DocumentTargets):
         for c in tok.children:
             if sx.is_owner(c) and c.i < tok.i:
                 out.extend(self.phrase_args(c))
-            if sx.is_adnominal_clause(c) and self.ex.lex.lemma_of(c) in self.ex.lex.light_verbs:
+            if sx.is_adnominal_clause(c) and self.ex.lex.is_light(c):
                 out.extend(a for g in sx.agents(c) for a in self.phrase_args(g))  # "the sanctions IMPOSED BY X"
             for g in sx.objects_of_prep(c, AGENT_PREPS):
                 out.extend(self.phrase_args(g))

@@ -115,7 +115,7 @@ class DocumentTargets:
         for noun in self.act_nouns(trig):
             # "the attack X LAUNCHED", "the sanctions that X IMPOSED": whoever carried it out
             launched = [a for c in noun.children if sx.is_relative_clause(c) and
-                        self.ex.lex.lemma_of(c) in self.ex.lex.light_verbs
+                        self.ex.lex.is_light(c)
                         for n in sx.nominal_subjects(c) for a in self.phrase_args(n)]
             doers = [a for a in self.noun_sources(noun) + launched if a.actor.code and _other(a.actor, s.actor)]
             if doers:

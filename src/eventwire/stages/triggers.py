@@ -255,6 +255,10 @@ class TriggerLexicon:
     def lemma_of(self, tok: Token) -> str:
         return tok.lemma_.lower() if tok.lemma_ else tok.lower_
 
+    def is_light(self, tok: Token) -> bool:
+        """Whether `tok` is a light verb, one whose object noun names the act ("HELD talks", "IMPOSED tariffs")."""
+        return self.lemma_of(tok) in self.light_verbs
+
     def _pos(self, tok: Token) -> str | None:
         if tok.pos_ in VERB_POS or tok.tag_.startswith("VB"):
             return "VERB"
@@ -304,7 +308,7 @@ class TriggerLexicon:
             return None  # "in MARCH", "a MAY deadline": a date names no act
         if pos == "NOUN" and self.classes.head_in(tok, "inert") and not any(
                 sx.is_preposition(c) or sx.is_clause_modifier(c) or sx.is_complement(c) for c in tok.children) and \
-                not (sx.is_direct_object(tok) and self.lemma_of(tok.head) in self.light_verbs):
+                not (sx.is_direct_object(tok) and self.is_light(tok.head)):
             # "Chinese DEMAND kept buyers away": a market word; "its demand FOR an apology", "renewed its
             # demand" are acts
             return None
@@ -428,7 +432,7 @@ class TriggerLexicon:
         Light verbs ("held TALKS", "imposed TARIFFS") and verbs of continuing
         ("revived MEETINGS", "renewed its REQUEST") hand the event to their object.
         """
-        if self.lemma_of(verb) not in self.light_verbs:
+        if not self.is_light(verb):
             return None
         objects = [c for c in self.objects_of(verb) if not sx.is_prep_object(c) or c.head.lower_ in LIGHT_OBJECT_PREPS]
         for o in objects:
@@ -519,7 +523,7 @@ class Triggers:
                     continue  # the object that licensed a verb's rule ("suspended part of its AID") is no act
                 trig = self.lex.find(tok)
                 if trig is not None and (sx.is_direct_object(tok) or sx.is_prep_object(tok)) and \
-                        self.lex.lemma_of(tok.head) in self.lex.light_verbs:
+                        self.lex.is_light(tok.head):
                     continue  # handled through its light verb
             if trig is not None:
                 found[tok.i] = trig

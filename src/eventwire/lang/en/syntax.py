@@ -72,8 +72,13 @@ def stranded_subject(tok: Token, marks: Collection[str]) -> Token | None:
             break
         # a coordinated verb only with a count before the word ("a DAY after X recalled"): else it shares the
         # first verb's subject ("closed the border and after talks REOPENED it")
-        for p in ([c] if c.dep_ == "prep" and tok.dep_ == "advcl" else
-                  [g for g in c.children if g.dep_ == "prep"] if c.dep_ == "npadvmod" or tok.dep_ == "advcl" else []):
+        if tok.dep_ == "advcl" and c.dep_ in PREPOSITION:
+            preps = [c]
+        elif tok.dep_ == "advcl" or c.dep_ == "npadvmod":
+            preps = [g for g in c.children if g.dep_ in PREPOSITION]
+        else:
+            continue
+        for p in preps:
             objs = [o for o in p.children if o.dep_ == "pobj"]
             if p.lower_ in marks and objs and objs[-1].right_edge.i == tok.i - 1:
                 return objs[-1]
