@@ -6,7 +6,7 @@ document has said before: the doer of an earlier act that a response names
 respond"), the document's country for a domestic act, its counterpart for a
 meeting, or none at all for a show of force (EVENTS.md allows a null target).
 `DocumentTargets` is mixed into the arguments stage's sentence finder, whose
-state (`ex`, `ss`, `state`, `index`, `history`, `noun_sources`) it reads.
+state (`ex`, `ss`, `state`, `index`, `history`) and noun-act readings (`noun_sources`) it uses.
 """
 
 from __future__ import annotations

@@ -1,0 +1,98 @@
+"""Acts named by a noun (a part of the arguments stage): who does them and on whom.
+
+A noun trigger's doer is its possessor or modifier ("Kenya's sanctions", "Russian strikes"), the agent of the
+participle that describes it ("the sanctions imposed by Kenya"), or, naming none, the subject of the clause its
+phrase hangs on ("Kenya returned from talks"). A measure on traded goods is aimed at the country they come
+from ("tariffs on Chinese steel"), and aid at whom its purpose clause names ("sent food to help Kenya").
+`NounActs` is mixed into the arguments stage's sentence finder, whose state (`ex`, `offset`, `resolver`) and
+phrase resolution (`phrase_args`, `subjects`) it uses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+from ..lang.en import syntax as sx
+from ..lang.en import words
+from ..pipeline.state import Arg
+from ..records import Actor
+
+if TYPE_CHECKING:
+    from ..actors.mentions import NPResolver
+    from .triggers import Trigger
+
+CONTENT_TARGET_PREPS = words("content_target_prepositions")
+AGENT_PREPS = words("agent_prepositions")
+CLAUSE_ACT_PREPS = words("clause_act_prepositions")
+
+
+class NounActs:
+    """The doers and aims of acts named by nouns, in one sentence."""
+
+    ex: Any
+    offset: int
+    resolver: NPResolver
+
+    def phrase_args(self, tok: Token, speaker: Actor | None = None) -> list[Arg]:  # provided by the sentence finder
+        raise NotImplementedError
+
+    def subjects(self, head: Token) -> tuple[list[Arg], list[Arg]]:  # provided by the sentence finder
+        raise NotImplementedError
+
+    def purpose_targets(self, trig: Trigger) -> list[Arg]:
+        """Whom aid is for, named in its purpose clause: "sent aid TO HELP flood victims in Kenya", "donated
+        ventilators TO ASSIST KENYA", "gave 50 million TO PROMOTE investment IN KENYA"."""
+        out: list[Arg] = []
+        for c in dict.fromkeys(c for h in (trig.token, trig.light) if h is not None for c in sx.purpose_clauses(h)):
+            objs = sx.objects(c)
+            for g in [*objs, *(p for h in (c, *objs) for p in sx.prep_objects(h, CONTENT_TARGET_PREPS))]:
+                out.extend(a for a in self.phrase_args(g) if not a.inferred)
+        return out
+
+    def origin_args(self, tok: Token) -> list[Arg]:
+        """The country that traded goods come from, as the target of a measure on them ("tariffs on CHINESE
+        goods", "lifted the ban on Brazil's exports"): such heads name no actor anywhere else."""
+        if not self.ex.lex.classes.member(tok, "traded"):
+            return []
+        r = self.resolver.origin(tok)
+        return [] if r is None or r.actor.code is None else [Arg(r.actor, r.text, self.offset + r.start,
+                                                                  self.offset + r.end)]
+
+    def _occasion(self, tok: Token) -> bool:
+        return (t := self.ex.lex.find(tok)) is not None and t.rule.type == "CONSULT" and t.rule.pos == "NOUN"
+
+    def _act_noun(self, tok: Token) -> bool:
+        """A noun that names an act the lexicon codes ("the attack", "the strikes")."""
+        return tok.pos_ == "NOUN" and self.ex.lex.find(tok) is not None
+
+    def noun_sources(self, tok: Token) -> list[Arg]:
+        """The actor of a noun trigger: its possessor or modifier ("China's drills", "Russian strikes")."""
+        out: list[Arg] = []
+        for c in tok.children:
+            if sx.is_owner(c) and c.i < tok.i:
+                out.extend(self.phrase_args(c))
+            if sx.is_adnominal_clause(c) and self.ex.lex.is_light(c):
+                out.extend(a for g in sx.agents(c) for a in self.phrase_args(g))  # "the sanctions IMPOSED BY X"
+            for g in sx.objects_of_prep(c, AGENT_PREPS):
+                out.extend(self.phrase_args(g))
+        return out
+
+    def clause_sources(self, tok: Token) -> list[Arg]:
+        """The actor of a noun trigger that names none, from the clause it is in: the subject of the verb
+        its phrase hangs on ("Kenya returned from TALKS in Paris", "after a round of TALKS"). Only through
+        prepositions of CLAUSE_ACT_PREPS: "Kenya condemned the talks" is no meeting of Kenya's."""
+        x = tok
+        for _ in range(4):
+            if not sx.is_prep_object(x) or not sx.is_preposition(x.head):
+                return []
+            prep = x.head
+            head = prep.head
+            if prep.lower_ == "of" and head.pos_ in ("NOUN", "PROPN") and head is not x:
+                x = head  # "a round of talks": the measure's own phrase decides
+                continue
+            if prep.lower_ not in CLAUSE_ACT_PREPS or head.pos_ not in ("VERB", "AUX"):
+                return []
+            return self.subjects(head)[0]
+        return []
