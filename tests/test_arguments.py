@@ -499,3 +499,18 @@ def test_an_act_named_by_a_noun_is_done_by_the_agent_of_its_participle(code, tex
 ])
 def test_an_act_of_state_with_no_doer_is_the_reporting_or_named_states(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Brazil accused Argentina of harbouring rebels. Kenya came under heavy pressure from Brazil to extradite them.",
+     {("ACCUSE", "BRA", "ARG", "asserted"), ("REQUEST", "BRA", "KEN", "asserted")}),
+    ("Brazil accused Argentina of harbouring rebels. Kenya now faces mounting pressure from Brazil to extradite them.",
+     {("ACCUSE", "BRA", "ARG", "asserted"), ("REQUEST", "BRA", "KEN", "asserted")}),
+    ("Brazil accused Argentina of harbouring rebels. Brazil has put pressure on Kenya to extradite them.",
+     {("ACCUSE", "BRA", "ARG", "asserted"), ("REQUEST", "BRA", "KEN", "asserted")}),
+    ("Brazil accused Argentina of harbouring rebels. Kenyan soldiers came under attack from Brazilian troops.",
+     {("ACCUSE", "BRA", "ARG", "asserted"), ("ASSAULT", "BRA", "KEN", "asserted")}),
+])
+def test_the_subject_bears_the_act_it_comes_under_or_faces(code, text, expected):
+    # what the pressure is to bring about ("to extradite them") is its content, no act of its own
+    assert triples(code(text)) == expected

@@ -316,6 +316,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
             # "the imposition of a tariff ON TAIWAN", "announced a suspension of flights WITH X"
             for g in sx.prep_objects(tok, ("of",)):
                 from_preps(g)
+            if trig.light is None:
+                out.extend(self.bearers(tok))  # "Kenya came under pressure from Brazil"
         if trig.obj is not None:
             from_preps(trig.obj)
             for c in trig.obj.children:  # "filed a motion to impeach HIM"

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from ..lang.en import clauses, words
 from ..lang.en import syntax as sx
-from ..lang.en import words
 from ..pipeline.state import Arg
 from ..records import Actor
 
@@ -96,3 +96,12 @@ class NounActs:
                 return []
             return self.subjects(head)[0]
         return []
+
+    def bearers(self, tok: Token) -> list[Arg]:
+        """Who bears the act a noun names, as the subject of the clause it is in: "Kenya came UNDER PRESSURE from
+        Brazil", "Kenyan troops came under attack", "Kenya FACES SANCTIONS from the bloc"."""
+        verb = clauses.bearing_verb(tok)
+        if verb is None:
+            return []
+        sources, patients = self.subjects(verb)
+        return [a for a in sources + patients if not a.inferred]

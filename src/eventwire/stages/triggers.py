@@ -541,8 +541,10 @@ class Triggers:
         heads = {t.head.i for t in found.values()} | {t.token.i for t in found.values()}
         # the object that licensed a verb's rule carries its content too ("refused a REQUEST to extradite X")
         heads |= {t.obj.i for t in found.values() if t.obj is not None}
+        # "Kenya came under PRESSURE to extradite them": the verb the noun hangs on carries its content
+        bearing = {v.i for t in found.values() if t.light is None and (v := clauses.bearing_verb(t.token))}
         for t in found.values():
-            if any(g.i in heads for g in clauses.governing_heads(t.head)):
+            if any(g.i in heads or g.i in bearing for g in clauses.governing_heads(t.head)):
                 continue
             if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(
                     t.token, heads, meeting=t.rule.type == "CONSULT"):

@@ -16,6 +16,8 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
 # "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
 CONTENT_PREPS = words("content_prepositions")
 SETTING_PREPS = words("setting_prepositions")
+BEARING_PREPS = words("bearing_prepositions")
+BEARING_VERBS = words("bearing_verbs")
 
 
 def refused(head: Token) -> bool:
@@ -41,6 +43,17 @@ def beside_complement(tok: Token) -> Token | None:
             sx.is_preposition(h.head) and h.head.head != h.head:
         return h.head.head  # "accused X of stealing water and THREATENED tariffs" -> accused
     return None
+
+
+def bearing_verb(noun: Token) -> Token | None:
+    """The verb whose subject bears the act `noun` names: "Kenya CAME under pressure", "Kenya FACES sanctions"."""
+    if sx.is_prep_object(noun) and sx.is_preposition(noun.head) and noun.head.lower_ in BEARING_PREPS:
+        verb = noun.head.head
+    elif sx.is_direct_object(noun) and noun.head.lemma_.lower() in BEARING_VERBS:
+        verb = noun.head
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def governing_heads(head: Token) -> list[Token]:
