@@ -514,3 +514,14 @@ def test_an_act_of_state_with_no_doer_is_the_reporting_or_named_states(code, tex
 def test_the_subject_bears_the_act_it_comes_under_or_faces(code, text, expected):
     # what the pressure is to bring about ("to extradite them") is its content, no act of its own
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parties named on the noun the act is of
+    ("The signing of a trade accord between Kenya and Brazil took place in Nairobi on Monday.",
+     {("AGREE", "KEN", "BRA", "asserted")}),
+    # the act's own preposition hung on the noun its object is about
+    ("Kenya is sharing intelligence about the smugglers with Brazil.", {("COOPERATE", "KEN", "BRA", "asserted")}),
+])
+def test_parties_named_inside_the_object_phrase(code, text, expected):
+    assert triples(code(text)) == expected

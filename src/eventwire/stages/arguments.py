@@ -48,6 +48,7 @@ MOVING_TYPES = {"AID", "MOBILIZE", "RETREAT"}  # acts that move people or things
 UNSTATED_DOER_TYPES = {"ASSAULT"}
 PERSONAL_OBJECTS = words("personal_objects")
 CONDITION_MARKS = words("condition_marks")
+TOPIC_PREPS = words("topic_prepositions")
 EXPELLING_VERBS = words("expelling_verbs")
 
 
@@ -302,8 +303,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                         if sx.is_direct_object(c):  # "struck sites ACROSS IRAN", "dozens of drones AT cities"
                             for x in (c, *c.conjuncts):  # "threatened tariffs and sanctions AGAINST X"
                                 from_preps(x)
-                            for g in sx.prep_objects(c, ("of",)):
-                                from_preps(g)
+                            for g in sx.prep_objects(c, ("of", *TOPIC_PREPS)):
+                                from_preps(g)  # "shared information about the suspects WITH KENYA"
             else:
                 for c in h.children:  # "its plea for Chile to hand the suspect over"
                     if sx.is_clause_modifier(c):
@@ -406,7 +407,9 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
             sources, patients = self.noun_sources(trig.token), []
             if not sources:
                 # "talks BETWEEN A and B": the first party is the source, the others its counterparts
-                between = [a for g in sx.prep_objects(trig.token, ("between",)) for a in self.phrase_args(g)]
+                # "the signing of an accord BETWEEN A and B": on the noun the act is of, too
+                between = [a for h in (trig.token, *sx.prep_objects(trig.token, ("of",)))
+                           for g in sx.prep_objects(h, ("between",)) for a in self.phrase_args(g)]
                 sources = between[:1] if len(between) >= 2 else []
             if not sources:
                 sources = self.clause_sources(trig.token)
