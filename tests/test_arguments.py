@@ -525,3 +525,11 @@ def test_the_subject_bears_the_act_it_comes_under_or_faces(code, text, expected)
 ])
 def test_parties_named_inside_the_object_phrase(code, text, expected):
     assert triples(code(text)) == expected
+
+
+def test_an_office_holder_named_apart_is_a_target_of_the_same_state(code):
+    # a quarrel at home: the minister and the prime minister are two sides of one country
+    evs = code("Brazil warned Kenya over its budget on Monday. Brazil said Kenya had lied. On Tuesday the Kenyan "
+               "foreign minister accused Prime Minister Mwangi of lying about it.")
+    assert triples(evs) == {("THREATEN", "BRA", "KEN", "asserted"), ("ACCUSE", "KEN", "KEN", "asserted")}
+    assert [e["target"]["text"] for e in evs if e["event_type"] == "ACCUSE"] == ["Prime Minister Mwangi"]

@@ -539,6 +539,10 @@ STATE_SECTORS = {"GOV", "COP"}  # the government and its police are one side ("p
 
 
 def _same(a: Arg, b: Arg) -> bool:
+    """Whether `a` and `b` are one side: the same country's state ("Kenya's government ... Kenyan police"), but
+    not an office holder named apart from the other ("the opposition leader accused THE PRESIDENT")."""
     sa, sb = a.actor.sector, b.actor.sector
+    if a.actor.office and a.actor.name and a.actor.name != b.actor.name:
+        return False
     return a.actor.code == b.actor.code and (sa == sb or (sa in STATE_SECTORS and sb in STATE_SECTORS))
 
