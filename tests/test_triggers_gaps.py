@@ -240,6 +240,10 @@ def test_suspending_imports_from_a_state_sanctions_it(code):
     ("Kenya said Brazil had violated the treaty.", {("ACCUSE", "KEN", "BRA", "asserted")}),
     ("Kenya said Brazil had violated the truce.", {("ASSAULT", "BRA", "KEN", "asserted")}),
     ("Kenya said it would not interfere in Brazil's affairs.", set()),
+    # blame laid on someone: "was behind", "was responsible for"; not when it is denied
+    ("Kenyan officials say Brazil was behind the uprising in the north.", {("ACCUSE", "KEN", "BRA", "asserted")}),
+    ("Kenya said the Brazilian navy was responsible for the collision.", {("ACCUSE", "KEN", "BRA", "asserted")}),
+    ("Kenyan officials say Brazil was not behind the uprising in the north.", set()),
 ])
 def test_an_actor_reporting_anothers_wrong_accuses_it(code, text, expected):
     assert triples(code(text)) == expected

@@ -470,7 +470,17 @@ DEMAND_RULE = Rule(lemma="say", pos="VERB", type="REQUEST", cameo="100", needs_t
 
 
 WRONGDOING = words("wrongdoing_verbs")
+CULPABILITY_PREPS = words("culpability_prepositions")
+CULPABILITY_ADJECTIVES = words("culpability_adjectives")
 ALLEGATION_RULE = Rule(lemma="say", pos="VERB", type="ACCUSE", cameo="112", needs_target=True)
+
+
+def _blamed(tok: Token) -> bool:
+    """Whether the clause of `tok` lays blame on its subject: "Y WAS BEHIND the attack", "Y was RESPONSIBLE"."""
+    if tok.lemma_.lower() != "be" or any(sx.is_negation(c) for c in tok.children):  # "was NOT behind it"
+        return False
+    return bool(sx.prep_objects(tok, CULPABILITY_PREPS)) or any(
+        sx.is_predicate_complement(c) and c.lemma_.lower() in CULPABILITY_ADJECTIVES for c in tok.children)
 
 
 def _reporting_head(tok: Token, reporting: frozenset[str]) -> Token | None:
@@ -534,7 +544,8 @@ class Triggers:
                 found[r.i] = Trigger(DEMAND_RULE, r)
         for tok in sent:  # "X said Y was trying to INTERFERE in the vote": an accusation by X of Y
             r = _reporting_head(tok, self.modal.reporting_verbs)
-            if r is not None and tok.i not in found and r.i not in found and tok.lemma_.lower() in WRONGDOING:
+            if r is not None and tok.i not in found and r.i not in found and (tok.lemma_.lower() in WRONGDOING
+                                                                       or _blamed(tok)):
                 found[r.i] = Trigger(ALLEGATION_RULE, r)
         # a trigger inside another trigger's complement is that trigger's content, not its own event
         keep = []
