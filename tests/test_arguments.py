@@ -533,3 +533,11 @@ def test_an_office_holder_named_apart_is_a_target_of_the_same_state(code):
                "foreign minister accused Prime Minister Mwangi of lying about it.")
     assert triples(evs) == {("THREATEN", "BRA", "KEN", "asserted"), ("ACCUSE", "KEN", "KEN", "asserted")}
     assert [e["target"]["text"] for e in evs if e["event_type"] == "ACCUSE"] == ["Prime Minister Mwangi"]
+
+
+def test_a_country_named_only_later_is_no_guessed_counterpart(code):
+    # Brazil comes into the report after the denial: the denial with no one named stays at home
+    evs = code("Kenyan police detained an opposition leader in Nairobi on Monday. The Kenyan government denies any "
+               "role in the unrest. Brazil urged calm on Tuesday, and Brazil said it was watching closely.")
+    assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted"), ("REJECT", "KEN", "KEN", "asserted"),
+                            ("REQUEST", "BRA", "KEN", "asserted")}

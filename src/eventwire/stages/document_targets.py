@@ -225,7 +225,7 @@ class DocumentTargets:
                        True)
         if main and main != code:
             return self._country_arg(main, s)
-        other = self.history.other_country(code)
+        other = self.history.other_country(code, before=self.offset + self.ss.sent.end_char)
         if other and rule.type not in SELF_FIRST_TYPES:
             return self._country_arg(other, s)
         if rule.self_target or rule.type in DOMESTIC_TYPES or (

@@ -34,6 +34,7 @@ PAIR_MARKS = words("pair_marks")
 PERSON_POSSESSIVES = words("person_possessives")
 PERSON_SECTOR_HEADS = words("person_sector_heads")
 PAIR_CHARS = 40  # subjects this close to each other are one coordinated subject ("Kenya and Brazil")
+LEAD_COUNT = 3  # a country named this often is the document's counterpart before it is named
 RECENT_CHARS = 400  # a subject this near (about two sentences back) is the one a subject pronoun continues
 
 
@@ -63,10 +64,13 @@ class MentionHistory:
             return self.countries.most_common(1)[0][0]
         return self.states.most_common(1)[0][0] if self.states else None
 
-    def other_country(self, code: str | None, min_count: int = 2) -> str | None:
-        """The document's most named country other than `code` (the likely counterpart of an act)."""
+    def other_country(self, code: str | None, min_count: int = 2, before: int | None = None) -> str | None:
+        """The document's most named country other than `code` (the likely counterpart of an act); with `before`,
+        only among those mentioned before that offset or named throughout (LEAD_COUNT times): a country the report
+        comes to in passing later is no counterpart yet."""
+        seen = None if before is None else {m.resolved.actor.code for m in self.mentions if m.position < before}
         for c, n in self.countries.most_common():
-            if c != code and n >= min_count:
+            if c != code and n >= min_count and (seen is None or c in seen or n >= LEAD_COUNT):
                 return c
         return None
 
