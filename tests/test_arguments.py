@@ -510,6 +510,11 @@ def test_an_act_of_state_with_no_doer_is_the_reporting_or_named_states(code, tex
      {("ACCUSE", "BRA", "ARG", "asserted"), ("REQUEST", "BRA", "KEN", "asserted")}),
     ("Brazil accused Argentina of harbouring rebels. Kenyan soldiers came under attack from Brazilian troops.",
      {("ACCUSE", "BRA", "ARG", "asserted"), ("ASSAULT", "BRA", "KEN", "asserted")}),
+    # what one draws, wins or receives from another is that other's act on it
+    ("Kenya hosted the Argentine leader on Monday, drawing sharp criticism from Brazil.",
+     {("CONSULT", "KEN", "ARG", "asserted"), ("ACCUSE", "BRA", "KEN", "asserted")}),
+    ("The Kenyan plan drew praise from Brazil.", {("SUPPORT", "BRA", "KEN", "asserted")}),
+    ("Kenya has won support from Brazil for its bid.", {("SUPPORT", "BRA", "KEN", "asserted")}),
 ])
 def test_the_subject_bears_the_act_it_comes_under_or_faces(code, text, expected):
     # what the pressure is to bring about ("to extradite them") is its content, no act of its own

@@ -404,7 +404,7 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
             if not sources and not patients:
                 return []
         elif is_noun:
-            sources, patients = self.noun_sources(trig.token), []
+            sources, patients = self.noun_sources(trig.token) or self.bearing_sources(trig.token), []
             if not sources:
                 # "talks BETWEEN A and B": the first party is the source, the others its counterparts
                 # "the signing of an accord BETWEEN A and B": on the noun the act is of, too

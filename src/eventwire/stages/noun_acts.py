@@ -105,3 +105,11 @@ class NounActs:
             return []
         sources, patients = self.subjects(verb)
         return [a for a in sources + patients if not a.inferred]
+
+    def bearing_sources(self, tok: Token) -> list[Arg]:
+        """The doer of the act a noun names, hung on the verb its bearer is subject of: "Kenya drew criticism
+        FROM BRAZIL", "Kenya came under pressure from Brazil" as the parser often attaches it."""
+        verb = clauses.bearing_verb(tok)
+        if verb is None:
+            return []
+        return [a for g in sx.prep_objects(verb, AGENT_PREPS) for a in self.phrase_args(g)]
