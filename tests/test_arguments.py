@@ -546,3 +546,14 @@ def test_a_country_named_only_later_is_no_guessed_counterpart(code):
                "role in the unrest. Brazil urged calm on Tuesday, and Brazil said it was watching closely.")
     assert triples(evs) == {("COERCE", "KEN", "KEN", "asserted"), ("REJECT", "KEN", "KEN", "asserted"),
                             ("REQUEST", "BRA", "KEN", "asserted")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya threatened to destroy any dam Brazil built on the river.", {("THREATEN", "KEN", "BRA", "asserted")}),
+    ("Kenya condemned the pipeline that Brazil is building.", {("ACCUSE", "KEN", "BRA", "asserted")}),
+    # the relative clause is an act of its own on the thing, not a sign of whose it is
+    ("Kenya nominated Okafor for the prize, crediting him with the ceasefire, a claim Brazil has rejected.",
+     {("SUPPORT", "KEN", "KEN", "asserted"), ("REJECT", "BRA", "KEN", "asserted")}),
+])
+def test_a_thing_is_of_whoever_a_relative_clause_on_it_says_made_it(code, text, expected):
+    assert triples(code(text)) == expected

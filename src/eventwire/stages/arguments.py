@@ -287,7 +287,7 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
             if h.pos_ in ("VERB", "AUX") or h.tag_.startswith("VB"):
                 for c in sx.objects(h, indirect=True):
                     if c != tok:
-                        args = self.phrase_args(c)
+                        args = self.phrase_args(c) or self.maker_args(c)
                         if c.i in licensing:  # "leave CHINA'S initiative": only an actor named in the object
                             args = [a for a in args if a.direct and not a.inferred]
                         if rule.type in MOVING_TYPES and sx.is_direct_object(c) and \
@@ -333,7 +333,7 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                     if sx.is_open_complement(c):
                         from_preps(c)
                         for g in sx.objects(c):
-                            out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                            out.extend(a for a in self.phrase_args(g) or self.maker_args(g) if not a.inferred)
                         if rule.type in ("AGREE", "THREATEN") and not any(not a.inferred for a in out):
                             # "agreed to open a centre IN Lagos": the promise is made to the place's state;
                             # "threatened to impose a curfew IN Nairobi": the threat hangs over it

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 CONTENT_TARGET_PREPS = words("content_target_prepositions")
 AGENT_PREPS = words("agent_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
+RELATIVE_PRONOUNS = words("relative_pronouns")
 
 
 class NounActs:
@@ -113,3 +114,18 @@ class NounActs:
         if verb is None:
             return []
         return [a for g in sx.prep_objects(verb, AGENT_PREPS) for a in self.phrase_args(g)]
+
+    def maker_args(self, noun: Token) -> list[Arg]:
+        """Whose a thing named by no actor is, from a relative clause on it that has it as its object: "any dam
+        BRAZIL BUILT", "the pipeline that Brazil operates" (not "the ships that attacked Kenya", nor the object of
+        an act: "a claim Brazil rejected")."""
+        out: list[Arg] = []
+        if noun.pos_ != "NOUN":
+            return out
+        for c in noun.children:
+            if sx.is_relative_clause(c) and all(o.lower_ in RELATIVE_PRONOUNS for o in sx.objects(c)) and \
+                    self.ex.lex.find(c) is None:  # "a claim X REJECTED" is an act of its own, on the claim
+                for n in sx.nominal_subjects(c):
+                    if n.lower_ not in RELATIVE_PRONOUNS:
+                        out.extend(a for a in self.phrase_args(n) if not a.inferred)
+        return out
