@@ -510,3 +510,21 @@ def test_a_clause_after_a_counted_after_is_counted_back_from_the_main_day(when):
             "ambassadors from Nairobi over the downing of a military drone.")
     assert got(when(text, "recalled")) == ("2025-03-09", "day")
     assert got(when(text, "closed")) == ("2025-03-10", "day")
+
+
+# ---------------------------------------------------------------- acts reported as done
+@pytest.mark.parametrize("text, word, kw, expected", [
+    # the deadline dates what was agreed to, not the agreeing: an act reported as done is not after the report
+    ("Kenya agreed on Tuesday to cut its emissions by 2035.", "agreed", {"done": True}, ("2025-03-11", "day")),
+    ("Kenya agreed to cut its emissions by 2035.", "agreed", {"done": True}, ("2025-03-13", "day")),
+    # a plan or a possibility may be dated ahead
+    ("Kenya hopes to open talks with Brazil in 2026.", "open", {}, ("2026", "year")),
+])
+def test_an_act_reported_as_done_is_not_dated_after_the_report(when, text, word, kw, expected):
+    assert got(when(text, word, **kw)) == expected
+
+
+def test_the_dates_stage_keeps_a_done_act_within_the_report(code):
+    (ev,) = code("Kenya agreed to cut its emissions by 2035.", PUB.isoformat())
+    assert (ev["event_type"], ev["modality"], ev["date"], ev["date_precision"]) == \
+        ("AGREE", "asserted", "2025-03-13", "day")

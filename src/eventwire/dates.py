@@ -279,6 +279,14 @@ def _tense_clauses(trig: Token) -> Iterator[Token]:
         t = t.head
 
 
+def _after(result: DateResult, published: date | None) -> bool:
+    """Whether `result` begins after the publication day (a day, month or year wholly after it)."""
+    if published is None or result.date is None:
+        return False
+    first = result.date + {"year": "-01-01", "month": "-01"}.get(result.precision or "day", "")
+    return first > published.isoformat()
+
+
 def _future_clause(trig: Token, future: bool) -> bool:
     """The trigger's clause speaks of the future or of a possibility ("could retaliate by excluding ...")."""
     return future or any(_aux(t) & FUTURE_AUX for t in _tense_clauses(trig))
@@ -316,12 +324,14 @@ def event_date(
     published: date | None,
     future: bool = False,
     anchor: date | None = None,
+    done: bool = False,
 ) -> DateResult:
     """The date of the event whose trigger word is `trigger` in sentence `sent`.
 
     `published` anchors relative expressions; `future` is True for planned
     events (a bare weekday or month then means the next one); `anchor` is the
-    date of the previous event in the document, for "the following day".
+    date of the previous event in the document, for "the following day"; `done` is True for an act the text
+    reports as done (asserted or negated), which is never dated after `published`.
     """
     if isinstance(published, datetime):
         published = published.date()
@@ -332,7 +342,7 @@ def event_date(
     consumed = {i for lk in links for i in lk.tokens}
     future_ctx = _future_clause(trigger, future)
 
-    best: tuple[float, Expr, list[Token], list[Token]] | None = None
+    ranked: list[tuple[float, int, Expr, list[Token], list[Token]]] = []
     for e in exprs:
         if e.duration or any(t.i in consumed for t in e.tokens):
             continue
@@ -355,12 +365,14 @@ def event_date(
         # a day named outright beats "at dawn" or "overnight" beside it
         vague = e.anchored or e.match.name == "pubword" and (e.match.g("w") or "").lower() == "overnight"
         score = cost + 0.08 * _distance(trigger, e) + (0.5 if vague else 0)
-        if best is None or score < best[0]:
-            best = (score, e, climbed, down)
+        ranked.append((score, len(ranked), e, climbed, down))
 
-    if best is not None:
-        _, e, climbed, down = best
-        return _resolve(e, sent, trigger, published, future, anchor, exprs, links, climbed, down)
+    for _, _, e, climbed, down in sorted(ranked, key=lambda r: r[:2]):
+        result = _resolve(e, sent, trigger, published, future, anchor, exprs, links, climbed, down)
+        if future_ctx or not done or not _after(result, published):
+            return result
+        # an act the text reports as done cannot be dated after the report: "agreed to cut emissions BY 2035"
+        # dates the cut, not the agreement
     return _fallback(sent, trigger, published, anchor, links)
 
 

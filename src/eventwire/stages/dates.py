@@ -37,7 +37,7 @@ class Dates:
             assert ev is not None
             try:
                 when = event_date(ss.sent, c.trigger.head, doc.published, future=c.modality == "planned",
-                                  anchor=last_date)
+                                  anchor=last_date, done=c.modality in ("asserted", "negated"))
             except (ValueError, OverflowError):  # counted past year 1 or 9999: no date, not a lost document
                 when = BEYOND_CALENDAR
             c.when = when
