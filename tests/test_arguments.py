@@ -557,3 +557,11 @@ def test_a_country_named_only_later_is_no_guessed_counterpart(code):
 ])
 def test_a_thing_is_of_whoever_a_relative_clause_on_it_says_made_it(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thousands of Kenyan troops have been sent to the area.", {("MOBILIZE", "KEN", "KEN", "asserted")}),
+    ("Hundreds of tonnes of Kenyan aid were flown to Brazil.", {("AID", "KEN", "BRA", "asserted")}),
+])
+def test_a_part_of_people_or_goods_moved_with_no_agent_is_sent_by_their_owner(code, text, expected):
+    assert triples(code(text)) == expected

@@ -234,6 +234,11 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
             break
         return [], []
 
+    def _wholes(self, toks: list[Token]) -> list[Token]:
+        """Each word, or for a part ("thousands OF troops", "some of the aid") the whole it is part of."""
+        return [w for t in toks for w in ((sx.prep_objects(t, ("of",)) or [t]) if t.lower_ in PARTITIVE_HEADS or
+                                          t.pos_ == "NUM" else [t])]
+
     def _inanimate(self, tok: Token) -> bool:
         """Money or a market ("funds", "demand", "stocks"): a word that names no one who could act."""
         return self.ex.lex.classes.member(tok, "money") or self.ex.lex.classes.member(tok, "inert")
@@ -421,7 +426,7 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                 feeler = patients or [a for n in sx.nominal_subjects(head.head) for a in self.phrase_args(n)]
                 sources, patients = feeler, [a for g in sx.agents(head) for a in self.phrase_args(g)]
             elif not sources and patients and rule.type in MOVING_TYPES and any(
-                    self.ex.lex.classes.member(p, "moved") for p in sx.passive_subjects(head)):
+                    self.ex.lex.classes.member(p, "moved") for p in self._wholes(sx.passive_subjects(head))):
                 # "Kenyan peacekeepers were deployed to X", "Japanese aid was flown to X" (no agent): whose people
                 # or goods they are sends them
                 sources, patients = patients, []
