@@ -565,3 +565,15 @@ def test_a_thing_is_of_whoever_a_relative_clause_on_it_says_made_it(code, text, 
 ])
 def test_a_part_of_people_or_goods_moved_with_no_agent_is_sent_by_their_owner(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a meeting a clause goes to: its counterpart is where the clause goes, and it is as planned as the clause
+    ("The Kenyan foreign minister will return to Brasilia next week for talks.",
+     {("CONSULT", "KEN", "BRA", "planned")}),
+    ("The Kenyan foreign minister is expected to return to Brasilia for another round of talks.",
+     {("CONSULT", "KEN", "BRA", "planned")}),
+    ("The Kenyan foreign minister returned to Brasilia for talks.", {("CONSULT", "KEN", "BRA", "asserted")}),
+])
+def test_talks_a_clause_goes_to_are_with_the_place_it_goes_to(code, text, expected):
+    assert triples(code(text)) == expected

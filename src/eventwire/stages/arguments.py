@@ -445,6 +445,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
         if rule.not_subject_sectors:
             sources = [s for s in sources if s.actor.sector not in rule.not_subject_sectors]
         targets = self.targets(trig) + patients
+        if is_noun and rule.type == "CONSULT" and not any(t.direct and not t.inferred for t in targets):
+            targets += self.destination(trig.token)  # "returned to Brasilia for talks": a meeting there
         if rule.only_without_target and any(t.actor.code != s.actor.code for t in targets for s in sources):
             return []  # "fired a missile off ITS coast" names no target; "fired missiles at X" does
         if rule.needs_target:

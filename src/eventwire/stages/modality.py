@@ -107,6 +107,9 @@ def governors(head: Token, reporting: frozenset[str] = frozenset()) -> list[Toke
     return chain
 
 
+PURPOSE_PREPS = words("purpose_prepositions")
+
+
 def classify(head: Token, lex: ModalityLexicon, noun: Token | None = None, inherent: str | None = None) -> str:
     """asserted | planned | negated | hypothetical for the event whose clause head is `head`."""
     chain = governors(head, lex.reporting_verbs)
@@ -279,8 +282,10 @@ class Modality:
             if ss.attribution is None and advice(head, self.lex):
                 continue  # "Kenya should help its neighbour": the writer's advice, no act of anyone's
             is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
-            modality = classify(head, self.lex, noun=trig.token if is_noun or trig.light else None,
-                                inherent=rule.modality)
+            # "will return to Brasilia FOR TALKS": a meeting in a clause's phrase is as planned as the clause
+            clause = clauses.clause_head(trig.token, PURPOSE_PREPS) if is_noun else None
+            modality = classify(head if clause is None else clause, self.lex,
+                                noun=trig.token if is_noun or trig.light else None, inherent=rule.modality)
             if rule.unrealised and modality in ("planned", "hypothetical"):
                 modality = "asserted"  # "would take measures": announcing it is the threat, made now
             for c in group:

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 CONTENT_TARGET_PREPS = words("content_target_prepositions")
 AGENT_PREPS = words("agent_prepositions")
-CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 RELATIVE_PRONOUNS = words("relative_pronouns")
+DESTINATION_PREPS = words("destination_prepositions")
 
 
 class NounActs:
@@ -84,19 +84,17 @@ class NounActs:
         """The actor of a noun trigger that names none, from the clause it is in: the subject of the verb
         its phrase hangs on ("Kenya returned from TALKS in Paris", "after a round of TALKS"). Only through
         prepositions of CLAUSE_ACT_PREPS: "Kenya condemned the talks" is no meeting of Kenya's."""
-        x = tok
-        for _ in range(4):
-            if not sx.is_prep_object(x) or not sx.is_preposition(x.head):
-                return []
-            prep = x.head
-            head = prep.head
-            if prep.lower_ == "of" and head.pos_ in ("NOUN", "PROPN") and head is not x:
-                x = head  # "a round of talks": the measure's own phrase decides
-                continue
-            if prep.lower_ not in CLAUSE_ACT_PREPS or head.pos_ not in ("VERB", "AUX"):
-                return []
-            return self.subjects(head)[0]
-        return []
+        head = clauses.clause_head(tok)
+        return self.subjects(head)[0] if head is not None else []
+
+    def destination(self, tok: Token) -> list[Arg]:
+        """Where the clause of a noun trigger that names no counterpart goes, as its counterpart: "Kenya's
+        minister returned TO BRASILIA for talks" (a meeting there), named places only."""
+        head = clauses.clause_head(tok)
+        if head is None:
+            return []
+        return [a for g in sx.prep_objects(head, DESTINATION_PREPS) if g.ent_type_ in ("GPE",)
+                for a in self.phrase_args(g) if a.direct and not a.inferred]
 
     def bearers(self, tok: Token) -> list[Arg]:
         """Who bears the act a noun names, as the subject of the clause it is in: "Kenya came UNDER PRESSURE from

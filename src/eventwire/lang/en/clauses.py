@@ -16,6 +16,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
 # "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
 CONTENT_PREPS = words("content_prepositions")
 SETTING_PREPS = words("setting_prepositions")
+CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 BEARING_PREPS = words("bearing_prepositions")
 BEARING_VERBS = words("bearing_verbs")
 
@@ -102,3 +103,21 @@ def embedded_under(head: Token, heads: set[int]) -> bool:
         if not coordinated and t.i in heads:
             return True
     return False
+
+
+def clause_head(tok: Token, preps: frozenset[str] = CLAUSE_ACT_PREPS) -> Token | None:
+    """The verb a noun trigger's phrase hangs on through a preposition of `preps` ("returned FROM talks",
+    "arrived for a round of talks"), or None."""
+    x = tok
+    for _ in range(4):
+        if not sx.is_prep_object(x) or not sx.is_preposition(x.head):
+            return None
+        prep = x.head
+        head = prep.head
+        if prep.lower_ == "of" and head.pos_ in ("NOUN", "PROPN") and head is not x:
+            x = head  # "a round of talks": the measure's own phrase decides
+            continue
+        if prep.lower_ not in preps or head.pos_ not in ("VERB", "AUX"):
+            return None
+        return head
+    return None
