@@ -577,3 +577,14 @@ def test_a_part_of_people_or_goods_moved_with_no_agent_is_sent_by_their_owner(co
 ])
 def test_talks_a_clause_goes_to_are_with_the_place_it_goes_to(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun set beside a clause names that clause's act; its denial answers whoever did it
+    ("Kenya accused Brazil of arming the rebels, a charge Brazil denies.",
+     {("ACCUSE", "KEN", "BRA", "asserted"), ("REJECT", "BRA", "KEN", "asserted")}),
+    ("Kenya accused Brazil of spying, an allegation that Brasilia denies.",
+     {("ACCUSE", "KEN", "BRA", "asserted"), ("REJECT", "BRA", "KEN", "asserted")}),
+])
+def test_a_denial_of_a_charge_set_beside_its_clause_answers_the_accuser(code, text, expected):
+    assert triples(code(text)) == expected

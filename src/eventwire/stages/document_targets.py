@@ -39,6 +39,7 @@ SELF_FIRST_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 DOMESTIC_SECTORS = {"CVL", "COP", "POL", "LEG", "JUD", "REB", "MED", "BUS"}
 RESPONSE_PREPS = words("response_prepositions")
 LOCATIVE_PREPS = words("locative_prepositions")
+RELATIVE_PRONOUNS = words("relative_pronouns")
 # acts that may have no target at all: a show of force with no one named as its recipient
 NULL_TARGET_TYPES = {"MOBILIZE"}
 # acts by which an actor comes to hold people: whoever did them is who releases them
@@ -95,11 +96,13 @@ class DocumentTargets:
                     out.append(c)
                 else:
                     out.extend(sx.objects_of_prep(c, RESPONSE_PREPS))
+            if sx.is_relative_clause(h) and all(o.lower_ in RELATIVE_PRONOUNS for o in sx.objects(h)):
+                out.append(h.head)  # "..., a CHARGE Brazil denies": the noun the clause hangs on
         if trig.obj is not None and trig.obj not in out:
             out.append(trig.obj)
         lex = self.ex.lex
         return [n for n in out if n.pos_ == "NOUN" and (lex.classes.member(n, "act_reference")
-                                                       or lex.find(n) is not None)]
+                                                       or lex.classes.act_types(n) or lex.find(n) is not None)]
 
     def act_target(self, trig: Trigger, s: Arg) -> Arg | None:
         if trig.rule.type not in RESPONSE_TYPES:
@@ -118,6 +121,9 @@ class DocumentTargets:
                         self.ex.lex.is_light(c)
                         for n in sx.nominal_subjects(c) for a in self.phrase_args(n)]
             doers = [a for a in self.noun_sources(noun) + launched if a.actor.code and _other(a.actor, s.actor)]
+            # "X accused Y of Z, A CHARGE Y denies": a noun set beside a clause names that clause's act
+            doers += [c.source for c in self.ss.candidates if c.trigger.head.i == noun.head.i and
+                      c.source.actor.code and _other(c.source.actor, s.actor)]
             if doers:
                 return doers[0]
             own = self.ex.lex.find(noun)
