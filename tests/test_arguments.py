@@ -585,6 +585,10 @@ def test_talks_a_clause_goes_to_are_with_the_place_it_goes_to(code, text, expect
      {("ACCUSE", "KEN", "BRA", "asserted"), ("REJECT", "BRA", "KEN", "asserted")}),
     ("Kenya accused Brazil of spying, an allegation that Brasilia denies.",
      {("ACCUSE", "KEN", "BRA", "asserted"), ("REJECT", "BRA", "KEN", "asserted")}),
+    # the parser makes the accusation the complement of the denial, the charge its subject and the denier in
+    # apposition to the charge: both acts are still read
+    ("Kenya accused Brazil of violating its airspace, a charge Brasilia denied.",
+     {("ACCUSE", "KEN", "BRA", "asserted"), ("REJECT", "BRA", "KEN", "asserted")}),
 ])
 def test_a_denial_of_a_charge_set_beside_its_clause_answers_the_accuser(code, text, expected):
     assert triples(code(text)) == expected

@@ -173,7 +173,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
         """(sources, passive patients) of the clause headed by `head`."""
         t, via_xcomp, via_conj = head, False, False
         for _ in range(6):
-            subj = [c for c in sx.subjects(t) if c.lower_ not in RELATIVE_PRONOUNS] or \
+            subj = [c for c in (clauses.charge_doer(t),) if c is not None] or \
+                [c for c in sx.subjects(t) if c.lower_ not in RELATIVE_PRONOUNS] or \
                 [c for c in (sx.stranded_subject(t, CLAUSE_MARKS),) if c is not None]
             if sx.is_relative_clause(t) and any(c.lower_ in RELATIVE_PRONOUNS and sx.is_subject(c, passive=True)
                                                 for c in t.children):

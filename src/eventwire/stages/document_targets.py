@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from ..lang.en import clauses, words
 from ..lang.en import syntax as sx
-from ..lang.en import words
 from ..pipeline.state import Arg, Candidate
 from ..records import Actor
 from .dedup import SYMMETRIC
@@ -100,6 +100,7 @@ class DocumentTargets:
                 out.append(h.head)  # "..., a CHARGE Brazil denies": the noun the clause hangs on
         if trig.obj is not None and trig.obj not in out:
             out.append(trig.obj)
+        out += [n for n in sx.nominal_subjects(trig.head) if clauses.charged_clause(n) is not None]
         lex = self.ex.lex
         return [n for n in out if n.pos_ == "NOUN" and (lex.classes.member(n, "act_reference")
                                                        or lex.classes.act_types(n) or lex.find(n) is not None)]
@@ -122,10 +123,13 @@ class DocumentTargets:
                         for n in sx.nominal_subjects(c) for a in self.phrase_args(n)]
             doers = [a for a in self.noun_sources(noun) + launched if a.actor.code and _other(a.actor, s.actor)]
             # "X accused Y of Z, A CHARGE Y denies": a noun set beside a clause names that clause's act
-            doers += [c.source for c in self.ss.candidates if c.trigger.head.i == noun.head.i and
+            beside = clauses.charged_clause(noun) or noun.head  # "X accused Y, a CHARGE Y denied" -> accused
+            doers += [c.source for c in self.ss.candidates if c.trigger.head.i == beside.i and
                       c.source.actor.code and _other(c.source.actor, s.actor)]
             if doers:
                 return doers[0]
+            if beside != noun.head or (sx.is_clause_apposition(noun) and self.ex.lex.find(beside) is not None):
+                continue  # the act it names is that clause's, whose doer is unknown: no earlier act stands in
             own = self.ex.lex.find(noun)
             kinds = set(classes.act_types(noun)) | ({own.rule.type} if own is not None else set())
             earlier = [c for c in self._earlier() if c.source.actor.code and _other(c.source.actor, s.actor)]

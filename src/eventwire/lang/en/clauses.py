@@ -17,6 +17,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
 CONTENT_PREPS = words("content_prepositions")
 SETTING_PREPS = words("setting_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
+CHARGE_NOUNS = words("charge_nouns")
 BEARING_PREPS = words("bearing_prepositions")
 BEARING_VERBS = words("bearing_verbs")
 
@@ -57,6 +58,25 @@ def bearing_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def charged(tok: Token) -> bool:
+    """Whether `tok` is a clause the parser hung on the verb of a charge set after it ("X ACCUSED Y, a charge Y
+    denied"): it stands on its own, not as that verb's content."""
+    cb = sx.charge_beside(tok.head, CHARGE_NOUNS) if tok.head != tok else None
+    return cb is not None and cb[0] == tok
+
+
+def charge_doer(verb: Token) -> Token | None:
+    """The real subject of the verb of a charge set after a clause ("a charge BRAZIL denied"), or None."""
+    cb = sx.charge_beside(verb, CHARGE_NOUNS)
+    return None if cb is None else cb[2]
+
+
+def charged_clause(noun: Token) -> Token | None:
+    """The clause a charge set after it names ("X ACCUSED Y, a CHARGE Y denied" -> accused), or None."""
+    cb = sx.charge_beside(noun.head, CHARGE_NOUNS) if noun.head != noun else None
+    return cb[0] if cb is not None and cb[1] == noun else None
+
+
 def governing_heads(head: Token) -> list[Token]:
     """The words whose complement this clause is: "urged X TO LIFT" / "warned THAT it could strike" -> urged."""
     out = []
@@ -67,7 +87,7 @@ def governing_heads(head: Token) -> list[Token]:
             sx.is_preposition(t) and t.lower_ in CONTENT_PREPS) or (
             modifying and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
             sx.is_adverbial_clause(t) and sx.has_auxiliary(t, ("to",)))  # purpose
-        if beside_complement(t) is not None:
+        if beside_complement(t) is not None or charged(t):
             break
         if sx.is_conjunct(t) and (sx.is_open_complement(t.head) or sx.is_complement(t.head)
                                   or sx.is_prep_complement(t.head)):

@@ -85,6 +85,18 @@ def stranded_subject(tok: Token, marks: Collection[str]) -> Token | None:
     return None
 
 
+def charge_beside(verb: Token, nouns: Collection[str]) -> tuple[Token, Token, Token] | None:
+    """A clause the parser made the complement of the verb of a phrase set after it: "X accused Y of Z, A CHARGE
+    BRAZIL DENIED" parses "accused" as the complement of "denied", "charge" as its subject and "Brazil" in
+    apposition to that. Returns (the clause's verb, the noun, the phrase's real subject), or None."""
+    noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in nouns), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if noun is None or clause is None or clause.i > noun.i:
+        return None
+    doer = next((c for c in noun.children if c.dep_ == "appos" and c.i > noun.i), None)
+    return None if doer is None else (clause, noun, doer)
+
+
 def nominal_subjects(tok: Token, passive: bool = False) -> list[Token]:
     """Nominal subjects of `tok`; with `passive`, passive nominal subjects too."""
     return _children(tok, NOMINAL_SUBJECT_ANY_VOICE if passive else NOMINAL_SUBJECT)
