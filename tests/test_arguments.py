@@ -592,3 +592,12 @@ def test_talks_a_clause_goes_to_are_with_the_place_it_goes_to(code, text, expect
 ])
 def test_a_denial_of_a_charge_set_beside_its_clause_answers_the_accuser(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the noun a passive participle describes undergoes its act: the diplomats do not accuse anyone
+    ("Kenya has expelled two Brazilian diplomats accused of spying.", {("SANCTION", "KEN", "BRA", "asserted")}),
+    ("Kenyan police arrested three Brazilians suspected of smuggling.", {("COERCE", "KEN", "BRA", "asserted")}),
+])
+def test_the_noun_a_passive_participle_describes_undergoes_it(code, text, expected):
+    assert triples(code(text)) == expected

@@ -219,6 +219,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                     sources += [a for o in sx.direct_objects(t) for a in self.phrase_args(o)]  # "joined Y IN doing"
                 return sources, patients
             if sx.is_noun_clause(t) and t.head.pos_ in ("NOUN", "PROPN"):
+                if t.tag_ == "VBN" and t == head:  # "two diplomats ACCUSED of spying": they undergo it
+                    return [], self.phrase_args(t.head)
                 return self.phrase_args(t.head) or self.author(t.head), []
             beside = clauses.beside_complement(t)
             if beside is not None:  # "X urged its citizens to leave and HALTED flights": X halted them
