@@ -328,3 +328,14 @@ def test_declaring_a_state_of_unrest_or_siege_is_coercion_at_home(code):
 def test_paying_off_a_debt_is_aid_and_a_plan_that_paid_off_is_none(code):
     assert triples(code("Brazil paid off 15 million dollars of Kenya's debts.")) == {("AID", "BRA", "KEN", "asserted")}
     assert triples(code("Kenya's bet on Brazil appears to have paid off.")) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a pledge or commitment of aid is aid to come (CONVENTIONS), not an agreement
+    ("Japan pledged humanitarian aid to Kenya.", {("AID", "JPN", "KEN", "planned")}),
+    ("Japan committed ten million dollars to Kenya.", {("AID", "JPN", "KEN", "planned")}),
+    ("Japan pledged to rebuild the bridge.", {("AGREE", "JPN", None, "asserted")}),
+])
+def test_a_pledge_of_aid_is_aid_to_come(code, text, expected):
+    assert triples(code(text)) == expected
+
