@@ -601,3 +601,12 @@ def test_a_denial_of_a_charge_set_beside_its_clause_answers_the_accuser(code, te
 ])
 def test_the_noun_a_passive_participle_describes_undergoes_it(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a party's or a leader's supporters act (sports fans are not events; "supporters" is no sports word alone)
+    ("Kenyan opposition supporters rallied in Nairobi.", {("PROTEST", "KEN", "KEN", "asserted")}),
+    ("Supporters of the Kenyan president rallied in Nairobi.", {("PROTEST", "KEN", "KEN", "asserted")}),
+])
+def test_supporters_are_people_who_act(code, text, expected):
+    assert triples(code(text)) == expected
