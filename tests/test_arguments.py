@@ -610,3 +610,13 @@ def test_the_noun_a_passive_participle_describes_undergoes_it(code, text, expect
 ])
 def test_supporters_are_people_who_act(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a call is aimed at where what it calls for is to happen, or at whoever is to do the act called for
+    ("Brazil called for an immediate ceasefire in Kenya.", {("REQUEST", "BRA", "KEN", "asserted")}),
+    ("Brazil pressed for sanctions on Kenya.", {("REQUEST", "BRA", "KEN", "asserted")}),
+    ("Brazil lobbied for NATO sanctions on Kenya.", {("REQUEST", "BRA", "NATO", "asserted")}),
+])
+def test_a_call_for_something_is_aimed_at_whom_it_names(code, text, expected):
+    assert triples(code(text)) == expected

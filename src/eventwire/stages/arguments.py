@@ -372,6 +372,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                         if sx.is_adverbial_clause(g) and sx.has_marker(g, CONDITION_MARKS):
                             for n in sx.nominal_subjects(g, passive=True):
                                 out.extend(a for a in self.phrase_args(n) if not a.inferred)
+        if rule.type == "REQUEST" and not any(not a.inferred for a in out):
+            out.extend(self.demand_targets(trig))  # "called for a ceasefire IN KENYA"
         if rule.type == "AID" and not any(not a.inferred for a in out):
             out.extend(self.purpose_targets(trig))
         if not any(not a.inferred for a in out):

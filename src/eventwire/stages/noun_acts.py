@@ -27,6 +27,7 @@ CONTENT_TARGET_PREPS = words("content_target_prepositions")
 AGENT_PREPS = words("agent_prepositions")
 RELATIVE_PRONOUNS = words("relative_pronouns")
 DESTINATION_PREPS = words("destination_prepositions")
+DEMAND_PREPS = words("demand_prepositions")
 
 
 class NounActs:
@@ -126,4 +127,18 @@ class NounActs:
                 for n in sx.nominal_subjects(c):
                     if n.lower_ not in RELATIVE_PRONOUNS:
                         out.extend(a for a in self.phrase_args(n) if not a.inferred)
+        return out
+
+    def demand_targets(self, trig: Trigger) -> list[Arg]:
+        """Whom a call for something is aimed at, named in what is called for: "called FOR a ceasefire IN KENYA",
+        "pressed for sanctions ON KENYA", "lobbied for EU sanctions"."""
+        out: list[Arg] = []
+        for h in (trig.token, trig.light):
+            for g in sx.prep_objects(h, DEMAND_PREPS) if h is not None else ():
+                # an act called for is asked of its doer ("called for EU sanctions"), not of whom it is done to
+                # ("the release OF Kenyan sailors": whoever holds them is asked, not Kenya)
+                named = self.noun_sources(g) if self.ex.lex.find(g) is not None else self.phrase_args(g)
+                named = [a for a in named if not a.inferred and a.direct]
+                out.extend(named or [a for p in sx.prep_objects(g, CONTENT_TARGET_PREPS) for a in self.phrase_args(p)
+                                     if not a.inferred])
         return out
