@@ -339,3 +339,12 @@ def test_paying_off_a_debt_is_aid_and_a_plan_that_paid_off_is_none(code):
 def test_a_pledge_of_aid_is_aid_to_come(code, text, expected):
     assert triples(code(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # a trigger word naming a kind of force is no act of its own
+    ("Kenyan riot police clashed with protesters in Nairobi.", {("ASSAULT", "KEN", "KEN", "asserted")}),
+    ("Kenyan attack helicopters struck Brazilian positions.", {("ASSAULT", "KEN", "BRA", "asserted")}),
+])
+def test_a_kind_of_force_is_no_act(code, text, expected):
+    assert triples(code(text)) == expected
+

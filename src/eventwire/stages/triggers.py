@@ -535,6 +535,8 @@ class Triggers:
                 if trig is not None and (sx.is_direct_object(tok) or sx.is_prep_object(tok)) and \
                         self.lex.is_light(tok.head):
                     continue  # handled through its light verb
+                if trig is not None and sx.is_compound(tok) and self.lex.classes.member(tok.head, "personnel"):
+                    continue  # "RIOT police", "ATTACK helicopters": a kind of force, no act
             if trig is not None:
                 found[tok.i] = trig
         for tok in sent:  # "X said Y must/should Z": a demand by X on Y
