@@ -620,3 +620,13 @@ def test_supporters_are_people_who_act(code, text, expected):
 ])
 def test_a_call_for_something_is_aimed_at_whom_it_names(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one's own people in a reported clause are no target; whom they are said to act on is
+    ("Brazil denied that its forces had entered Kenyan territory.", {("REJECT", "BRA", "KEN", "asserted")}),
+    ("Brazil warned that it would treat any Kenyan troops in the region as targets.",
+     {("THREATEN", "BRA", "KEN", "asserted")}),
+])
+def test_a_reported_clause_about_ones_own_acts_targets_whom_they_act_on(code, text, expected):
+    assert triples(code(text)) == expected

@@ -354,9 +354,14 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                                     out.extend(a for a in self.phrase_args(g) or self.origin_args(g)
                                                if not a.inferred)
                     elif sx.is_complement(c):
-                        who = [a for g in sx.nominal_subjects(c, passive=True) for a in self.phrase_args(g)
-                               if not a.inferred]
+                        subjects = sx.nominal_subjects(c, passive=True)
+                        who = [a for g in subjects for a in self.phrase_args(g) if not a.inferred]
                         out.extend(who)
+                        if subjects and all(coref.is_reference(p) for g in subjects for p in sx.possessors(g) or [g]):
+                            # "denied that ITS FORCES had entered KENYAN territory": one's own people are no
+                            # target; whom they were said to act on is
+                            for o in sx.objects(c):
+                                out.extend(a for a in self.phrase_args(o) if not a.inferred)
                         if rule.type == "THREATEN" and who and not any(a.direct for a in who):
                             # "warned IT would impose sanctions ON KENYA": a threat of one's own act is aimed
                             # at whom the act is
