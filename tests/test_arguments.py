@@ -589,6 +589,11 @@ def test_talks_a_clause_goes_to_are_with_the_place_it_goes_to(code, text, expect
     # apposition to the charge: both acts are still read
     ("Kenya accused Brazil of violating its airspace, a charge Brasilia denied.",
      {("ACCUSE", "KEN", "BRA", "asserted"), ("REJECT", "BRA", "KEN", "asserted")}),
+    # "which" the parser hangs on the accused: what is rejected is the accusation
+    ("Kenya accused the Brazilian government of human rights abuses, which Brasilia rejected.",
+     {("ACCUSE", "KEN", "BRA", "asserted"), ("REJECT", "BRA", "KEN", "asserted")}),
+    ("Brazil accused the Kenyan government of human rights abuses, which Nairobi rejected.",
+     {("ACCUSE", "BRA", "KEN", "asserted"), ("REJECT", "KEN", "BRA", "asserted")}),
 ])
 def test_a_denial_of_a_charge_set_beside_its_clause_answers_the_accuser(code, text, expected):
     assert triples(code(text)) == expected

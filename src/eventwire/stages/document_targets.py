@@ -116,6 +116,16 @@ class DocumentTargets:
         ("the move", "the decision") takes the latest earlier act done to the responder.
         """
         classes = self.ex.lex.classes
+        h = trig.head
+        if sx.objects(h) and all(o.lower_ in RELATIVE_PRONOUNS for o in sx.objects(h)) and \
+                (sx.is_relative_clause(h) or sx.is_adverbial_clause(h)):
+            # "X accused Y of abuses, WHICH Y rejected": what Y rejects is the act, whether the parser hangs the
+            # clause on that act's verb or on its argument (an actor is no thing one rejects)
+            act = h.head if sx.is_adverbial_clause(h) else h.head.head
+            doers = [c.source for c in self.ss.candidates if c.trigger.head.i == act.i and
+                     c.source.actor.code and _other(c.source.actor, s.actor)]
+            if doers and (sx.is_adverbial_clause(h) or self.ex.lex.find(h.head) is None and self.phrase_args(h.head)):
+                return doers[0]
         for noun in self.act_nouns(trig):
             # "the attack X LAUNCHED", "the sanctions that X IMPOSED": whoever carried it out
             launched = [a for c in noun.children if sx.is_relative_clause(c) and
@@ -123,12 +133,15 @@ class DocumentTargets:
                         for n in sx.nominal_subjects(c) for a in self.phrase_args(n)]
             doers = [a for a in self.noun_sources(noun) + launched if a.actor.code and _other(a.actor, s.actor)]
             # "X accused Y of Z, A CHARGE Y denies": a noun set beside a clause names that clause's act
-            beside = clauses.charged_clause(noun) or noun.head  # "X accused Y, a CHARGE Y denied" -> accused
-            doers += [c.source for c in self.ss.candidates if c.trigger.head.i == beside.i and
-                      c.source.actor.code and _other(c.source.actor, s.actor)]
+            # "X accused Y, a CHARGE Y denied" -> accused; "X did Y, A MOVE Z condemned" -> did: a noun set beside
+            # a clause names that clause's act (not "welcomed THE PLAN, which Z rejected": the plan is the thing)
+            beside = clauses.charged_clause(noun) or (noun.head if sx.is_clause_apposition(noun) else None)
+            if beside is not None:
+                doers += [c.source for c in self.ss.candidates if c.trigger.head.i == beside.i and
+                          c.source.actor.code and _other(c.source.actor, s.actor)]
             if doers:
                 return doers[0]
-            if beside != noun.head or (sx.is_clause_apposition(noun) and self.ex.lex.find(beside) is not None):
+            if beside is not None and self.ex.lex.find(beside) is not None:
                 continue  # the act it names is that clause's, whose doer is unknown: no earlier act stands in
             own = self.ex.lex.find(noun)
             kinds = set(classes.act_types(noun)) | ({own.rule.type} if own is not None else set())
