@@ -106,24 +106,23 @@ class DocumentTargets:
                                                        or lex.classes.act_types(n) or lex.find(n) is not None)]
 
     def act_target(self, trig: Trigger, s: Arg) -> Arg | None:
-        if trig.rule.type not in RESPONSE_TYPES:
-            return None
         """The target of a response to an act named by a noun: the one who did that act.
 
         The act's doer is its possessor or modifier ("Japan's remarks", "the Russian strikes", "the ban
-        by the court"); else the source of the latest earlier act of the document of a type the noun names
-        ("X struck Y. Y condemned the strikes"), one done to the responder first; a noun that names any act
-        ("the move", "the decision") takes the latest earlier act done to the responder.
+        by the court"), the doer of the clause a noun is set beside ("X accused Y, a CHARGE Y denies"); else
+        the source of the latest earlier act of the document of a type the noun names ("X struck Y. Y condemned
+        the strikes"), one done to the responder first; a noun that names any act ("the move", "the decision")
+        takes the latest earlier act done to the responder.
         """
+        if trig.rule.type not in RESPONSE_TYPES:
+            return None
         classes = self.ex.lex.classes
         h = trig.head
         if sx.objects(h) and all(o.lower_ in RELATIVE_PRONOUNS for o in sx.objects(h)) and \
                 (sx.is_relative_clause(h) or sx.is_adverbial_clause(h)):
             # "X accused Y of abuses, WHICH Y rejected": what Y rejects is the act, whether the parser hangs the
             # clause on that act's verb or on its argument (an actor is no thing one rejects)
-            act = h.head if sx.is_adverbial_clause(h) else h.head.head
-            doers = [c.source for c in self.ss.candidates if c.trigger.head.i == act.i and
-                     c.source.actor.code and _other(c.source.actor, s.actor)]
+            doers = self._doers_of(h.head if sx.is_adverbial_clause(h) else h.head.head, s)
             if doers and (sx.is_adverbial_clause(h) or self.ex.lex.find(h.head) is None and self.phrase_args(h.head)):
                 return doers[0]
         for noun in self.act_nouns(trig):
@@ -132,13 +131,11 @@ class DocumentTargets:
                         self.ex.lex.is_light(c)
                         for n in sx.nominal_subjects(c) for a in self.phrase_args(n)]
             doers = [a for a in self.noun_sources(noun) + launched if a.actor.code and _other(a.actor, s.actor)]
-            # "X accused Y of Z, A CHARGE Y denies": a noun set beside a clause names that clause's act
-            # "X accused Y, a CHARGE Y denied" -> accused; "X did Y, A MOVE Z condemned" -> did: a noun set beside
-            # a clause names that clause's act (not "welcomed THE PLAN, which Z rejected": the plan is the thing)
+            # "X accused Y, A CHARGE Y denied" -> accused, "X did Y, A MOVE Z condemned" -> did: a noun set beside a
+            # clause names that clause's act (not "welcomed THE PLAN, which Z rejected": the plan is the thing)
             beside = clauses.charged_clause(noun) or (noun.head if sx.is_clause_apposition(noun) else None)
             if beside is not None:
-                doers += [c.source for c in self.ss.candidates if c.trigger.head.i == beside.i and
-                          c.source.actor.code and _other(c.source.actor, s.actor)]
+                doers += self._doers_of(beside, s)
             if doers:
                 return doers[0]
             if beside is not None and self.ex.lex.find(beside) is not None:
@@ -155,6 +152,11 @@ class DocumentTargets:
                 a = ranked[0].source
                 return Arg(a.actor, "", s.start, s.start, False, True)
         return None
+
+    def _doers_of(self, verb: Token, s: Arg) -> list[Arg]:
+        """The sources, other than `s`, of this sentence's acts whose trigger heads the clause of `verb`."""
+        return [c.source for c in self.ss.candidates if c.trigger.head.i == verb.i and c.source.actor.code and
+                _other(c.source.actor, s.actor)]
 
     def answer_target(self, trig: Trigger, s: Arg) -> Arg | None:
         """A response that names no target answers the latest act done to its source."""
