@@ -328,3 +328,11 @@ def test_declaring_a_state_of_unrest_or_siege_is_coercion_at_home(code):
 def test_paying_off_a_debt_is_aid_and_a_plan_that_paid_off_is_none(code):
     assert triples(code("Brazil paid off 15 million dollars of Kenya's debts.")) == {("AID", "BRA", "KEN", "asserted")}
     assert triples(code("Kenya's bet on Brazil appears to have paid off.")) == set()
+
+
+def test_a_meeting_during_which_another_act_happened_is_a_meeting_too(code):
+    # "during" names the occasion of the praise, as "at" does, not what the praise is about
+    assert triples(code("Kenya praised France during a visit to Paris.")) == {
+        ("SUPPORT", "KEN", "FRA", "asserted"), ("CONSULT", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya praised France during talks in Paris.")) == {
+        ("SUPPORT", "KEN", "FRA", "asserted"), ("CONSULT", "KEN", "FRA", "asserted")}
