@@ -336,3 +336,9 @@ def test_a_meeting_during_which_another_act_happened_is_a_meeting_too(code):
         ("SUPPORT", "KEN", "FRA", "asserted"), ("CONSULT", "KEN", "FRA", "asserted")}
     assert triples(code("Kenya praised France during talks in Paris.")) == {
         ("SUPPORT", "KEN", "FRA", "asserted"), ("CONSULT", "KEN", "FRA", "asserted")}
+
+
+def test_an_amnesty_declared_or_proposed_is_a_concession(code):
+    assert triples(code("Kenya declared an amnesty for rebels on Monday.")) == {("CONCEDE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenya will propose an amnesty for protesters next week.")) == {
+        ("CONCEDE", "KEN", "KEN", "planned")}
