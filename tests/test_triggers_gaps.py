@@ -342,3 +342,9 @@ def test_an_amnesty_declared_or_proposed_is_a_concession(code):
     assert triples(code("Kenya declared an amnesty for rebels on Monday.")) == {("CONCEDE", "KEN", "KEN", "asserted")}
     assert triples(code("Kenya will propose an amnesty for protesters next week.")) == {
         ("CONCEDE", "KEN", "KEN", "planned")}
+
+
+def test_finalising_a_deal_or_a_swap_is_an_agreement(code):
+    assert triples(code("Kenya finalised a trade deal with France last week.")) == {("AGREE", "KEN", "FRA", "asserted")}
+    assert triples(code("Brazil finalized a currency swap with Kenya's central bank.")) == {
+        ("AGREE", "BRA", "KEN", "asserted")}
