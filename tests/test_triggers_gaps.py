@@ -348,3 +348,9 @@ def test_finalising_a_deal_or_a_swap_is_an_agreement(code):
     assert triples(code("Kenya finalised a trade deal with France last week.")) == {("AGREE", "KEN", "FRA", "asserted")}
     assert triples(code("Brazil finalized a currency swap with Kenya's central bank.")) == {
         ("AGREE", "BRA", "KEN", "asserted")}
+
+
+def test_an_act_offered_by_its_noun_is_to_come(code):
+    # the light verb puts its noun's act in the future, as "proposed a summit" does
+    assert triples(code("Brazil offered Kenya a defence treaty.")) == {("AGREE", "BRA", "KEN", "planned")}
+    assert triples(code("Brazil offered talks to Kenya.")) == {("CONSULT", "BRA", "KEN", "planned")}
