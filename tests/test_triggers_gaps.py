@@ -354,3 +354,11 @@ def test_an_act_offered_by_its_noun_is_to_come(code):
     # the light verb puts its noun's act in the future, as "proposed a summit" does
     assert triples(code("Brazil offered Kenya a defence treaty.")) == {("AGREE", "BRA", "KEN", "planned")}
     assert triples(code("Brazil offered talks to Kenya.")) == {("CONSULT", "BRA", "KEN", "planned")}
+
+
+def test_another_states_officers_ordered_to_leave_are_expelled(code):
+    assert triples(code("Kenya ordered French military advisers at the embassy to leave within a week.")) == {
+        ("SANCTION", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya ordered French troops to leave.")) == {("SANCTION", "KEN", "FRA", "asserted")}
+    # troops ordered somewhere are still a deployment
+    assert triples(code("Kenya ordered more troops to the border.")) == {("MOBILIZE", "KEN", "KEN", "asserted")}
