@@ -362,3 +362,11 @@ def test_another_states_officers_ordered_to_leave_are_expelled(code):
     assert triples(code("Kenya ordered French troops to leave.")) == {("SANCTION", "KEN", "FRA", "asserted")}
     # troops ordered somewhere are still a deployment
     assert triples(code("Kenya ordered more troops to the border.")) == {("MOBILIZE", "KEN", "KEN", "asserted")}
+
+
+def test_a_decree_or_order_signed_is_the_act_it_orders_not_an_agreement(code):
+    assert triples(code("Kenya's interior minister signed a decree last week dissolving two opposition parties.")) == {
+        ("COERCE", "KEN", "KEN", "asserted")}
+    assert triples(code("Kenya signed an executive order lifting most sanctions on France.")) == {
+        ("RETREAT", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya and France signed in Nairobi on Monday.")) == {("AGREE", "KEN", "FRA", "asserted")}
