@@ -370,3 +370,8 @@ def test_a_decree_or_order_signed_is_the_act_it_orders_not_an_agreement(code):
     assert triples(code("Kenya signed an executive order lifting most sanctions on France.")) == {
         ("RETREAT", "KEN", "FRA", "asserted")}
     assert triples(code("Kenya and France signed in Nairobi on Monday.")) == {("AGREE", "KEN", "FRA", "asserted")}
+
+
+def test_lending_legitimacy_or_weight_is_no_loan(code):
+    assert triples(code("Kenya said its presence would lend no credibility to the French vote.")) == set()
+    assert triples(code("Kenya lent France 2 billion dollars last year.")) == {("AID", "KEN", "FRA", "asserted")}
