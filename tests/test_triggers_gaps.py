@@ -375,3 +375,8 @@ def test_a_decree_or_order_signed_is_the_act_it_orders_not_an_agreement(code):
 def test_lending_legitimacy_or_weight_is_no_loan(code):
     assert triples(code("Kenya said its presence would lend no credibility to the French vote.")) == set()
     assert triples(code("Kenya lent France 2 billion dollars last year.")) == {("AID", "KEN", "FRA", "asserted")}
+
+
+def test_forces_defending_a_border_back_no_one(code):
+    assert triples(code("Kenya said its army was defending the northern border with France.")) == set()
+    assert triples(code("Kenya defended France against the accusations.")) == {("SUPPORT", "KEN", "FRA", "asserted")}
