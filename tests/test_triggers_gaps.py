@@ -380,3 +380,9 @@ def test_lending_legitimacy_or_weight_is_no_loan(code):
 def test_forces_defending_a_border_back_no_one(code):
     assert triples(code("Kenya said its army was defending the northern border with France.")) == set()
     assert triples(code("Kenya defended France against the accusations.")) == {("SUPPORT", "KEN", "FRA", "asserted")}
+
+
+def test_a_crowd_gathering_protests_only_when_it_is_of_protesters(code):
+    assert triples(code("Kenyan crowds gathered in a Nairobi square to watch the ceremony.")) == set()
+    assert triples(code("Hundreds of Kenyan protesters gathered in a Nairobi square on Sunday.")) == {
+        ("PROTEST", "KEN", "KEN", "asserted")}
