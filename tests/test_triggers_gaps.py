@@ -386,3 +386,12 @@ def test_a_crowd_gathering_protests_only_when_it_is_of_protesters(code):
     assert triples(code("Kenyan crowds gathered in a Nairobi square to watch the ceremony.")) == set()
     assert triples(code("Hundreds of Kenyan protesters gathered in a Nairobi square on Sunday.")) == {
         ("PROTEST", "KEN", "KEN", "asserted")}
+
+
+
+def test_ready_is_an_offer_only_with_an_act_to_do(code):
+    # "a problem it is not ready FOR" offers nothing
+    assert triples(code("France's seizure of two Kenyan ships near Uganda has left Kenya with a problem it is not "
+                        "ready for.")) == {("COERCE", "FRA", "KEN", "asserted")}
+    assert triples(code("Kenya is ready to talk with France about the border.")) == {
+        ("AGREE", "KEN", "FRA", "asserted")}
