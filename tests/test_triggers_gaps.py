@@ -398,5 +398,6 @@ def test_ready_is_an_offer_only_with_an_act_to_do(code):
 
 
 def test_a_reward_offered_for_information_is_no_aid(code):
-    assert triples(code("Kenyan police offered a reward of 5,000 dollars for information on a French fugitive.")) == set()
+    text = "Kenyan police offered a reward of 5,000 dollars for information on a French fugitive."
+    assert triples(code(text)) == set()
     assert triples(code("Kenya offered France 5 million dollars in aid.")) == {("AID", "KEN", "FRA", "planned")}
