@@ -401,3 +401,8 @@ def test_a_reward_offered_for_information_is_no_aid(code):
     text = "Kenyan police offered a reward of 5,000 dollars for information on a French fugitive."
     assert triples(code(text)) == set()
     assert triples(code("Kenya offered France 5 million dollars in aid.")) == {("AID", "KEN", "FRA", "planned")}
+
+
+def test_police_storming_a_building_raid_it(code):
+    assert triples(code("Kenyan police stormed the offices of a lawyers' union in Nairobi on Saturday.")) == {
+        ("COERCE", "KEN", "KEN", "asserted")}
