@@ -406,3 +406,8 @@ def test_a_reward_offered_for_information_is_no_aid(code):
 def test_police_storming_a_building_raid_it(code):
     assert triples(code("Kenyan police stormed the offices of a lawyers' union in Nairobi on Saturday.")) == {
         ("COERCE", "KEN", "KEN", "asserted")}
+
+
+def test_seeking_office_or_another_term_is_no_request(code):
+    assert triples(code("Kenya's president will seek a third term, France said.")) == set()
+    assert triples(code("Kenya will seek compensation from France.")) == {("REQUEST", "KEN", "FRA", "planned")}
