@@ -411,3 +411,9 @@ def test_police_storming_a_building_raid_it(code):
 def test_seeking_office_or_another_term_is_no_request(code):
     assert triples(code("Kenya's president will seek a third term, France said.")) == set()
     assert triples(code("Kenya will seek compensation from France.")) == {("REQUEST", "KEN", "FRA", "planned")}
+
+
+def test_a_deed_coordinated_with_a_warnings_content_is_the_speakers_own(code):
+    # the parser hangs "has moved" on "will respond"; its own auxiliary puts it beside "has warned"
+    assert triples(code("Kenya has warned Brazil that it will respond to any attack and has moved more troops to "
+                        "France.")) == {("THREATEN", "KEN", "BRA", "asserted"), ("MOBILIZE", "KEN", "FRA", "asserted")}

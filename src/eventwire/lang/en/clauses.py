@@ -12,6 +12,8 @@ from .words import words
 
 REFUSAL_VERBS = words("refusal_verbs")
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
+PERFECT_AUXILIARIES = ("has", "have", "had")
+UNREAL_MODALS = ("will", "would", "could", "may", "might", "shall", "can", "'ll", "must", "should")
 # prepositions that introduce what an act is about ("accused X OF supporting", "warned OF action",
 # "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
 CONTENT_PREPS = words("content_prepositions")
@@ -43,6 +45,10 @@ def beside_complement(tok: Token) -> Token | None:
     if sx.is_conjunct(tok) and tok.tag_ in FINITE_TAGS and sx.is_prep_complement(h) and h.tag_ == "VBG" and \
             sx.is_preposition(h.head) and h.head.head != h.head:
         return h.head.head  # "accused X of stealing water and THREATENED tariffs" -> accused
+    if sx.is_conjunct(tok) and sx.is_complement(h) and h.head != h and not sx.has_subject(tok) and \
+            (tok.tag_ in FINITE_TAGS or sx.has_auxiliary(tok, PERFECT_AUXILIARIES)) and \
+            sx.has_auxiliary(h, UNREAL_MODALS):
+        return h.head  # "has warned that it WOULD respond and HAS MOVED troops" -> warned: a deed, not the warning
     return None
 
 
