@@ -417,3 +417,9 @@ def test_a_deed_coordinated_with_a_warnings_content_is_the_speakers_own(code):
     # the parser hangs "has moved" on "will respond"; its own auxiliary puts it beside "has warned"
     assert triples(code("Kenya has warned Brazil that it will respond to any attack and has moved more troops to "
                         "France.")) == {("THREATEN", "KEN", "BRA", "asserted"), ("MOBILIZE", "KEN", "FRA", "asserted")}
+
+
+def test_a_go_between_named_after_the_noun_it_served_mediates(code):
+    # "talks MEDIATED BY Brazil": the participle is Brazil's own act, not the content of the talks
+    assert triples(code("The ceasefire followed talks mediated by Brazil between Kenya and France.")) == {
+        ("CONSULT", "BRA", "KEN", "asserted"), ("CONSULT", "BRA", "FRA", "asserted")}

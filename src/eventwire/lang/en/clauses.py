@@ -21,6 +21,7 @@ SETTING_PREPS = words("setting_prepositions")
 CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 BEARING_PREPS = words("bearing_prepositions")
 BEARING_VERBS = words("bearing_verbs")
+GO_BETWEEN_VERBS = words("go_between_verbs")
 
 
 def refused(head: Token) -> bool:
@@ -63,6 +64,12 @@ def bearing_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def go_between(tok: Token) -> bool:
+    """Whether `tok` is a participle naming the go-between of the noun it follows, an act of that agent's own:
+    "a truce BROKERED BY Egypt", "talks MEDIATED BY Qatar", "a summit HOSTED BY Kenya"."""
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in GO_BETWEEN_VERBS and bool(sx.agents(tok))
+
+
 def governing_heads(head: Token) -> list[Token]:
     """The words whose complement this clause is: "urged X TO LIFT" / "warned THAT it could strike" -> urged."""
     out = []
@@ -71,7 +78,7 @@ def governing_heads(head: Token) -> list[Token]:
         modifying = sx.is_adnominal_clause(t) or sx.is_adverbial_clause(t)
         content = sx.is_content_complement(t) or (
             sx.is_preposition(t) and t.lower_ in CONTENT_PREPS) or (
-            modifying and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
+            modifying and t.head.pos_ == "NOUN" and not go_between(t)) or (  # "a motion TO IMPEACH"
             sx.is_adverbial_clause(t) and sx.has_auxiliary(t, ("to",)))  # purpose
         if beside_complement(t) is not None:
             break
