@@ -423,3 +423,9 @@ def test_a_go_between_named_after_the_noun_it_served_mediates(code):
     # "talks MEDIATED BY Brazil": the participle is Brazil's own act, not the content of the talks
     assert triples(code("The ceasefire followed talks mediated by Brazil between Kenya and France.")) == {
         ("CONSULT", "BRA", "KEN", "asserted"), ("CONSULT", "BRA", "FRA", "asserted")}
+
+
+def test_a_warning_of_ones_own_attack_is_aimed_at_its_object(code):
+    assert triples(code("Kenya warned that it would attack France.")) == {("THREATEN", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya has warned that it will shoot down French drones over its coast.")) == {
+        ("THREATEN", "KEN", "FRA", "asserted")}
