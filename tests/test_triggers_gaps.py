@@ -429,3 +429,13 @@ def test_a_warning_of_ones_own_attack_is_aimed_at_its_object(code):
     assert triples(code("Kenya warned that it would attack France.")) == {("THREATEN", "KEN", "FRA", "asserted")}
     assert triples(code("Kenya has warned that it will shoot down French drones over its coast.")) == {
         ("THREATEN", "KEN", "FRA", "asserted")}
+
+
+def test_a_joint_act_another_was_done_in_is_cooperation(code):
+    assert triples(code("Kenyan police arrested two French suspects in a joint operation with French police.")) == {
+        ("COERCE", "KEN", "FRA", "asserted"), ("COOPERATE", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenyan forces seized the port in coordination with French troops.")) == {
+        ("COERCE", "KEN", "FRA", "asserted"), ("COOPERATE", "KEN", "FRA", "asserted")}
+    # a joint act a light verb reaches is coded once, through that verb
+    assert triples(code("Kenya will take part in joint exercises with France next year.")) == {
+        ("COOPERATE", "KEN", "FRA", "planned")}

@@ -85,6 +85,8 @@ class NounActs:
         its phrase hangs on ("Kenya returned from TALKS in Paris", "after a round of TALKS"). Only through
         prepositions of CLAUSE_ACT_PREPS: "Kenya condemned the talks" is no meeting of Kenya's."""
         head = clauses.clause_head(tok)
+        if head is None and (t := self.ex.lex.find(tok)) is not None and t.rule.type == "COOPERATE":
+            head = clauses.clause_head(tok, clauses.JOINT_ACT_PREPS)  # "struck IN A JOINT OPERATION with X"
         return self.subjects(head)[0] if head is not None else []
 
     def destination(self, tok: Token) -> list[Arg]:

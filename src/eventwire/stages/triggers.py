@@ -558,11 +558,14 @@ class Triggers:
         heads |= {t.obj.i for t in found.values() if t.obj is not None}
         # "Kenya came under PRESSURE to extradite them": the verb the noun hangs on carries its content
         bearing = {v.i for t in found.values() if t.light is None and (v := clauses.bearing_verb(t.token))}
+        light_nouns = {t.token.i for t in found.values() if t.light is not None}
         for t in found.values():
             if any(g.i in heads or g.i in bearing for g in clauses.governing_heads(t.head)):
                 continue
+            if t.light is None and t.token.i in light_nouns:
+                continue  # "took part in the EXERCISES": coded through the light verb
             if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(
-                    t.token, heads, meeting=t.rule.type == "CONSULT"):
+                    t.token, heads, meeting=t.rule.type == "CONSULT", joint=t.rule.type == "COOPERATE"):
                 continue
             if t.rule.type == "REQUEST" and sx.is_adverbial_clause(t.head) and t.head.tag_ == "VBG" and \
                     not sx.has_subject(t.head) and (p := found.get(t.head.head.i)) is not None and \
