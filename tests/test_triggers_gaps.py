@@ -439,3 +439,10 @@ def test_a_joint_act_another_was_done_in_is_cooperation(code):
     # a joint act a light verb reaches is coded once, through that verb
     assert triples(code("Kenya will take part in joint exercises with France next year.")) == {
         ("COOPERATE", "KEN", "FRA", "planned")}
+
+
+def test_what_a_visit_or_a_delegation_is_for_is_an_act_of_its_own(code):
+    assert triples(code("Kenya's foreign minister travelled to Paris to urge France to release the sailors.")) == {
+        ("CONSULT", "KEN", "FRA", "asserted"), ("REQUEST", "KEN", "FRA", "asserted")}
+    assert triples(code("Kenya sent a delegation to France to press France for the release of its nationals.")) == {
+        ("CONSULT", "KEN", "FRA", "asserted"), ("REQUEST", "KEN", "FRA", "asserted")}

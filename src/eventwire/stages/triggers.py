@@ -559,7 +559,15 @@ class Triggers:
         # "Kenya came under PRESSURE to extradite them": the verb the noun hangs on carries its content
         bearing = {v.i for t in found.values() if t.light is None and (v := clauses.bearing_verb(t.token))}
         light_nouns = {t.token.i for t in found.values() if t.light is not None}
+        # "visited Beijing TO PRESS for the return of X", "sent a delegation TO DEMAND ...": what a visit or a
+        # delegation is for is an act of its own, not the visit's content
+        visits = {i for o in found.values() if o.rule.type == "CONSULT"
+                  for i in (o.head.i, *((o.obj.i,) if o.obj is not None else ()))}
         for t in found.values():
+            if t.rule.type != "CONSULT" and sx.has_auxiliary(t.head, ("to",)) and t.head.head.i in visits and (
+                    sx.is_adverbial_clause(t.head) or sx.is_adnominal_clause(t.head)):
+                keep.append(t)
+                continue
             if any(g.i in heads or g.i in bearing for g in clauses.governing_heads(t.head)):
                 continue
             if t.light is None and t.token.i in light_nouns:
