@@ -446,3 +446,8 @@ def test_what_a_visit_or_a_delegation_is_for_is_an_act_of_its_own(code):
         ("CONSULT", "KEN", "FRA", "asserted"), ("REQUEST", "KEN", "FRA", "asserted")}
     assert triples(code("Kenya sent a delegation to France to press France for the release of its nationals.")) == {
         ("CONSULT", "KEN", "FRA", "asserted"), ("REQUEST", "KEN", "FRA", "asserted")}
+
+
+def test_help_an_act_was_done_with_is_aid_to_the_doer(code):
+    assert triples(code("Kenyan forces shot down two Brazilian drones with help from France.")) == {
+        ("ASSAULT", "KEN", "BRA", "asserted"), ("AID", "FRA", "KEN", "asserted")}

@@ -102,6 +102,10 @@ class NounActs:
         """Who bears the act a noun names, as the subject of the clause it is in: "Kenya came UNDER PRESSURE from
         Brazil", "Kenyan troops came under attack", "Kenya FACES SANCTIONS from the bloc"."""
         verb = clauses.bearing_verb(tok)
+        if verb is None and sx.is_prep_object(tok) and tok.head.lower_ in clauses.AID_SETTING_PREPS and \
+                tok.head.head.pos_ in ("VERB", "AUX") and (t := self.ex.lex.find(tok)) is not None and \
+                t.rule.type in ("AID", "SUPPORT"):
+            verb = tok.head.head  # "Kenya shot the drones down WITH HELP from X": Kenya is helped
         if verb is None:
             return []
         sources, patients = self.subjects(verb)

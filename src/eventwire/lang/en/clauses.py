@@ -23,6 +23,7 @@ BEARING_PREPS = words("bearing_prepositions")
 BEARING_VERBS = words("bearing_verbs")
 GO_BETWEEN_VERBS = words("go_between_verbs")
 JOINT_ACT_PREPS = words("joint_act_prepositions")
+AID_SETTING_PREPS = words("aid_setting_prepositions")
 
 
 def refused(head: Token) -> bool:
@@ -95,15 +96,18 @@ def governing_heads(head: Token) -> list[Token]:
     return out
 
 
-def inside_verb_trigger(tok: Token, heads: set[int], meeting: bool = False, joint: bool = False) -> bool:
+def inside_verb_trigger(tok: Token, heads: set[int], meeting: bool = False, joint: bool = False,
+                        aided: bool = False) -> bool:
     """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing; a `meeting`
     where another act took place ("agreed AT A SUMMIT", "signed it DURING TALKS"), or a `joint` act another was
-    done in ("struck IN A JOINT OPERATION with X", "IN COORDINATION with X"), is an act of its own."""
+    done in ("struck IN A JOINT OPERATION with X", "IN COORDINATION with X"), or help it was `aided` by ("shot
+    them down WITH HELP from X"), is an act of its own."""
     h = tok.head
     if (sx.is_direct_object(tok) or sx.is_nominal_passive_subject(tok)) and h.i in heads:
         return True
     if sx.is_prep_object(tok) and sx.is_preposition(h) and h.head.i in heads:
-        return not ((meeting and h.lower_ in SETTING_PREPS) or (joint and h.lower_ in JOINT_ACT_PREPS))
+        return not ((meeting and h.lower_ in SETTING_PREPS) or (joint and h.lower_ in JOINT_ACT_PREPS) or
+                    (aided and h.lower_ in AID_SETTING_PREPS))
     return False
 
 
