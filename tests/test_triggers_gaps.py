@@ -451,3 +451,10 @@ def test_what_a_visit_or_a_delegation_is_for_is_an_act_of_its_own(code):
 def test_help_an_act_was_done_with_is_aid_to_the_doer(code):
     assert triples(code("Kenyan forces shot down two Brazilian drones with help from France.")) == {
         ("ASSAULT", "KEN", "BRA", "asserted"), ("AID", "FRA", "KEN", "asserted")}
+
+
+def test_a_request_an_act_answers_is_the_requesters(code):
+    assert triples(code("Kenya released two French sailors at the request of Brazil.")) == {
+        ("RETREAT", "KEN", "FRA", "asserted"), ("REQUEST", "BRA", "KEN", "asserted")}
+    assert triples(code("At Brazil's request, Kenya released two French sailors.")) == {
+        ("RETREAT", "KEN", "FRA", "asserted"), ("REQUEST", "BRA", "KEN", "asserted")}

@@ -78,6 +78,8 @@ class NounActs:
                 out.extend(a for g in sx.agents(c) for a in self.phrase_args(g))  # "the sanctions IMPOSED BY X"
             for g in sx.objects_of_prep(c, AGENT_PREPS):
                 out.extend(self.phrase_args(g))
+        if not out and self._answered_verb(tok) is not None:  # "at the request OF X"
+            out.extend(a for g in sx.prep_objects(tok, ("of",)) for a in self.phrase_args(g))
         return out
 
     def clause_sources(self, tok: Token) -> list[Arg]:
@@ -101,15 +103,23 @@ class NounActs:
     def bearers(self, tok: Token) -> list[Arg]:
         """Who bears the act a noun names, as the subject of the clause it is in: "Kenya came UNDER PRESSURE from
         Brazil", "Kenyan troops came under attack", "Kenya FACES SANCTIONS from the bloc"."""
-        verb = clauses.bearing_verb(tok)
-        if verb is None and sx.is_prep_object(tok) and tok.head.lower_ in clauses.AID_SETTING_PREPS and \
-                tok.head.head.pos_ in ("VERB", "AUX") and (t := self.ex.lex.find(tok)) is not None and \
-                t.rule.type in ("AID", "SUPPORT"):
-            verb = tok.head.head  # "Kenya shot the drones down WITH HELP from X": Kenya is helped
+        verb = clauses.bearing_verb(tok) or self._answered_verb(tok)
         if verb is None:
             return []
         sources, patients = self.subjects(verb)
         return [a for a in sources + patients if not a.inferred]
+
+    def _answered_verb(self, tok: Token) -> Token | None:
+        """The verb whose act the help or request `tok` names was given to or asked of: "Kenya shot the drones
+        down WITH HELP from X" (Kenya is helped), "Kenya halted the raids AT THE REQUEST of X" (Kenya was asked)."""
+        if not sx.is_prep_object(tok) or tok.head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        t = self.ex.lex.find(tok)
+        prep = tok.head.lower_
+        if t is not None and ((t.rule.type in ("AID", "SUPPORT") and prep in clauses.AID_SETTING_PREPS) or
+                              (t.rule.type == "REQUEST" and prep in clauses.REQUEST_SETTING_PREPS)):
+            return tok.head.head
+        return None
 
     def bearing_sources(self, tok: Token) -> list[Arg]:
         """The doer of the act a noun names, hung on the verb its bearer is subject of: "Kenya drew criticism

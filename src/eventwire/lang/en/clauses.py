@@ -24,6 +24,7 @@ BEARING_VERBS = words("bearing_verbs")
 GO_BETWEEN_VERBS = words("go_between_verbs")
 JOINT_ACT_PREPS = words("joint_act_prepositions")
 AID_SETTING_PREPS = words("aid_setting_prepositions")
+REQUEST_SETTING_PREPS = words("request_setting_prepositions")
 
 
 def refused(head: Token) -> bool:
@@ -97,17 +98,17 @@ def governing_heads(head: Token) -> list[Token]:
 
 
 def inside_verb_trigger(tok: Token, heads: set[int], meeting: bool = False, joint: bool = False,
-                        aided: bool = False) -> bool:
+                        aided: bool = False, requested: bool = False) -> bool:
     """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing; a `meeting`
     where another act took place ("agreed AT A SUMMIT", "signed it DURING TALKS"), or a `joint` act another was
     done in ("struck IN A JOINT OPERATION with X", "IN COORDINATION with X"), or help it was `aided` by ("shot
-    them down WITH HELP from X"), is an act of its own."""
+    them down WITH HELP from X"), or a request it answers ("AT THE REQUEST of X"), is an act of its own."""
     h = tok.head
     if (sx.is_direct_object(tok) or sx.is_nominal_passive_subject(tok)) and h.i in heads:
         return True
     if sx.is_prep_object(tok) and sx.is_preposition(h) and h.head.i in heads:
         return not ((meeting and h.lower_ in SETTING_PREPS) or (joint and h.lower_ in JOINT_ACT_PREPS) or
-                    (aided and h.lower_ in AID_SETTING_PREPS))
+                    (aided and h.lower_ in AID_SETTING_PREPS) or (requested and h.lower_ in REQUEST_SETTING_PREPS))
     return False
 
 
