@@ -368,6 +368,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                             for o in (c, *sx.objects(c)):
                                 for g in sx.prep_objects(o, CONTENT_TARGET_PREPS):
                                     out.extend(a for a in self.phrase_args(g) if not a.inferred)
+                            # "warned IT would attack KENYA"
+                            out.extend(a for g in sx.direct_objects(c) for a in self.phrase_args(g) if not a.inferred)
         if rule.type == "THREATEN" and not any(not a.inferred for a in out):
             # "threatened to stop the talks IF THE UNITED STATES deploys missiles": the threat is aimed at the one
             # whose act would set it off

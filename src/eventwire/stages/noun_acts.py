@@ -79,6 +79,8 @@ class NounActs:
                 out.extend(a for g in sx.agents(c) for a in self.phrase_args(g))  # "the sanctions IMPOSED BY X"
             for g in sx.objects_of_prep(c, AGENT_PREPS):
                 out.extend(self.phrase_args(g))
+        if not out and self._answered_verb(tok) is not None:  # "at the request OF X"
+            out.extend(a for g in sx.prep_objects(tok, ("of",)) for a in self.phrase_args(g))
         return out
 
     def clause_sources(self, tok: Token) -> list[Arg]:
@@ -86,6 +88,8 @@ class NounActs:
         its phrase hangs on ("Kenya returned from TALKS in Paris", "after a round of TALKS"). Only through
         prepositions of CLAUSE_ACT_PREPS: "Kenya condemned the talks" is no meeting of Kenya's."""
         head = clauses.clause_head(tok)
+        if head is None and (t := self.ex.lex.find(tok)) is not None and t.rule.type == "COOPERATE":
+            head = clauses.clause_head(tok, clauses.JOINT_ACT_PREPS)  # "struck IN A JOINT OPERATION with X"
         return self.subjects(head)[0] if head is not None else []
 
     def destination(self, tok: Token) -> list[Arg]:
@@ -100,11 +104,23 @@ class NounActs:
     def bearers(self, tok: Token) -> list[Arg]:
         """Who bears the act a noun names, as the subject of the clause it is in: "Kenya came UNDER PRESSURE from
         Brazil", "Kenyan troops came under attack", "Kenya FACES SANCTIONS from the bloc"."""
-        verb = clauses.bearing_verb(tok)
+        verb = clauses.bearing_verb(tok) or self._answered_verb(tok)
         if verb is None:
             return []
         sources, patients = self.subjects(verb)
         return [a for a in sources + patients if not a.inferred]
+
+    def _answered_verb(self, tok: Token) -> Token | None:
+        """The verb whose act the help or request `tok` names was given to or asked of: "Kenya shot the drones
+        down WITH HELP from X" (Kenya is helped), "Kenya halted the raids AT THE REQUEST of X" (Kenya was asked)."""
+        if not sx.is_prep_object(tok) or tok.head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        t = self.ex.lex.find(tok)
+        prep = tok.head.lower_
+        if t is not None and ((t.rule.type in ("AID", "SUPPORT") and prep in clauses.AID_SETTING_PREPS) or
+                              (t.rule.type == "REQUEST" and prep in clauses.REQUEST_SETTING_PREPS)):
+            return tok.head.head
+        return None
 
     def bearing_sources(self, tok: Token) -> list[Arg]:
         """The doer of the act a noun names, hung on the verb its bearer is subject of: "Kenya drew criticism

@@ -62,6 +62,7 @@ class Rule:
     negated_content: bool = False  # "insisted that it would NOT pay": only with a negated complement clause
     content_act: bool = False  # "warned that X WOULD strike": with a complement clause, only if it states an act
     needs_object: bool = False  # "sought THE RETURN of X": only with a direct object ("sought to balance" is none)
+    not_objects: frozenset[str] = frozenset()  # "signed A DECREE": never with such a direct object
     unrealised: bool = False  # "WOULD take measures", "vowed TO take measures": only as an act still to come
     negates: str | None = None  # "postponed the VISIT": also the undone act (this type), negated
     yields_to_content: bool = False  # "offered to RETURN the captives": the offered act is the event
@@ -186,7 +187,7 @@ class TriggerLexicon:
         for i, r in enumerate(data.get("triggers") or []):
             if r.get("type") not in EVENT_TYPES or r.get("negates", "AGREE") not in EVENT_TYPES:
                 raise ValueError(f"[E094] triggers.yaml entry {i + 1} ({r.get('lemma')}): bad type {r.get('type')!r}")
-            for key in ("objects", "subjects", "targets", "complement", "infinitive"):
+            for key in ("objects", "subjects", "targets", "complement", "infinitive", "not_objects"):
                 _check_words(r.get(key) or [], f"entry {i + 1} ({r.get('lemma')}) {key}")
             words, classes = _split_classes(r.get("objects") or [])
             cwords, cclasses = _split_classes(r.get("complement") or [])
@@ -219,6 +220,7 @@ class TriggerLexicon:
                 negated_content=bool(r.get("negated_content")),
                 content_act=bool(r.get("content_act")),
                 needs_object=bool(r.get("needs_object")),
+                not_objects=frozenset(str(w).lower() for w in r.get("not_objects") or []),
                 unrealised=bool(r.get("unrealised")),
                 yields_to_content=bool(r.get("yields_to_content")),
                 yields_to_light=bool(r.get("yields_to_light")),
@@ -347,6 +349,8 @@ class TriggerLexicon:
                 continue
             if rule.needs_object and not sx.direct_objects(tok):
                 continue
+            if rule.not_objects and any(self._fits(o, rule.not_objects, frozenset()) for o in sx.direct_objects(tok)):
+                continue  # "signed a decree dissolving X": the decree's act, no agreement
             if rule.unrealised and not sx.has_auxiliary(tok, UNREALISED_AUXILIARIES):
                 continue  # "took measures to curb prices" reports a policy, "would take measures" warns
             if rule.negated_content and not any(sx.is_complement(c) and any(sx.is_negation(n) for n in c.children)
@@ -556,11 +560,23 @@ class Triggers:
         heads |= {t.obj.i for t in found.values() if t.obj is not None}
         # "Kenya came under PRESSURE to extradite them": the verb the noun hangs on carries its content
         bearing = {v.i for t in found.values() if t.light is None and (v := clauses.bearing_verb(t.token))}
+        light_nouns = {t.token.i for t in found.values() if t.light is not None}
+        # "visited Beijing TO PRESS for the return of X", "sent a delegation TO DEMAND ...": what a visit or a
+        # delegation is for is an act of its own, not the visit's content
+        visits = {i for o in found.values() if o.rule.type == "CONSULT"
+                  for i in (o.head.i, *((o.obj.i,) if o.obj is not None else ()))}
         for t in found.values():
+            if t.rule.type != "CONSULT" and sx.has_auxiliary(t.head, ("to",)) and t.head.head.i in visits and (
+                    sx.is_adverbial_clause(t.head) or sx.is_adnominal_clause(t.head)):
+                keep.append(t)
+                continue
             if any(g.i in heads or g.i in bearing for g in clauses.governing_heads(t.head)):
                 continue
+            if t.light is None and t.token.i in light_nouns:
+                continue  # "took part in the EXERCISES": coded through the light verb
             if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(
-                    t.token, heads, meeting=t.rule.type == "CONSULT"):
+                    t.token, heads, meeting=t.rule.type == "CONSULT", joint=t.rule.type == "COOPERATE",
+                    aided=t.rule.type in ("AID", "SUPPORT"), requested=t.rule.type == "REQUEST"):
                 continue
             if t.rule.type == "REQUEST" and sx.is_adverbial_clause(t.head) and t.head.tag_ == "VBG" and \
                     not sx.has_subject(t.head) and (p := found.get(t.head.head.i)) is not None and \

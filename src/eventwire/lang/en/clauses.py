@@ -12,6 +12,8 @@ from .words import words
 
 REFUSAL_VERBS = words("refusal_verbs")
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
+PERFECT_AUXILIARIES = ("has", "have", "had")
+UNREAL_MODALS = ("will", "would", "could", "may", "might", "shall", "can", "'ll", "must", "should")
 # prepositions that introduce what an act is about ("accused X OF supporting", "warned OF action",
 # "refrained FROM", "erred BY supporting"); "after announcing ..." introduces an act of its own
 CONTENT_PREPS = words("content_prepositions")
@@ -20,6 +22,10 @@ CLAUSE_ACT_PREPS = words("clause_act_prepositions")
 CHARGE_NOUNS = words("charge_nouns")
 BEARING_PREPS = words("bearing_prepositions")
 BEARING_VERBS = words("bearing_verbs")
+GO_BETWEEN_VERBS = words("go_between_verbs")
+JOINT_ACT_PREPS = words("joint_act_prepositions")
+AID_SETTING_PREPS = words("aid_setting_prepositions")
+REQUEST_SETTING_PREPS = words("request_setting_prepositions")
 
 
 def refused(head: Token) -> bool:
@@ -44,6 +50,10 @@ def beside_complement(tok: Token) -> Token | None:
     if sx.is_conjunct(tok) and tok.tag_ in FINITE_TAGS and sx.is_prep_complement(h) and h.tag_ == "VBG" and \
             sx.is_preposition(h.head) and h.head.head != h.head:
         return h.head.head  # "accused X of stealing water and THREATENED tariffs" -> accused
+    if sx.is_conjunct(tok) and sx.is_complement(h) and h.head != h and not sx.has_subject(tok) and \
+            (tok.tag_ in FINITE_TAGS or sx.has_auxiliary(tok, PERFECT_AUXILIARIES)) and \
+            sx.has_auxiliary(h, UNREAL_MODALS):
+        return h.head  # "has warned that it WOULD respond and HAS MOVED troops" -> warned: a deed, not the warning
     return None
 
 
@@ -77,6 +87,12 @@ def charged_clause(noun: Token) -> Token | None:
     return cb[0] if cb is not None and cb[1] == noun else None
 
 
+def go_between(tok: Token) -> bool:
+    """Whether `tok` is a participle naming the go-between of the noun it follows, an act of that agent's own:
+    "a truce BROKERED BY Egypt", "talks MEDIATED BY Qatar", "a summit HOSTED BY Kenya"."""
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in GO_BETWEEN_VERBS and bool(sx.agents(tok))
+
+
 def governing_heads(head: Token) -> list[Token]:
     """The words whose complement this clause is: "urged X TO LIFT" / "warned THAT it could strike" -> urged."""
     out = []
@@ -85,7 +101,7 @@ def governing_heads(head: Token) -> list[Token]:
         modifying = sx.is_adnominal_clause(t) or sx.is_adverbial_clause(t)
         content = sx.is_content_complement(t) or (
             sx.is_preposition(t) and t.lower_ in CONTENT_PREPS) or (
-            modifying and t.head.pos_ == "NOUN") or (  # "a motion TO IMPEACH"
+            modifying and t.head.pos_ == "NOUN" and not go_between(t)) or (  # "a motion TO IMPEACH"
             sx.is_adverbial_clause(t) and sx.has_auxiliary(t, ("to",)))  # purpose
         if beside_complement(t) is not None or charged(t):
             break
@@ -101,14 +117,18 @@ def governing_heads(head: Token) -> list[Token]:
     return out
 
 
-def inside_verb_trigger(tok: Token, heads: set[int], meeting: bool = False) -> bool:
+def inside_verb_trigger(tok: Token, heads: set[int], meeting: bool = False, joint: bool = False,
+                        aided: bool = False, requested: bool = False) -> bool:
     """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing; a `meeting`
-    where another act took place ("agreed AT A SUMMIT", "signed it DURING TALKS") is an act of its own."""
+    where another act took place ("agreed AT A SUMMIT", "signed it DURING TALKS"), or a `joint` act another was
+    done in ("struck IN A JOINT OPERATION with X", "IN COORDINATION with X"), or help it was `aided` by ("shot
+    them down WITH HELP from X"), or a request it answers ("AT THE REQUEST of X"), is an act of its own."""
     h = tok.head
     if (sx.is_direct_object(tok) or sx.is_nominal_passive_subject(tok)) and h.i in heads:
         return True
     if sx.is_prep_object(tok) and sx.is_preposition(h) and h.head.i in heads:
-        return not (meeting and h.lower_ in SETTING_PREPS)
+        return not ((meeting and h.lower_ in SETTING_PREPS) or (joint and h.lower_ in JOINT_ACT_PREPS) or
+                    (aided and h.lower_ in AID_SETTING_PREPS) or (requested and h.lower_ in REQUEST_SETTING_PREPS))
     return False
 
 
