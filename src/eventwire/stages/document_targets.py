@@ -96,7 +96,7 @@ class DocumentTargets:
                     out.append(c)
                 else:
                     out.extend(sx.objects_of_prep(c, RESPONSE_PREPS))
-            if sx.is_relative_clause(h) and all(o.lower_ in RELATIVE_PRONOUNS for o in sx.objects(h)):
+            if sx.is_relative_clause(h) and clauses.relative_object(h, RELATIVE_PRONOUNS):
                 out.append(h.head)  # "..., a CHARGE Brazil denies": the noun the clause hangs on
         if trig.obj is not None and trig.obj not in out:
             out.append(trig.obj)
@@ -118,7 +118,7 @@ class DocumentTargets:
             return None
         classes = self.ex.lex.classes
         h = trig.head
-        if sx.objects(h) and all(o.lower_ in RELATIVE_PRONOUNS for o in sx.objects(h)) and \
+        if sx.objects(h) and clauses.relative_object(h, RELATIVE_PRONOUNS) and \
                 (sx.is_relative_clause(h) or sx.is_adverbial_clause(h)):
             # "X accused Y of abuses, WHICH Y rejected": what Y rejects is the act, whether the parser hangs the
             # clause on that act's verb or on its argument (an actor is no thing one rejects)

@@ -28,6 +28,7 @@ AGENT_PREPS = words("agent_prepositions")
 RELATIVE_PRONOUNS = words("relative_pronouns")
 DESTINATION_PREPS = words("destination_prepositions")
 DEMAND_PREPS = words("demand_prepositions")
+ANSWERED_TYPES = {"AID", "SUPPORT", "REQUEST"}  # help or a request the act of a clause was done with or answers
 
 
 class NounActs:
@@ -98,7 +99,7 @@ class NounActs:
         head = clauses.clause_head(tok)
         if head is None:
             return []
-        return [a for g in sx.prep_objects(head, DESTINATION_PREPS) if g.ent_type_ in ("GPE",)
+        return [a for g in sx.prep_objects(head, DESTINATION_PREPS) if g.ent_type_ == "GPE"
                 for a in self.phrase_args(g) if a.direct and not a.inferred]
 
     def bearers(self, tok: Token) -> list[Arg]:
@@ -117,8 +118,7 @@ class NounActs:
             return None
         t = self.ex.lex.find(tok)
         prep = tok.head.lower_
-        if t is not None and ((t.rule.type in ("AID", "SUPPORT") and prep in clauses.AID_SETTING_PREPS) or
-                              (t.rule.type == "REQUEST" and prep in clauses.REQUEST_SETTING_PREPS)):
+        if t is not None and t.rule.type in ANSWERED_TYPES and prep in clauses.own_act_prepositions(t.rule.type):
             return tok.head.head
         return None
 
@@ -138,7 +138,7 @@ class NounActs:
         if noun.pos_ != "NOUN":
             return out
         for c in noun.children:
-            if sx.is_relative_clause(c) and all(o.lower_ in RELATIVE_PRONOUNS for o in sx.objects(c)) and \
+            if sx.is_relative_clause(c) and clauses.relative_object(c, RELATIVE_PRONOUNS) and \
                     self.ex.lex.find(c) is None:  # "a claim X REJECTED" is an act of its own, on the claim
                 for n in sx.nominal_subjects(c):
                     if n.lower_ not in RELATIVE_PRONOUNS:

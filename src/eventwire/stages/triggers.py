@@ -575,8 +575,7 @@ class Triggers:
             if t.light is None and t.token.i in light_nouns:
                 continue  # "took part in the EXERCISES": coded through the light verb
             if t.light is None and t.token.pos_ in ("NOUN", "PROPN") and clauses.inside_verb_trigger(
-                    t.token, heads, meeting=t.rule.type == "CONSULT", joint=t.rule.type == "COOPERATE",
-                    aided=t.rule.type in ("AID", "SUPPORT"), requested=t.rule.type == "REQUEST"):
+                    t.token, heads, clauses.own_act_prepositions(t.rule.type)):
                 continue
             if t.rule.type == "REQUEST" and sx.is_adverbial_clause(t.head) and t.head.tag_ == "VBG" and \
                     not sx.has_subject(t.head) and (p := found.get(t.head.head.i)) is not None and \

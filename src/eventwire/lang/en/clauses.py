@@ -117,19 +117,34 @@ def governing_heads(head: Token) -> list[Token]:
     return out
 
 
-def inside_verb_trigger(tok: Token, heads: set[int], meeting: bool = False, joint: bool = False,
-                        aided: bool = False, requested: bool = False) -> bool:
-    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing; a `meeting`
-    where another act took place ("agreed AT A SUMMIT", "signed it DURING TALKS"), or a `joint` act another was
-    done in ("struck IN A JOINT OPERATION with X", "IN COORDINATION with X"), or help it was `aided` by ("shot
-    them down WITH HELP from X"), or a request it answers ("AT THE REQUEST of X"), is an act of its own."""
+# nouns of these types, after these prepositions, are acts of their own beside the act they frame: a meeting where
+# another act took place ("agreed AT A SUMMIT", "signed it DURING TALKS"), a joint act another was done in ("struck
+# IN A JOINT OPERATION with X"), help it was done with ("shot them down WITH HELP from X"), a request it answers
+# ("AT THE REQUEST of X")
+OWN_ACT_PREPS = {"CONSULT": SETTING_PREPS, "COOPERATE": JOINT_ACT_PREPS, "AID": AID_SETTING_PREPS,
+                 "SUPPORT": AID_SETTING_PREPS, "REQUEST": REQUEST_SETTING_PREPS}
+
+
+def own_act_prepositions(event_type: str) -> frozenset[str]:
+    """The prepositions after which a noun of `event_type` names an act of its own (see OWN_ACT_PREPS)."""
+    return OWN_ACT_PREPS.get(event_type, frozenset())
+
+
+def inside_verb_trigger(tok: Token, heads: set[int], own_preps: frozenset[str] = frozenset()) -> bool:
+    """A noun trigger that is the object of another trigger ("condemned the ATTACK") adds nothing; one after a
+    preposition of `own_preps` ("agreed AT A SUMMIT") is an act of its own."""
     h = tok.head
     if (sx.is_direct_object(tok) or sx.is_nominal_passive_subject(tok)) and h.i in heads:
         return True
     if sx.is_prep_object(tok) and sx.is_preposition(h) and h.head.i in heads:
-        return not ((meeting and h.lower_ in SETTING_PREPS) or (joint and h.lower_ in JOINT_ACT_PREPS) or
-                    (aided and h.lower_ in AID_SETTING_PREPS) or (requested and h.lower_ in REQUEST_SETTING_PREPS))
+        return h.lower_ not in own_preps
     return False
+
+
+def relative_object(clause: Token, relatives: frozenset[str]) -> bool:
+    """Whether every object of `clause` (none included) is one of the relative pronouns `relatives`: the noun the
+    clause hangs on is what it acts on ("the dam Brazil BUILT", "a charge that Brazil DENIES")."""
+    return all(o.lower_ in relatives for o in sx.objects(clause))
 
 
 def embedded_under(head: Token, heads: set[int]) -> bool:
@@ -154,7 +169,7 @@ def clause_head(tok: Token, preps: frozenset[str] = CLAUSE_ACT_PREPS) -> Token |
             return None
         prep = x.head
         head = prep.head
-        if prep.lower_ == "of" and head.pos_ in ("NOUN", "PROPN") and head is not x:
+        if prep.lower_ == "of" and head.pos_ in ("NOUN", "PROPN"):
             x = head  # "a round of talks": the measure's own phrase decides
             continue
         if prep.lower_ not in preps or head.pos_ not in ("VERB", "AUX"):
