@@ -477,3 +477,20 @@ def test_a_request_an_act_answers_is_the_requesters(code):
         ("RETREAT", "KEN", "FRA", "asserted"), ("REQUEST", "BRA", "KEN", "asserted")}
     assert triples(code("At Brazil's request, Kenya released two French sailors.")) == {
         ("RETREAT", "KEN", "FRA", "asserted"), ("REQUEST", "BRA", "KEN", "asserted")}
+
+
+def test_locking_people_up_is_a_detention(code):
+    assert triples(code("Kenyan police locked up three French journalists on Friday.")) == {
+        ("COERCE", "KEN", "FRA", "asserted")}
+    assert triples(code("Three French journalists were locked up by Kenyan police.")) == {
+        ("COERCE", "KEN", "FRA", "asserted")}
+    # without the particle, locking is no act
+    assert triples(code("Kenyan police locked the doors of the French embassy.")) == set()
+
+
+def test_withholding_aid_or_money_is_a_sanction(code):
+    # PLOVER: withdrawing or withholding aid from another is a sanction
+    assert triples(code("France will withhold aid from Kenya.")) == {("SANCTION", "FRA", "KEN", "planned")}
+    assert triples(code("Brazil withheld payments to Kenya in March.")) == {("SANCTION", "BRA", "KEN", "asserted")}
+    # withholding what is no aid or money is none
+    assert triples(code("Kenya withheld the names of the French victims.")) == set()
