@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-all test-load lint bench hostile accuracy learned clean
+.PHONY: install demo test test-all test-load lint bench hostile accuracy causes learned clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -50,6 +50,10 @@ hostile: $(STAMP)
 
 accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py --heldout d,e,f --by-type
+
+# the errors on every train batch, counted by cause (counts only, so unseen batches can be read too)
+causes: $(STAMP)
+	$(BIN)/python bench/error_causes.py
 
 # the learned trigger model against the rules alone, cross-validated across the train batches
 learned: $(STAMP)
