@@ -635,3 +635,22 @@ def test_a_call_for_something_is_aimed_at_whom_it_names(code, text, expected):
 ])
 def test_a_reported_clause_about_ones_own_acts_targets_whom_they_act_on(code, text, expected):
     assert triples(code(text)) == expected
+
+
+def test_the_host_of_a_gathering_meets_those_who_gather(code):
+    # a participle that names who hosted the gathering: the host meets each party of the clause it hangs on
+    assert triples(code("Kenya and Brazil signed a trade deal at a ceremony hosted by France.")) == {
+        ("AGREE", "KEN", "BRA", "asserted"), ("CONSULT", "FRA", "KEN", "asserted"),
+        ("CONSULT", "FRA", "BRA", "asserted")}
+    assert triples(code("Kenya's president spoke at a conference hosted by France.")) == {
+        ("CONSULT", "FRA", "KEN", "asserted")}
+    # a gathering with no host named is no meeting
+    assert triples(code("Kenya's president spoke at a conference in France.")) == set()
+
+
+def test_talks_between_two_parties_that_a_third_hosts_are_a_meeting_of_all_three(code):
+    both = {("CONSULT", "FRA", "KEN", "asserted"), ("CONSULT", "FRA", "BRA", "asserted"),
+            ("CONSULT", "KEN", "BRA", "asserted")}
+    assert triples(code("France hosted talks between Kenya and Brazil on Friday.")) == both
+    assert triples(code("The talks between Kenya and Brazil, hosted by France, ended on Friday.")) == both
+    assert triples(code("Talks between Kenya and Brazil ended on Friday.")) == {("CONSULT", "KEN", "BRA", "asserted")}

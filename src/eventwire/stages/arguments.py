@@ -50,6 +50,7 @@ PERSONAL_OBJECTS = words("personal_objects")
 CONDITION_MARKS = words("condition_marks")
 TOPIC_PREPS = words("topic_prepositions")
 EXPELLING_VERBS = words("expelling_verbs")
+MEDIATION_CAMEO = "045"  # CAMEO "mediate": talks through a go-between, not of the parties with each other
 
 
 @stage("arguments", scope="sentence", requires=("sentence.triggers", "sentence.resolver", "history"),
@@ -413,6 +414,11 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
     def code_rule(self, trig: Trigger) -> list[Candidate]:
         rule, head = trig.rule, trig.head
         is_noun = trig.light is None and trig.token.pos_ in ("NOUN", "PROPN")
+        # the parties a noun trigger names with "between" ("talks BETWEEN A and B"; "the signing of an accord
+        # BETWEEN A and B": on the noun the act is of, too)
+        between = [a for h in (trig.token, *sx.prep_objects(trig.token, ("of",)))
+                   for g in sx.prep_objects(h, ("between",)) for a in self.phrase_args(g)] \
+            if trig.token.pos_ in ("NOUN", "PROPN") else []
         if is_noun and rule.poss_is_target:
             # "his arrest", "the detention of journalists": the possessor undergoes the act
             patients = [a for c in sx.possessors(trig.token) for a in self.phrase_args(c)]
@@ -422,11 +428,7 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                 return []
         elif is_noun:
             sources, patients = self.noun_sources(trig.token) or self.bearing_sources(trig.token), []
-            if not sources:
-                # "talks BETWEEN A and B": the first party is the source, the others its counterparts
-                # "the signing of an accord BETWEEN A and B": on the noun the act is of, too
-                between = [a for h in (trig.token, *sx.prep_objects(trig.token, ("of",)))
-                           for g in sx.prep_objects(h, ("between",)) for a in self.phrase_args(g)]
+            if not sources:  # "talks between A and B": the first party is the source, the others its counterparts
                 sources = between[:1] if len(between) >= 2 else []
             if not sources:
                 sources = self.clause_sources(trig.token)
@@ -461,6 +463,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
             targets += self.destination(trig.token)  # "returned to Brasilia for talks": a meeting there
         if rule.only_without_target and any(t.actor.code != s.actor.code for t in targets for s in sources):
             return []  # "fired a missile off ITS coast" names no target; "fired missiles at X" does
+        if not targets and rule.type == "CONSULT" and not is_noun:
+            targets = self.hosted_parties(trig)
         if rule.needs_target:
             targets = [t for t in targets if t.direct and not t.inferred]
         if rule.recipient:
@@ -513,6 +517,10 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                         continue  # neither side named: too much of a guess
                     if fallback is not None or self.may_lack_target(rule, s, trig):
                         pairs.append((s, fallback))
+        if rule.type in SYMMETRIC and rule.cameo != MEDIATION_CAMEO and len(between) >= 2 and sources and \
+                sources[0] is not between[0] and between[0].actor.code != between[1].actor.code:
+            # "talks between A and B hosted by C": A and B met too (a mediation between them is C's talks alone)
+            pairs.append((between[0], between[1]))
         if not pairs:
             return []
         unique: dict[tuple, tuple[Arg, Arg | None]] = {}

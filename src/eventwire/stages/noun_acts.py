@@ -158,3 +158,15 @@ class NounActs:
                 out.extend(named or [a for p in sx.prep_objects(g, CONTENT_TARGET_PREPS) for a in self.phrase_args(p)
                                      if not a.inferred])
         return out
+
+    def hosted_parties(self, trig: Trigger) -> list[Arg]:
+        """The parties to a gathering that a participle names the host of ("Kenya and Brazil met at a summit HOSTED
+        BY France", "signed the deal at a ceremony MEDIATED BY France"): the subjects of the clause the gathering
+        hangs on, the host's counterparts. None unless the trigger is such a participle with its agent."""
+        head = trig.token
+        if not (sx.is_adnominal_clause(head) and head.tag_ == "VBN" and sx.agents(head)):
+            return []
+        verb = sx.governing_verb(head.head)
+        if verb is None:
+            return []
+        return self.subjects(verb)[0]
