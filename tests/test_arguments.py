@@ -654,3 +654,16 @@ def test_talks_between_two_parties_that_a_third_hosts_are_a_meeting_of_all_three
     assert triples(code("France hosted talks between Kenya and Brazil on Friday.")) == both
     assert triples(code("The talks between Kenya and Brazil, hosted by France, ended on Friday.")) == both
     assert triples(code("Talks between Kenya and Brazil ended on Friday.")) == {("CONSULT", "KEN", "BRA", "asserted")}
+
+
+def test_a_main_verb_the_parser_buried_in_the_subjects_relative_clause_keeps_its_subject(code):
+    # the parser makes the name the root and hangs "called" / "accused" inside the relative clause
+    events = code("Kenyan opposition leader Peter Kamau, who has declared himself the winner, called on Brazil to "
+                  "recognise him.")
+    assert triples(events) == {("REQUEST", "KEN", "BRA", "asserted")}
+    assert events[0]["source"]["text"] == "Kenyan opposition leader Peter Kamau"
+    assert triples(code("Kenyan opposition candidate Peter Kamau, who has proclaimed himself the rightful winner, "
+                        "accused France of meddling.")) == {("ACCUSE", "KEN", "FRA", "asserted")}
+    # a verb of the relative clause itself is still the relative clause's
+    assert triples(code("Kenya's foreign minister, who had met his French counterpart on Monday, accused Brazil of "
+                        "spying.")) == {("CONSULT", "KEN", "FRA", "asserted"), ("ACCUSE", "KEN", "BRA", "asserted")}

@@ -176,7 +176,8 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
         for _ in range(6):
             subj = [c for c in (clauses.charge_doer(t),) if c is not None] or \
                 [c for c in sx.subjects(t) if c.lower_ not in RELATIVE_PRONOUNS] or \
-                [c for c in (sx.stranded_subject(t, CLAUSE_MARKS),) if c is not None]
+                [c for c in (sx.stranded_subject(t, CLAUSE_MARKS),) if c is not None] or \
+                [c for c in (sx.buried_main_subject(t),) if c is not None]
             if sx.is_relative_clause(t) and any(c.lower_ in RELATIVE_PRONOUNS and sx.is_subject(c, passive=True)
                                                 for c in t.children):
                 # "Oman, which had been mediating ...": the relative pronoun stands for the noun

@@ -91,6 +91,8 @@ def _participle_aside(head: Token) -> bool:
     """A participial clause hung on the main verb with no subject of its own ("demonstrated, CALLING for"), or a
     clause that describes a noun: a relative clause ("the attacks, which have seen people ARRESTED") or an
     infinitive ("a plan TO ARREST migrants", "the right TO FIRE")."""
+    if sx.buried_main_subject(head) is not None:
+        return False  # the main verb the parser buried in the subject's relative clause
     if sx.is_adverbial_clause(head) and head.tag_ == "VBG" and not sx.has_subject_or_marker(head):
         return True
     if sx.is_adverbial_clause(head) and sx.has_marker(head, BACKGROUND_MARKS):

@@ -85,6 +85,21 @@ def stranded_subject(tok: Token, marks: Collection[str]) -> Token | None:
     return None
 
 
+def buried_main_subject(tok: Token) -> Token | None:
+    """The subject of a sentence's main verb that the parser buried in the relative clause on that subject: "X, WHO
+    HAD WON the vote, CALLED for calm" parses X as the root of a sentence with no main verb and "called" as a
+    modifier inside the relative clause. Only a finite verb with no subject of its own, right after a comma, in a
+    relative clause on a noun that is the root; None otherwise."""
+    root = tok.sent.root
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or root.pos_ not in ("NOUN", "PROPN") or tok == root or \
+            has_subject(tok, clausal=True) or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    for a in tok.ancestors:
+        if a.dep_ == "relcl" and a.head == root and a != tok:
+            return root
+    return None
+
+
 def charge_beside(verb: Token, nouns: Collection[str]) -> tuple[Token, Token, Token] | None:
     """A clause the parser made the complement of the verb of a phrase set after it: "X accused Y of Z, A CHARGE
     BRAZIL DENIED" parses "accused" as the complement of "denied", "charge" as its subject and "Brazil" in
