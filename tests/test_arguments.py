@@ -667,3 +667,16 @@ def test_a_main_verb_the_parser_buried_in_the_subjects_relative_clause_keeps_its
     # a verb of the relative clause itself is still the relative clause's
     assert triples(code("Kenya's foreign minister, who had met his French counterpart on Monday, accused Brazil of "
                         "spying.")) == {("CONSULT", "KEN", "FRA", "asserted"), ("ACCUSE", "KEN", "BRA", "asserted")}
+
+
+def test_the_two_sides_are_the_last_two_states_that_met(code):
+    # "sides" is a team only in sport: a pair reference always names actors
+    assert triples(code("Kenya and Brazil held talks on Monday. The two sides agreed to reopen their embassies.")) == {
+        ("CONSULT", "KEN", "BRA", "asserted"), ("AGREE", "KEN", "BRA", "asserted")}
+    # the parties of the last meeting, not the last two states named
+    assert triples(code("Kenya and Brazil held talks on Monday. France criticised Kenya on Tuesday. The two sides "
+                        "agreed to reopen their embassies.")) == {
+        ("CONSULT", "KEN", "BRA", "asserted"), ("ACCUSE", "FRA", "KEN", "asserted"),
+        ("AGREE", "KEN", "BRA", "asserted")}
+    # a match between teams is no act
+    assert triples(code("Kenya beat Brazil in the final on Monday. Both sides played well.")) == set()

@@ -124,7 +124,9 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
             self.cache[tok.i] = out
             return out
         if coref.is_reference(tok):
-            for a in coref.resolve_reference(tok, self.offset, self.history, speaker):
+            # "the two sides", "both parties": who last met or agreed, else the last two actors named
+            pair = self.last_pair() if coref.is_pair(tok) and tok.lower_ not in coref.PERSON_PAIR_HEADS else []
+            for a in pair or coref.resolve_reference(tok, self.offset, self.history, speaker):
                 out.append(Arg(a, tok.text, self.offset + tok.idx, self.offset + tok.idx + len(tok.text), False))
         else:
             r = self.resolver.resolve(tok)
@@ -245,7 +247,10 @@ class _Sentence(NounActs, Descriptions, DocumentTargets):
                                           t.pos_ == "NUM" else [t])]
 
     def _inanimate(self, tok: Token) -> bool:
-        """Money or a market ("funds", "demand", "stocks"): a word that names no one who could act."""
+        """Money or a market ("funds", "demand", "stocks"): a word that names no one who could act. A pair
+        reference is never one ("the two SIDES agreed": a side is a team only in sport)."""
+        if coref.is_pair(tok):
+            return False
         return self.ex.lex.classes.member(tok, "money") or self.ex.lex.classes.member(tok, "inert")
 
     def author(self, noun: Token) -> list[Arg]:

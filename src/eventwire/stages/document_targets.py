@@ -223,6 +223,17 @@ class DocumentTargets:
                 out.extend(reversed(ss.candidates))
         return out
 
+    def last_pair(self) -> list[Actor]:
+        """The two states of the latest meeting, agreement or joint act between states that the document coded
+        (this sentence's earlier triggers included): whom "the two sides" stands for. Empty when none was coded."""
+        kb = self.ex.kb
+        for c in self._earlier():
+            s, t = c.source.actor, c.target.actor if c.target is not None else None
+            if c.event_type in SYMMETRIC and t is not None and s.code and t.code and s.code != t.code and \
+                    all((e := kb.country(x.code)) is not None and e.kind == "state" for x in (s, t)):
+                return [s, t]
+        return []
+
     def _country_arg(self, code: str, s: Arg) -> Arg:
         """An actor taken from the document, not named in the sentence (its own default sector)."""
         entry = self.ex.kb.country(code)
