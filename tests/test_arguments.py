@@ -680,3 +680,11 @@ def test_the_two_sides_are_the_last_two_states_that_met(code):
         ("AGREE", "KEN", "BRA", "asserted")}
     # a match between teams is no act
     assert triples(code("Kenya beat Brazil in the final on Monday. Both sides played well.")) == set()
+
+
+def test_a_definite_sector_word_stands_for_the_ones_of_that_sector_named_before(code):
+    assert triples(code("Kenyan troops clashed with Brazilian rebels on Monday. The rebels seized a French ship on "
+                        "Tuesday.")) == {("ASSAULT", "KEN", "BRA", "asserted"), ("COERCE", "BRA", "FRA", "asserted")}
+    # with none of that sector named before, the document's country
+    assert triples(code("Kenya's president spoke on Monday. The rebels seized a French ship on Tuesday.")) == {
+        ("COERCE", "KEN", "FRA", "asserted")}

@@ -31,6 +31,8 @@ BODY_HEADS_NAMED = words("body_heads_named")
 BODY_HEADS_ANY = words("body_heads_any")
 STATE_HEADS_NAMED = words("state_heads_named")
 STATE_HEADS_ANY = words("state_heads_any")
+# "the rebels", "the police", "the protesters" (not "the army": with no country named, a report's own state's)
+DESCRIBED_SECTORS = {"REB", "COP", "CVL"}
 HOME_SECTORS = {"POL", "LEG", "JUD"}  # opposition, parliament, courts: they act on their own state first
 CROWD_COUNTS = words("crowd_counts")
 SHIP_PREFIXES = dict(w.split() for w in words("ship_prefixes"))  # "USS" -> "USA"
@@ -158,12 +160,25 @@ class Descriptions:
         titled = r.kind == "name" and r.title is not None
         if owner is None and r.actor.sector in HOME_SECTORS:
             owner = self._object_country(tok)  # "opposition leaders accused PRESIDENT X": X's own opposition
+        if owner is None and r.kind == "sector":
+            owner = self._sector_named_before(tok, r.actor.sector)  # "Brazilian rebels ... THE REBELS"
         fallback = owner or (self._sentence_country() if titled else self._fallback_country())
         if not fallback:
             return r
         a = r.actor
         return Resolved(Actor(fallback, a.name, a.sector, a.office, a.entry), r.start, r.end, r.text,
                         "owned" if owner else "inferred")
+
+    def _sector_named_before(self, tok: Token, sector: str | None) -> str | None:
+        """The country of the latest actor of this sector named in an earlier sentence, for a definite sector word
+        ("Brazilian rebels attacked ... THE REBELS said"): a description of the ones named before. Not for a
+        government's own words, nor for its army, which the document's country answers ("the ministry")."""
+        if sector is None or sector not in DESCRIBED_SECTORS or not sx.has_determiner(tok, "the"):
+            return None
+        for m in reversed(self.history.before(self.offset + self.sent.start_char)):
+            if m.resolved.actor.sector == sector and m.resolved.actor.code:
+                return m.resolved.actor.code
+        return None
 
     def _object_country(self, tok: Token) -> str | None:
         """The country of the state, leader or official that the verb `tok` is the subject of acts on, if one."""
