@@ -16,7 +16,8 @@ the first cause that fits, in this order:
 - ``arguments: none found``: a trigger of its type inside the evidence, of which the arguments stage made no
   candidate (no source or no target found);
 - ``suppressed``: a candidate of its type at a trigger inside the evidence, with its actors, that no output event
-  keeps (dedup, modality or a later stage dropped or changed it);
+  keeps (dedup, modality or a later stage dropped or changed it), or whose event the scorer's greedy matching
+  gave to another gold event of the document, of that type and dyad;
 - ``actors: other``: a candidate of its type inside the evidence whose actors are wrong;
 - ``trigger coverage``: no trigger inside the evidence.
 
