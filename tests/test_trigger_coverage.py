@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.stages.triggers import NounClasses, TriggerLexicon
+from eventwire.stages.noun_classes import NounClasses
+from eventwire.stages.triggers import TriggerLexicon
 
 from .conftest import triples
 
