@@ -44,14 +44,17 @@ MISS_CAUSES = ("modality", "actors: target guessed", "actors: target named", "ac
 FALSE_CAUSES = ("false: modality", "false: wrong actors", "false: wrong type", "false: no act")
 
 
+Seen = tuple[int, list[tuple[int, str]], list[tuple[int, str, "str | None", "str | None"]]]
+
+
 class Probe:
     """A sentence stage placed after the arguments: keeps each sentence's triggers and candidates."""
 
     name, scope = "error_probe", "sentence"
 
     def __init__(self) -> None:
-        self.seen: dict[tuple[str, int], tuple[int, list[tuple[int, str]], list[tuple[int, str, str | None,
-                                                                                   str | None]]]] = {}
+        # (document, sentence) -> (sentence start, [(trigger offset, type)], [(trigger offset, type, source, target)])
+        self.seen: dict[tuple[str, int], Seen] = {}
 
     def __call__(self, state):
         ss = state.current

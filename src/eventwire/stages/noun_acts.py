@@ -160,9 +160,10 @@ class NounActs:
         return out
 
     def hosted_parties(self, trig: Trigger) -> list[Arg]:
-        """The parties to a gathering that a participle names the host of ("Kenya and Brazil met at a summit HOSTED
-        BY France", "signed the deal at a ceremony MEDIATED BY France"): the subjects of the clause the gathering
-        hangs on, the host's counterparts. None unless the trigger is such a participle with its agent."""
+        """The parties to a gathering that a meeting participle with its agent describes ("Kenya and Brazil met at a
+        summit HOSTED BY France", "spoke at a conference ATTENDED BY France"): the subjects of the clause the
+        gathering hangs on, the agent's counterparts. Wider than `clauses.go_between` (a host, mediator or broker):
+        any meeting verb. None unless the trigger is such a participle."""
         head = trig.token
         if not (sx.is_adnominal_clause(head) and head.tag_ == "VBN" and sx.agents(head)):
             return []

@@ -11,7 +11,7 @@ from . import syntax as sx
 from .words import words
 
 REFUSAL_VERBS = words("refusal_verbs")
-FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # Penn tags of finite verbs
+FINITE_TAGS = sx.FINITE_TAGS
 PERFECT_AUXILIARIES = ("has", "have", "had")
 UNREAL_MODALS = ("will", "would", "could", "may", "might", "shall", "can", "'ll", "must", "should")
 # prepositions that introduce what an act is about ("accused X OF supporting", "warned OF action",

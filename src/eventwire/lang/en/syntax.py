@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the adapter only reads tokens: importing it loads no spaCy
     from spacy.tokens import Doc, Token
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # Penn tags of finite verbs
 SUBJECT = frozenset({"nsubj", "csubj", "expl"})  # subjects of an active clause
 PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
 NOMINAL_SUBJECT = frozenset({"nsubj"})
@@ -91,13 +92,10 @@ def buried_main_subject(tok: Token) -> Token | None:
     modifier inside the relative clause. Only a finite verb with no subject of its own, right after a comma, in a
     relative clause on a noun that is the root; None otherwise."""
     root = tok.sent.root
-    if tok.tag_ not in ("VBD", "VBZ", "VBP") or root.pos_ not in ("NOUN", "PROPN") or tok == root or \
-            has_subject(tok, clausal=True) or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+    if tok.tag_ not in FINITE_TAGS or root.pos_ not in ("NOUN", "PROPN") or has_subject(tok, clausal=True) or \
+            tok.i == 0 or tok.doc[tok.i - 1].text != ",":
         return None
-    for a in tok.ancestors:
-        if a.dep_ == "relcl" and a.head == root and a != tok:
-            return root
-    return None
+    return root if any(a.dep_ == "relcl" and a.head == root for a in tok.ancestors) else None
 
 
 def charge_beside(verb: Token, nouns: Collection[str]) -> tuple[Token, Token, Token] | None:
